@@ -1,0 +1,1 @@
+export { aiConformancePlugin as default } from './plugin';

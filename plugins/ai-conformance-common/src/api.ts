@@ -1,0 +1,73 @@
+/**
+ * Shapes of the backend's HTTP API (`/api/ai-conformance`), shared by the
+ * backend, the frontend client and the CLI's upload command.
+ */
+import type { ConformanceReport, Verdict, Platform } from './types';
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** Who or what started a run. */
+export type RunTrigger = 'user' | 'schedule' | 'upload';
+
+export interface RunProgress {
+  done: number;
+  total: number;
+  /** Current phase, e.g. "discovery", "reads", "evaluate". */
+  phase?: string;
+}
+
+export interface RunRecord {
+  runId: string;
+  entityRef: string;
+  status: RunStatus;
+  trigger: RunTrigger;
+  progress: RunProgress;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** Who started or uploaded it (user entity ref or service principal). */
+  createdBy?: string;
+  verdict?: Verdict;
+  requirementsVersion?: string;
+  report?: ConformanceReport;
+  error?: string;
+}
+
+/** One row of `GET /clusters`. */
+export interface ClusterSummary {
+  entityRef: string;
+  verdict: Verdict | null;
+  requirementsVersion: string | null;
+  mustPassed: number;
+  mustTotal: number;
+  shouldPassed: number;
+  shouldTotal: number;
+  platform: Platform | null;
+  kubernetesVersion: string | null;
+  lastRunAt: string | null;
+  /** Per requirement id → status, for the fleet matrix. */
+  statuses?: Record<string, string>;
+}
+
+/** `GET /clusters/:namespace/:name`. */
+export interface ClusterDetail {
+  entityRef: string;
+  report: ConformanceReport | null;
+  lastRun: RunRecord | null;
+}
+
+/** `POST /clusters/:namespace/:name/runs` body. */
+export interface CreateRunRequest {
+  dryRunProbes?: boolean;
+}
+
+/** `POST /clusters/:namespace/:name/runs` response. */
+export interface CreateRunResponse {
+  runId: string;
+  status?: RunStatus;
+}
+
+/** `GET /clusters/:namespace/:name/runs`. */
+export interface RunHistoryResponse {
+  items: RunRecord[];
+}

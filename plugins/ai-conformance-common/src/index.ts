@@ -1,0 +1,8 @@
+/**
+ * Shared by the browser and Node: the requirement catalog, version rules,
+ * result and API types, and permissions of the AI Conformance plugins.
+ * @packageDocumentation
+ */
+export * from './types';
+export * from './api';
+export * from './permissions';

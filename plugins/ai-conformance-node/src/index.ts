@@ -1,0 +1,7 @@
+/**
+ * The AI Conformance check engine: cluster access, snapshot collection,
+ * pure evaluation, and the service ref shared by backend modules.
+ * @packageDocumentation
+ */
+export * from './snapshot/types';
+export * from './checks/types';

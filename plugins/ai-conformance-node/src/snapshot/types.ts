@@ -1,0 +1,144 @@
+/**
+ * The cluster snapshot: everything the checks read from the API server,
+ * collected once and evaluated by pure functions. JSON, schema-versioned,
+ * free of credentials (the collector never reads Secrets and never stores
+ * tokens, CA data or headers).
+ */
+import type { ReadOutcome } from '@ai-conformance/plugin-ai-conformance-common';
+
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+/** A Kubernetes object as returned by the API (or its metadata only). */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    creationTimestamp?: string;
+    uid?: string;
+    ownerReferences?: Array<{
+      kind: string;
+      name: string;
+      apiVersion?: string;
+    }>;
+  };
+  spec?: any;
+  status?: any;
+  data?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/** What the engine wants to read. Checks declare these; keys are shared. */
+export interface ReadSpec {
+  /** Unique key: two checks that declare the same key share one request. */
+  key: string;
+  /** API group; '' for the core group. */
+  group: string;
+  /** API version, or '*' for the group's preferred served version. */
+  version: string;
+  /** Plural resource name, e.g. 'nodes', 'customresourcedefinitions'. */
+  resource: string;
+  /** Namespace for a namespaced read; omitted = all namespaces / cluster scope. */
+  namespace?: string;
+  /** Get one object by name instead of listing. */
+  name?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+  /** Only metadata is needed (PartialObjectMetadataList). */
+  metadataOnly?: boolean;
+}
+
+export interface ReadResult {
+  outcome: ReadOutcome;
+  /** Human-readable request, e.g. "list apiextensions.k8s.io/v1 customresourcedefinitions". */
+  request: string;
+  /** The API version actually read (resolved when the spec said '*'). */
+  version?: string;
+  httpStatus?: number;
+  message?: string;
+  /** List results (all pages). */
+  items?: KubeObject[];
+  /** Get result. */
+  object?: KubeObject;
+  /** Number of API requests (pages) this read took. */
+  requests?: number;
+}
+
+export interface DiscoveredResource {
+  /** Plural name, e.g. 'gatewayclasses'. */
+  name: string;
+  kind: string;
+  namespaced: boolean;
+  verbs: string[];
+}
+
+export interface DiscoveredVersion {
+  version: string;
+  resources: DiscoveredResource[];
+  /** Aggregated discovery marks versions of unavailable APIServices Stale. */
+  freshness?: 'Current' | 'Stale';
+}
+
+export interface DiscoveredGroup {
+  /** '' for the core group. */
+  name: string;
+  preferredVersion?: string;
+  versions: DiscoveredVersion[];
+}
+
+export interface DiscoveryFailure {
+  groupVersion: string;
+  outcome: ReadOutcome;
+  httpStatus?: number;
+  message: string;
+}
+
+export interface DiscoverySnapshot {
+  source: 'aggregated' | 'legacy';
+  /** Overall outcome; 'ok' when the group list was read. */
+  outcome: ReadOutcome;
+  groups: DiscoveredGroup[];
+  /** Group versions whose discovery failed (e.g. 503 for a down APIService). */
+  failures: DiscoveryFailure[];
+  message?: string;
+}
+
+export interface VersionInfo {
+  major: string;
+  minor: string;
+  gitVersion: string;
+  platform?: string;
+  [key: string]: unknown;
+}
+
+/** Result of an optional active probe (e.g. a server-side dry-run create). */
+export interface ProbeResult {
+  id: string;
+  outcome: 'rejected' | 'accepted' | 'forbidden' | 'skipped' | 'error';
+  message: string;
+  /** The object the probe sent (no credentials). */
+  object?: ObjectRefLike;
+}
+
+export interface ObjectRefLike {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+export interface ClusterSnapshot {
+  schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
+  collectedAt: string;
+  /** Name the caller gave the cluster, and the API server URL (no credentials). */
+  cluster: { name: string; server?: string };
+  version: { outcome: ReadOutcome; info?: VersionInfo; message?: string };
+  discovery: DiscoverySnapshot;
+  /** Read key → result. */
+  reads: Record<string, ReadResult>;
+  probes: Record<string, ProbeResult>;
+  stats: { apiRequests: number; durationMs: number; waves: number };
+}

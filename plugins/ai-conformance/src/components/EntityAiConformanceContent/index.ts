@@ -1,0 +1,1 @@
+export { EntityAiConformanceContent } from './EntityAiConformanceContent';

@@ -1,0 +1,2 @@
+export { aiConformancePlugin, EntityAiConformanceContent } from './plugin';
+export { isAiConformanceAvailable } from './filters';
