@@ -4,4 +4,10 @@
  * @packageDocumentation
  */
 export * from './snapshot/types';
-export * from './checks/types';
+export * from './checks';
+export * from './cluster';
+export * from './collector';
+export * from './evaluate';
+export * from './artifacts';
+export * from './probes';
+export * from './service';

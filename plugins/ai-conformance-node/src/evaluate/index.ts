@@ -1,0 +1,1 @@
+export { createCheckContext } from './createCheckContext';
