@@ -6,3 +6,6 @@
 export * from './types';
 export * from './api';
 export * from './permissions';
+export * from './catalog';
+export * from './versions';
+export * from './results';

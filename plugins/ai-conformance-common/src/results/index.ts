@@ -1,0 +1,8 @@
+export {
+  CNCF_STATUSES,
+  fromCncfStatus,
+  notApplicableCaveat,
+  toCncfStatus,
+} from './cncfStatus';
+export type { CncfStatus } from './cncfStatus';
+export { computeVerdict, countReport, isMet } from './reportSummary';

@@ -1,0 +1,20 @@
+export {
+  compareChecklistVersions,
+  compareKubernetesVersions,
+  kubernetesMinor,
+  parseKubernetesVersion,
+} from './kubernetesVersion';
+export type {
+  KubernetesDistribution,
+  KubernetesVersion,
+} from './kubernetesVersion';
+export { GKE_CERTIFIED_MINIMUMS, gkeCertification } from './gkeCertification';
+export type {
+  GkeCertification,
+  GkeCertificationStatus,
+} from './gkeCertification';
+export {
+  CHECKLIST_VERSION_FINDING_ID,
+  selectRequirementsVersion,
+} from './selectRequirementsVersion';
+export type { RequirementsVersionChoice } from './selectRequirementsVersion';
