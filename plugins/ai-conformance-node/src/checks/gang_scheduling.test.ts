@@ -1,0 +1,77 @@
+import { gangSchedulingCheck } from './gang_scheduling';
+import { failedRead, run } from './lib/testing/snapshotFixture';
+import { deployment } from './lib/testing/objectFactories';
+
+const KUEUE = {
+  'kueue.x-k8s.io': { v1beta1: ['clusterqueues', 'localqueues', 'workloads'] },
+};
+
+describe('gang_scheduling', () => {
+  it('passes when Kueue is served and its controller is available', () => {
+    const r = run(gangSchedulingCheck, {
+      groups: KUEUE,
+      reads: {
+        deployments: [deployment('kueue-system', 'kueue-controller-manager')],
+      },
+    });
+    expect(r.status).toBe('pass');
+    const dep = r.evidence.find(e => e.object?.kind === 'Deployment');
+    expect(dep?.object?.namespace).toBe('kueue-system');
+    expect(dep?.fields?.['status.availableReplicas']).toBe(1);
+  });
+
+  it('fails when the controller is not available', () => {
+    const r = run(gangSchedulingCheck, {
+      groups: KUEUE,
+      reads: {
+        deployments: [
+          deployment('kueue-system', 'kueue-controller-manager', {
+            available: false,
+          }),
+        ],
+      },
+    });
+    expect(r.status).toBe('fail');
+    expect(r.summary).toContain('not available');
+  });
+
+  it('is partial when the API is served but no controller is recognised', () => {
+    const r = run(gangSchedulingCheck, {
+      groups: { 'scheduling.volcano.sh': { v1beta1: ['podgroups'] } },
+      reads: { deployments: [] },
+    });
+    expect(r.status).toBe('partial');
+  });
+
+  it('fails when no gang scheduler is installed, even if deployments cannot be read', () => {
+    const r = run(
+      gangSchedulingCheck,
+      {
+        groups: {},
+        reads: {
+          deployments: failedRead('forbidden', 'list apps/v1 deployments', 403),
+        },
+      },
+      { platform: 'gke' },
+    );
+    expect(r.status).toBe('fail');
+    expect(r.remediation[0].command).toContain('kueue');
+  });
+
+  it('is unknown when Kueue is installed but deployments cannot be listed', () => {
+    const r = run(gangSchedulingCheck, {
+      groups: KUEUE,
+      reads: {
+        deployments: failedRead('forbidden', 'list apps/v1 deployments', 403),
+      },
+    });
+    expect(r.status).toBe('unknown');
+    expect(r.errors[0].hint).toBe('needs list on deployments.apps');
+  });
+
+  it('is unknown when discovery failed', () => {
+    expect(
+      run(gangSchedulingCheck, { discoveryOutcome: 'forbidden' }).status,
+    ).toBe('unknown');
+  });
+});

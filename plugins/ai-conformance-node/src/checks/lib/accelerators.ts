@@ -1,0 +1,109 @@
+/**
+ * Finds accelerator nodes and what the nodes say about them: extended
+ * resources from device plugins, vendor labels, sharing and driver labels.
+ */
+import type { KubeObject } from '../../snapshot/types';
+
+/** Extended resources published by accelerator device plugins. */
+const ACCELERATOR_RESOURCE = [
+  /^nvidia\.com\/gpu$/,
+  /^nvidia\.com\/mig-.+/,
+  /^nvidia\.com\/gpu\.shared$/,
+  /^amd\.com\/gpu$/,
+  /^google\.com\/tpu$/,
+  /^intel\.com\/gpu$/,
+  /^gpu\.intel\.com\/.+/,
+  /^aws\.amazon\.com\/neuron(core|device)?$/,
+  /^habana\.ai\/gaudi$/,
+];
+
+/** Node labels that mark an accelerator node even before resources are published. */
+export const ACCELERATOR_LABELS = [
+  'cloud.google.com/gke-accelerator',
+  'cloud.google.com/gke-tpu-accelerator',
+  'nvidia.com/gpu.present',
+  'nvidia.com/gpu.product',
+  'feature.node.kubernetes.io/pci-10de.present',
+  'karpenter.k8s.aws/instance-gpu-name',
+  'amd.com/gpu.family',
+];
+
+export interface AcceleratorNode {
+  node: KubeObject;
+  /** Accelerator extended resources with allocatable > 0 (name → count). */
+  resources: Record<string, number>;
+  /** Accelerator labels present on the node. */
+  labels: Record<string, string>;
+}
+
+export function isAcceleratorResource(name: string): boolean {
+  return ACCELERATOR_RESOURCE.some(r => r.test(name));
+}
+
+function quantity(v: unknown): number {
+  const n = Number.parseInt(String(v ?? '0'), 10);
+  return Number.isNaN(n) ? 0 : n;
+}
+
+export function acceleratorResources(node: KubeObject): Record<string, number> {
+  const alloc: Record<string, unknown> = node.status?.allocatable ?? {};
+  const out: Record<string, number> = {};
+  for (const [name, value] of Object.entries(alloc)) {
+    if (isAcceleratorResource(name) && quantity(value) > 0) {
+      out[name] = quantity(value);
+    }
+  }
+  return out;
+}
+
+/** Nodes that have an accelerator resource or an accelerator label. */
+export function acceleratorNodes(nodes: KubeObject[]): AcceleratorNode[] {
+  const out: AcceleratorNode[] = [];
+  for (const node of nodes) {
+    const resources = acceleratorResources(node);
+    const nodeLabels = node.metadata.labels ?? {};
+    const labels: Record<string, string> = {};
+    for (const l of ACCELERATOR_LABELS) {
+      if (nodeLabels[l] !== undefined && nodeLabels[l] !== 'false') {
+        labels[l] = nodeLabels[l];
+      }
+    }
+    if (Object.keys(resources).length || Object.keys(labels).length) {
+      out.push({ node, resources, labels });
+    }
+  }
+  return out;
+}
+
+/** Is this a GPU (as opposed to TPU or other accelerator) node? */
+export function isGpuNode(a: AcceleratorNode): boolean {
+  if (Object.keys(a.resources).some(r => /gpu|mig-/.test(r))) return true;
+  return Object.keys(a.labels).some(
+    l => l !== 'cloud.google.com/gke-tpu-accelerator' && !/tpu/.test(l),
+  );
+}
+
+/** "nvidia-l4 (3 nodes)"-style summary of accelerator types. */
+export function describeAccelerators(nodes: AcceleratorNode[]): string {
+  const counts = new Map<string, number>();
+  for (const a of nodes) {
+    const type =
+      a.labels['cloud.google.com/gke-accelerator'] ??
+      a.labels['cloud.google.com/gke-tpu-accelerator'] ??
+      a.labels['nvidia.com/gpu.product'] ??
+      Object.keys(a.resources)[0] ??
+      'accelerator';
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .map(([t, n]) => `${t} (${n} node${n === 1 ? '' : 's'})`)
+    .join(', ');
+}
+
+/** ResourceSlices published by a DRA driver matching `driver` (string or pattern). */
+export function slicesOfDriver(
+  slices: KubeObject[],
+  driver: RegExp,
+): KubeObject[] {
+  return slices.filter(s => driver.test(String(s.spec?.driver ?? '')));
+}

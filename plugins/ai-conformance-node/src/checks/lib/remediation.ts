@@ -1,0 +1,372 @@
+/**
+ * Remediation steps and documentation links per requirement. GKE first
+ * (gcloud and Terraform), then EKS/AKS where known, then generic steps.
+ * `remediationFor` puts the cluster's own platform first.
+ */
+import type {
+  Link,
+  Platform,
+  Remediation,
+} from '@ai-conformance/plugin-ai-conformance-common';
+
+const KUEUE_VERSION = 'v0.14.4';
+
+const STEPS: Record<string, Remediation[]> = {
+  dra_support: [
+    {
+      platform: 'gke',
+      description:
+        'Use GKE 1.34 or later, where the DRA v1 APIs are served by default; for DRA-managed GPUs add a node pool with gpu-driver-version=disabled and install the NVIDIA DRA driver.',
+      command:
+        'gcloud container node-pools create dra-pool --cluster=CLUSTER --location=REGION --machine-type=g2-standard-8 --accelerator=type=nvidia-l4,count=1,gpu-driver-version=disabled --node-labels=gke-no-default-nvidia-gpu-device-plugin=true',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/set-up-dra',
+    },
+    {
+      platform: 'any',
+      description:
+        'Run Kubernetes 1.34 or later (resource.k8s.io/v1 is GA) and install a DRA driver for your accelerators, e.g. the NVIDIA DRA driver Helm chart.',
+      command:
+        'helm install nvidia-dra-driver-gpu nvidia/nvidia-dra-driver-gpu --namespace nvidia-dra-driver-gpu --create-namespace',
+      url: 'https://kubernetes.io/docs/concepts/scheduling-eviction/dynamic-resource-allocation/',
+    },
+  ],
+  driver_runtime_management: [
+    {
+      platform: 'gke',
+      description:
+        'Let GKE install and maintain the GPU driver (gpu-driver-version=default or latest); the version is published as node label cloud.google.com/gke-gpu-driver-version.',
+      command:
+        'gcloud container node-pools create gpu-pool --cluster=CLUSTER --location=REGION --accelerator=type=nvidia-l4,count=1,gpu-driver-version=latest',
+      terraform:
+        'guest_accelerator {\n  type  = "nvidia-l4"\n  count = 1\n  gpu_driver_installation_config { gpu_driver_version = "LATEST" }\n}',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/gpus#installing_drivers',
+    },
+    {
+      platform: 'any',
+      description:
+        'Install the NVIDIA GPU Operator (with GPU Feature Discovery) so driver and CUDA versions are published as node labels, or a DRA driver that publishes driverVersion attributes.',
+      command:
+        'helm install gpu-operator nvidia/gpu-operator --namespace gpu-operator --create-namespace',
+      url: 'https://docs.nvidia.com/datacenter/cloud-native/gpu-operator/latest/',
+    },
+  ],
+  gpu_sharing: [
+    {
+      platform: 'gke',
+      description:
+        'Create a GPU node pool with time-sharing (or MIG partitions on A100/H100).',
+      command:
+        'gcloud container node-pools create shared-gpu --cluster=CLUSTER --location=REGION --accelerator=type=nvidia-l4,count=1,gpu-sharing-strategy=time-sharing,max-shared-clients-per-gpu=4,gpu-driver-version=latest',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/concepts/timesharing-gpus',
+    },
+    {
+      platform: 'any',
+      description:
+        'Configure the NVIDIA device plugin for time-slicing (replicas) or MIG, or use DRA with a partitionable device driver.',
+      url: 'https://docs.nvidia.com/datacenter/cloud-native/gpu-operator/latest/gpu-sharing.html',
+    },
+  ],
+  virtualized_accelerator: [
+    {
+      platform: 'any',
+      description:
+        'Where the hardware supports vGPU, install the NVIDIA GPU Operator with vGPU support so vGPU devices are advertised as schedulable resources.',
+      url: 'https://docs.nvidia.com/datacenter/cloud-native/gpu-operator/latest/install-gpu-operator-vgpu.html',
+    },
+  ],
+  ai_inference: [
+    {
+      platform: 'gke',
+      description: 'Enable the Gateway API on the cluster (standard channel).',
+      command:
+        'gcloud container clusters update CLUSTER --gateway-api=standard --location=REGION',
+      terraform: 'gateway_api_config {\n  channel = "CHANNEL_STANDARD"\n}',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/deploying-gateways',
+    },
+    {
+      platform: 'eks',
+      description:
+        'Install the AWS Load Balancer Controller with Gateway API support, or another Gateway API implementation.',
+      url: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/gateway/gateway/',
+    },
+    {
+      platform: 'aks',
+      description:
+        'Enable the Application Gateway for Containers or the Istio-based service mesh add-on with Gateway API.',
+      url: 'https://learn.microsoft.com/azure/application-gateway/for-containers/overview',
+    },
+    {
+      platform: 'any',
+      description:
+        'Install the Gateway API CRDs and a conformant implementation (Envoy Gateway, Istio, Cilium, kgateway...) and check that its GatewayClass is Accepted.',
+      command:
+        'kubectl apply --server-side -f https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.4.0/standard-install.yaml',
+      url: 'https://gateway-api.sigs.k8s.io/implementations/',
+    },
+  ],
+  advanced_inference_ingress: [
+    {
+      platform: 'gke',
+      description:
+        'Use GKE Inference Gateway: install the InferencePool CRDs and deploy an InferencePool behind a gke-l7-regional-external-managed Gateway.',
+      command:
+        'kubectl apply -f https://github.com/kubernetes-sigs/gateway-api-inference-extension/releases/download/v1.0.0/manifests.yaml',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/concepts/about-gke-inference-gateway',
+    },
+    {
+      platform: 'any',
+      description:
+        'Install the Gateway API Inference Extension CRDs and an implementation that supports InferencePool backends.',
+      url: 'https://gateway-api-inference-extension.sigs.k8s.io/',
+    },
+  ],
+  high_performance_networking: [
+    {
+      platform: 'gke',
+      description:
+        'Enable multi-networking (GKENetworkParamSet/Network) or DRANET for additional high-performance pod interfaces.',
+      command:
+        'gcloud container clusters update CLUSTER --location=REGION --enable-multi-networking',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/setup-multinetwork-support-for-pods',
+    },
+    {
+      platform: 'any',
+      description:
+        'Expose RDMA or secondary NICs through a DRA network driver (DRANET) or Multus NetworkAttachmentDefinitions.',
+      url: 'https://github.com/google/dranet',
+    },
+  ],
+  disaggregated_inference: [
+    {
+      platform: 'any',
+      description:
+        'Deploy a disaggregated serving stack (llm-d, NVIDIA Dynamo, vLLM/SGLang with LeaderWorkerSet) with separate prefill and decode workloads.',
+      url: 'https://llm-d.ai/docs/guide',
+    },
+  ],
+  gang_scheduling: [
+    {
+      platform: 'gke',
+      description:
+        'Install Kueue (GKE supports it as the batch queueing system).',
+      command: `kubectl apply --server-side -f https://github.com/kubernetes-sigs/kueue/releases/download/${KUEUE_VERSION}/manifests.yaml`,
+      url: 'https://cloud.google.com/kubernetes-engine/docs/tutorials/kueue-intro',
+    },
+    {
+      platform: 'any',
+      description:
+        'Install a gang scheduler: Kueue (Helm chart oci://registry.k8s.io/kueue/charts/kueue), Volcano, or KAI Scheduler.',
+      command:
+        'helm install kueue oci://registry.k8s.io/kueue/charts/kueue --namespace kueue-system --create-namespace',
+      url: 'https://kueue.sigs.k8s.io/docs/installation/',
+    },
+  ],
+  cluster_autoscaling: [
+    {
+      platform: 'gke',
+      description:
+        'Enable autoscaling on the accelerator node pool and node auto-provisioning with accelerator limits.',
+      command:
+        'gcloud container clusters update CLUSTER --location=REGION --enable-autoprovisioning --max-cpu=128 --max-memory=512 --max-accelerator=type=nvidia-l4,count=8',
+      terraform:
+        'cluster_autoscaling {\n  enabled = true\n  resource_limits {\n    resource_type = "nvidia-l4"\n    minimum       = 0\n    maximum       = 8\n  }\n}',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/concepts/cluster-autoscaler',
+    },
+    {
+      platform: 'eks',
+      description:
+        'Install Karpenter with a NodePool whose requirements allow GPU instance types, or the Cluster Autoscaler for GPU node groups.',
+      url: 'https://karpenter.sh/docs/getting-started/',
+    },
+    {
+      platform: 'aks',
+      description: 'Enable the cluster autoscaler on the GPU node pool.',
+      command:
+        'az aks nodepool update --resource-group RG --cluster-name CLUSTER --name gpupool --enable-cluster-autoscaler --min-count 0 --max-count 4',
+      url: 'https://learn.microsoft.com/azure/aks/cluster-autoscaler',
+    },
+  ],
+  pod_autoscaling: [
+    {
+      platform: 'gke',
+      description:
+        'Install the Custom Metrics Stackdriver Adapter (or prometheus-adapter) so HPA can scale on custom metrics, and check its APIService is Available.',
+      command:
+        'kubectl apply -f https://raw.githubusercontent.com/GoogleCloudPlatform/k8s-stackdriver/master/custom-metrics-stackdriver-adapter/deploy/production/adapter_new_resource_model.yaml',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/machine-learning/inference/autoscaling',
+    },
+    {
+      platform: 'any',
+      description:
+        'Install prometheus-adapter or KEDA and make sure the v1beta1.custom.metrics.k8s.io / external.metrics.k8s.io APIService is Available.',
+      command:
+        'helm install prometheus-adapter prometheus-community/prometheus-adapter --namespace monitoring --create-namespace',
+      url: 'https://github.com/kubernetes-sigs/prometheus-adapter',
+    },
+  ],
+  accelerator_metrics: [
+    {
+      platform: 'gke',
+      description:
+        'Enable managed DCGM metrics (needs GKE-managed GPU drivers).',
+      command:
+        'gcloud container clusters update CLUSTER --location=REGION --monitoring=SYSTEM,DCGM --enable-managed-prometheus',
+      terraform:
+        'monitoring_config {\n  enable_components = ["SYSTEM_COMPONENTS", "DCGM"]\n  managed_prometheus { enabled = true }\n}',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/dcgm-metrics',
+    },
+    {
+      platform: 'any',
+      description:
+        'Install the NVIDIA DCGM exporter (or the GPU Operator, which includes it; AMD: device-metrics-exporter).',
+      command:
+        'helm install dcgm-exporter gpu-helm-charts/dcgm-exporter --namespace gpu-monitoring --create-namespace',
+      url: 'https://github.com/NVIDIA/dcgm-exporter',
+    },
+  ],
+  ai_service_metrics: [
+    {
+      platform: 'gke',
+      description: 'Enable Google Cloud Managed Service for Prometheus.',
+      command:
+        'gcloud container clusters update CLUSTER --location=REGION --enable-managed-prometheus',
+      terraform:
+        'monitoring_config {\n  enable_components = ["SYSTEM_COMPONENTS"]\n  managed_prometheus { enabled = true }\n}',
+      url: 'https://cloud.google.com/stackdriver/docs/managed-prometheus/setup-managed',
+    },
+    {
+      platform: 'any',
+      description:
+        'Install the Prometheus Operator (kube-prometheus-stack) or the OpenTelemetry Operator so workloads are discovered through ServiceMonitor/PodMonitor objects.',
+      command:
+        'helm install kube-prometheus-stack prometheus-community/kube-prometheus-stack --namespace monitoring --create-namespace',
+      url: 'https://prometheus-operator.dev/docs/getting-started/installation/',
+    },
+  ],
+  secure_accelerator_access: [
+    {
+      platform: 'gke',
+      description:
+        'Use GKE GPU node pools with GKE-managed drivers: the NVIDIA device plugin and the nvidia.com/gpu taint are set up by GKE.',
+      command:
+        'gcloud container node-pools create gpu-pool --cluster=CLUSTER --location=REGION --machine-type=g2-standard-8 --accelerator=type=nvidia-l4,count=1,gpu-driver-version=latest',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/gpus',
+    },
+    {
+      platform: 'any',
+      description:
+        'Expose accelerators only through a device plugin (e.g. NVIDIA k8s-device-plugin / GPU Operator) or a DRA driver, and taint accelerator nodes.',
+      url: 'https://github.com/NVIDIA/k8s-device-plugin',
+    },
+  ],
+  workload_sandboxing: [
+    {
+      platform: 'gke',
+      description: 'Enable GKE Sandbox (gVisor) on a node pool.',
+      command:
+        'gcloud container node-pools create sandbox-pool --cluster=CLUSTER --location=REGION --sandbox=type=gvisor --image-type=COS_CONTAINERD',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/sandbox-pods',
+    },
+    {
+      platform: 'any',
+      description:
+        'Install gVisor or Kata Containers on nodes and create a RuntimeClass for it.',
+      url: 'https://kubernetes.io/docs/concepts/containers/runtime-class/',
+    },
+  ],
+  robust_controller: [
+    {
+      platform: 'gke',
+      description: 'Enable the Ray Operator add-on (KubeRay).',
+      command:
+        'gcloud container clusters update CLUSTER --location=REGION --update-addons=RayOperator=ENABLED',
+      terraform: 'addons_config {\n  ray_operator_config { enabled = true }\n}',
+      url: 'https://cloud.google.com/kubernetes-engine/add-ons/ray-on-gke/how-to/enable-ray-on-gke',
+    },
+    {
+      platform: 'any',
+      description:
+        'Install an AI operator with admission webhooks: KubeRay, Kubeflow Trainer, KServe, LeaderWorkerSet or JobSet.',
+      command:
+        'helm install kuberay-operator kuberay/kuberay-operator --namespace kuberay-system --create-namespace',
+      url: 'https://docs.ray.io/en/latest/cluster/kubernetes/getting-started/kuberay-operator-installation.html',
+    },
+  ],
+};
+
+const LINKS: Record<string, Link[]> = {
+  dra_support: [
+    {
+      title: 'Dynamic Resource Allocation',
+      url: 'https://kubernetes.io/docs/concepts/scheduling-eviction/dynamic-resource-allocation/',
+    },
+  ],
+  ai_inference: [
+    { title: 'Gateway API', url: 'https://gateway-api.sigs.k8s.io/' },
+    {
+      title: 'GKE Gateway API',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/concepts/gateway-api',
+    },
+  ],
+  advanced_inference_ingress: [
+    {
+      title: 'Gateway API Inference Extension',
+      url: 'https://gateway-api-inference-extension.sigs.k8s.io/',
+    },
+  ],
+  gang_scheduling: [{ title: 'Kueue', url: 'https://kueue.sigs.k8s.io/' }],
+  cluster_autoscaling: [
+    {
+      title: 'GKE cluster autoscaler',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/concepts/cluster-autoscaler',
+    },
+  ],
+  pod_autoscaling: [
+    {
+      title: 'HPA on custom metrics',
+      url: 'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#scaling-on-custom-metrics',
+    },
+  ],
+  accelerator_metrics: [
+    {
+      title: 'GKE DCGM metrics',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/dcgm-metrics',
+    },
+  ],
+  ai_service_metrics: [
+    {
+      title: 'Managed Service for Prometheus',
+      url: 'https://cloud.google.com/stackdriver/docs/managed-prometheus',
+    },
+  ],
+  secure_accelerator_access: [
+    {
+      title: 'Device plugins',
+      url: 'https://kubernetes.io/docs/concepts/extend-kubernetes/compute-storage-net/device-plugins/',
+    },
+  ],
+  workload_sandboxing: [
+    {
+      title: 'GKE Sandbox',
+      url: 'https://cloud.google.com/kubernetes-engine/docs/concepts/sandbox-pods',
+    },
+  ],
+  robust_controller: [
+    {
+      title: 'KubeRay',
+      url: 'https://docs.ray.io/en/latest/cluster/kubernetes/index.html',
+    },
+  ],
+};
+
+/** Remediation steps for a requirement, the cluster's platform first. */
+export function remediationFor(id: string, platform: Platform): Remediation[] {
+  const steps = STEPS[id] ?? [];
+  const rank = (r: Remediation) =>
+    r.platform === platform ? 0 : r.platform === 'any' ? 2 : 1;
+  return [...steps].sort((a, b) => rank(a) - rank(b));
+}
+
+export function linksFor(id: string): Link[] {
+  return LINKS[id] ?? [];
+}
