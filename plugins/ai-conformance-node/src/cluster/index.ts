@@ -1,1 +1,1 @@
-export {};
+export { loadClientNode } from './loadClientNode';
