@@ -1,0 +1,307 @@
+import fs from 'node:fs/promises';
+import type { Config } from '@backstage/config';
+import type {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  ANNOTATION_KUBERNETES_API_SERVER,
+  ANNOTATION_KUBERNETES_API_SERVER_CA,
+  ANNOTATION_KUBERNETES_AUTH_PROVIDER,
+  ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER,
+  ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY,
+} from '@backstage/plugin-kubernetes-common';
+import type { ClusterTarget } from './ClusterTarget';
+import { checkCatalogClusterUrl } from './clusterUrlPolicy';
+
+/** The in-cluster service account token used when none is configured. */
+const IN_CLUSTER_TOKEN_PATH =
+  '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+/** How the run was started, and the user's cluster tokens when a user started it. */
+export interface ResolveContext {
+  /** Credentials used to read the catalog entity (user or plugin). */
+  credentials: BackstageCredentials;
+  /** True for scheduled runs: no user token can exist. */
+  scheduled: boolean;
+  /**
+   * Tokens of the signed-in user for user-token auth providers, keyed like
+   * the Kubernetes plugin (`google`, `oidc.<provider>`).
+   */
+  userTokens?: Record<string, string>;
+}
+
+/** A configured cluster before its credentials are obtained. */
+interface ClusterDefinition {
+  name: string;
+  url: string;
+  caData?: string;
+  caFile?: string;
+  authProvider: string;
+  oidcTokenProvider?: string;
+  serviceAccountToken?: string;
+  skipTLSVerify: boolean;
+  source: ClusterTarget['source'];
+}
+
+/** Options of {@link ClusterResolver}. */
+export interface ClusterResolverOptions {
+  config: Config;
+  catalog: CatalogService;
+  logger: LoggerService;
+  /** Access token from Application Default Credentials (injectable for tests). */
+  getGoogleAccessToken?: () => Promise<string>;
+  /** Resolves host names for the catalog URL policy (injectable for tests). */
+  resolveHost?: (host: string) => Promise<string[]>;
+}
+
+async function defaultGoogleAccessToken(): Promise<string> {
+  const { GoogleAuth } = await import('google-auth-library');
+  const auth = new GoogleAuth({
+    scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+  });
+  const token = await auth.getAccessToken();
+  if (!token) {
+    throw new Error('Application Default Credentials returned no access token');
+  }
+  return token;
+}
+
+function readConfigClusters(config: Config): ClusterDefinition[] {
+  const out: ClusterDefinition[] = [];
+  for (const c of config.getOptionalConfigArray('aiConformance.clusters') ??
+    []) {
+    out.push({
+      name: c.getString('name'),
+      url: c.getString('url'),
+      caData: c.getOptionalString('caData'),
+      caFile: c.getOptionalString('caFile'),
+      authProvider: c.getOptionalString('authProvider') ?? 'serviceAccount',
+      serviceAccountToken: c.getOptionalString('serviceAccountToken'),
+      skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
+      source: 'aiConformance.clusters',
+    });
+  }
+  for (const method of config.getOptionalConfigArray(
+    'kubernetes.clusterLocatorMethods',
+  ) ?? []) {
+    if (method.getString('type') !== 'config') continue;
+    for (const c of method.getOptionalConfigArray('clusters') ?? []) {
+      const authMetadata = c.getOptionalConfig('authMetadata');
+      out.push({
+        name: c.getString('name'),
+        url: c.getString('url'),
+        caData: c.getOptionalString('caData'),
+        caFile: c.getOptionalString('caFile'),
+        authProvider:
+          c.getOptionalString('authProvider') ??
+          authMetadata?.getOptionalString(
+            ANNOTATION_KUBERNETES_AUTH_PROVIDER,
+          ) ??
+          'serviceAccount',
+        oidcTokenProvider:
+          c.getOptionalString('oidcTokenProvider') ??
+          authMetadata?.getOptionalString(
+            ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER,
+          ),
+        serviceAccountToken: c.getOptionalString('serviceAccountToken'),
+        skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
+        source: 'kubernetes.clusterLocatorMethods',
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Turns a cluster entity ref into connection settings, from (in order)
+ * `aiConformance.clusters`, the Kubernetes plugin's `config` cluster
+ * locators (matched by cluster name = entity name), and catalog entities
+ * carrying the `kubernetes.io/*` annotations. Nothing is taken from a
+ * request except, for user-started runs, the user's own token for the
+ * `google` and `oidc` auth providers.
+ */
+export class ClusterResolver {
+  readonly #definitions: ClusterDefinition[];
+  readonly #catalogEnabled: boolean;
+  readonly #allowUrls: string[];
+  readonly #allowSkipTLS: boolean;
+
+  constructor(private readonly options: ClusterResolverOptions) {
+    this.#definitions = readConfigClusters(options.config);
+    this.#catalogEnabled =
+      options.config.getOptionalBoolean(
+        'aiConformance.catalogClusters.enabled',
+      ) ?? true;
+    this.#allowUrls =
+      options.config.getOptionalStringArray(
+        'aiConformance.catalogClusters.dangerouslyAllowClusterUrls',
+      ) ?? [];
+    this.#allowSkipTLS =
+      options.config.getOptionalBoolean(
+        'aiConformance.catalogClusters.dangerouslyAllowSkipTLSVerify',
+      ) ?? false;
+  }
+
+  /** Names of the clusters defined in configuration. */
+  configuredClusterNames(): string[] {
+    return [...new Set(this.#definitions.map(d => d.name))];
+  }
+
+  /** True when the entity's cluster is defined in configuration. */
+  isConfigured(entityRef: string): boolean {
+    const { name } = parseEntityRef(entityRef);
+    return this.#definitions.some(d => d.name === name);
+  }
+
+  /** Connection settings for an entity; throws InputError/NotFoundError with the reason. */
+  async resolve(
+    entityRef: string,
+    context: ResolveContext,
+  ): Promise<ClusterTarget> {
+    const ref = parseEntityRef(entityRef);
+    const definition =
+      this.#definitions.find(d => d.name === ref.name) ??
+      (await this.#fromCatalog(stringifyEntityRef(ref), context));
+    return this.#withCredentials(definition, context);
+  }
+
+  async #fromCatalog(
+    entityRef: string,
+    context: ResolveContext,
+  ): Promise<ClusterDefinition> {
+    const name = parseEntityRef(entityRef).name;
+    if (!this.#catalogEnabled) {
+      throw new NotFoundError(
+        `No cluster named ${name} in aiConformance.clusters or kubernetes.clusterLocatorMethods (catalog-defined clusters are disabled)`,
+      );
+    }
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials: context.credentials,
+    });
+    const annotations = entity?.metadata.annotations ?? {};
+    const url = annotations[ANNOTATION_KUBERNETES_API_SERVER];
+    if (!entity || !url) {
+      throw new NotFoundError(
+        `No cluster named ${name} in aiConformance.clusters or kubernetes.clusterLocatorMethods, and the catalog entity ${entityRef} has no ${ANNOTATION_KUBERNETES_API_SERVER} annotation`,
+      );
+    }
+    const caData = annotations[ANNOTATION_KUBERNETES_API_SERVER_CA];
+    const authProvider = annotations[ANNOTATION_KUBERNETES_AUTH_PROVIDER];
+    if (!caData || !authProvider) {
+      throw new InputError(
+        `Cluster ${name}: the catalog entity needs the ${ANNOTATION_KUBERNETES_API_SERVER}, ${ANNOTATION_KUBERNETES_API_SERVER_CA} and ${ANNOTATION_KUBERNETES_AUTH_PROVIDER} annotations`,
+      );
+    }
+    if (authProvider === 'serviceAccount') {
+      throw new InputError(
+        `Cluster ${name}: the serviceAccount auth provider is not accepted from catalog entities; define the cluster in kubernetes.clusterLocatorMethods or aiConformance.clusters`,
+      );
+    }
+    const skipTLSVerify =
+      annotations[ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY] === 'true';
+    if (skipTLSVerify && !this.#allowSkipTLS) {
+      throw new InputError(
+        `Cluster ${name}: the catalog entity asks to skip TLS verification, which needs aiConformance.catalogClusters.dangerouslyAllowSkipTLSVerify`,
+      );
+    }
+    await checkCatalogClusterUrl(name, url, {
+      dangerouslyAllowClusterUrls: this.#allowUrls,
+      resolveHost: this.options.resolveHost,
+    });
+    return {
+      name,
+      url,
+      caData,
+      authProvider,
+      oidcTokenProvider: annotations[ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER],
+      skipTLSVerify,
+      source: 'catalog',
+    };
+  }
+
+  async #withCredentials(
+    d: ClusterDefinition,
+    context: ResolveContext,
+  ): Promise<ClusterTarget> {
+    const base: ClusterTarget = {
+      name: d.name,
+      url: d.url,
+      authProvider: d.authProvider,
+      source: d.source,
+      skipTLSVerify: d.skipTLSVerify,
+    };
+    if (d.caData) {
+      base.caData = d.caData;
+    } else if (d.caFile) {
+      base.caData = (await fs.readFile(d.caFile)).toString('base64');
+    }
+    switch (d.authProvider) {
+      case 'serviceAccount': {
+        const token = d.serviceAccountToken ?? (await readInClusterToken());
+        if (!token) {
+          throw new InputError(
+            `Cluster ${d.name}: authProvider serviceAccount needs serviceAccountToken (or a mounted in-cluster service account)`,
+          );
+        }
+        return { ...base, token };
+      }
+      case 'googleServiceAccount': {
+        const getToken =
+          this.options.getGoogleAccessToken ?? defaultGoogleAccessToken;
+        try {
+          return { ...base, token: await getToken() };
+        } catch (error) {
+          throw new InputError(
+            `Cluster ${
+              d.name
+            }: could not get a Google access token from Application Default Credentials: ${
+              (error as Error).message
+            }`,
+          );
+        }
+      }
+      case 'google':
+      case 'oidc': {
+        const key =
+          d.authProvider === 'oidc'
+            ? `oidc.${d.oidcTokenProvider ?? ''}`
+            : 'google';
+        if (context.scheduled) {
+          throw new InputError(
+            `Cluster ${d.name}: authProvider ${d.authProvider} needs the signed-in user's token, so scheduled runs cannot check it; start a run from Backstage instead`,
+          );
+        }
+        const token = context.userTokens?.[key];
+        if (!token) {
+          throw new InputError(
+            `Cluster ${d.name}: authProvider ${
+              d.authProvider
+            } needs the user's ${key} token in the Backstage-Kubernetes-Authorization-${key.replace(
+              '.',
+              '-',
+            )} header`,
+          );
+        }
+        return { ...base, token };
+      }
+      default:
+        throw new InputError(
+          `Cluster ${d.name}: authProvider ${d.authProvider} is not supported by AI Conformance checks (supported: serviceAccount, googleServiceAccount, google, oidc)`,
+        );
+    }
+  }
+}
+
+async function readInClusterToken(): Promise<string | undefined> {
+  try {
+    return (
+      (await fs.readFile(IN_CLUSTER_TOKEN_PATH, 'utf8')).trim() || undefined
+    );
+  } catch {
+    return undefined;
+  }
+}
