@@ -168,7 +168,7 @@ export class ConformanceStore {
     runId: string,
     options: { withReport?: boolean } = {},
   ): Promise<StoredRun | undefined> {
-    const row = await this.db<RunRow>(RUNS)
+    const row = await this.db(RUNS)
       .select(
         options.withReport === false
           ? SUMMARY_COLUMNS
@@ -181,7 +181,7 @@ export class ConformanceStore {
 
   /** The queued or running run of a cluster, if any. */
   async findActiveRun(entityRef: string): Promise<StoredRun | undefined> {
-    const row = await this.db<RunRow>(RUNS)
+    const row = await this.db(RUNS)
       .select(SUMMARY_COLUMNS)
       .where({ entity_ref: entityRef })
       .whereIn('status', ['queued', 'running'])
@@ -216,7 +216,7 @@ export class ConformanceStore {
   ): Promise<void> {
     const counts = countReport(report);
     await this.db.transaction(async tx => {
-      const run = await tx<RunRow>(RUNS)
+      const run = await tx(RUNS)
         .select(['entity_ref'])
         .where({ run_id: runId })
         .first();
@@ -297,7 +297,7 @@ export class ConformanceStore {
     entityRef: string,
     options: { limit: number; before?: string },
   ): Promise<StoredRun[]> {
-    let query = this.db<RunRow>(RUNS)
+    let query = this.db(RUNS)
       .select(SUMMARY_COLUMNS)
       .where({ entity_ref: entityRef });
     if (options.before) {
@@ -320,7 +320,7 @@ export class ConformanceStore {
 
   /** The newest succeeded run of a cluster, with its report. */
   async getLatestSucceeded(entityRef: string): Promise<StoredRun | undefined> {
-    const row = await this.db<RunRow>(RUNS)
+    const row = await this.db(RUNS)
       .where({ entity_ref: entityRef, status: 'succeeded' })
       .orderBy([
         { column: 'finished_at', order: 'desc' },
