@@ -9,3 +9,4 @@ export * from './permissions';
 export * from './catalog';
 export * from './versions';
 export * from './results';
+export * from './productYaml';

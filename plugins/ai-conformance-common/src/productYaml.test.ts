@@ -1,0 +1,112 @@
+import { parse } from 'yaml';
+import { getChecklist } from './catalog';
+import { buildProductYamlDraft } from './productYaml';
+import type { ConformanceReport, RequirementResult } from './types';
+
+function req(
+  p: Partial<RequirementResult> & Pick<RequirementResult, 'id' | 'status'>,
+): RequirementResult {
+  return {
+    category: 'accelerators',
+    level: 'MUST',
+    conditional: false,
+    title: p.id,
+    method: 'passive',
+    summary: `summary of ${p.id}`,
+    evidence: [],
+    remediation: [],
+    errors: [],
+    ...p,
+  };
+}
+
+const report: ConformanceReport = {
+  schemaVersion: 1,
+  requirementsVersion: '1.35',
+  generatedAt: '2026-01-01T00:00:00.000Z',
+  cluster: {
+    name: 'gke-a',
+    platform: 'gke',
+    kubernetesVersion: 'v1.35.0-gke.2232000',
+    accelerators: [],
+  },
+  verdict: 'incomplete',
+  requirements: [
+    req({
+      id: 'dra_support',
+      status: 'pass',
+      evidence: [
+        {
+          description: 'resource.k8s.io/v1 is served',
+          object: {
+            apiVersion: 'v1',
+            kind: 'APIService',
+            name: 'v1.resource.k8s.io',
+          },
+        },
+      ],
+    }),
+    req({ id: 'ai_inference', category: 'networking', status: 'unknown' }),
+    req({
+      id: 'gpu_sharing',
+      level: 'SHOULD',
+      status: 'fail',
+      evidence: [{ description: 'x', url: 'https://example.com/e' }],
+    }),
+    req({
+      id: 'robust_controller',
+      category: 'operator',
+      status: 'not-applicable',
+      conditional: true,
+    }),
+  ],
+  findings: [],
+  stats: { apiRequests: 1, durationMs: 1 },
+};
+
+describe('buildProductYamlDraft', () => {
+  it('writes the official structure with mapped statuses, evidence and notes', () => {
+    const text = buildProductYamlDraft(report, { vendorName: 'Example Corp' });
+    expect(text).toMatch(/^# Kubernetes AI Conformance Checklist \(draft\)/);
+    const doc = parse(text);
+    expect(doc.metadata).toMatchObject({
+      kubernetesVersion: 'v1.35',
+      vendorName: 'Example Corp',
+      platformName: '[Platform Name]',
+      platformVersion: '1.35.0-gke.2232000',
+    });
+    expect(Object.keys(doc.spec)).toEqual([
+      'accelerators',
+      'networking',
+      'operator',
+    ]);
+    const [dra, sharing] = doc.spec.accelerators;
+    expect(dra).toMatchObject({
+      id: 'dra_support',
+      level: 'MUST',
+      status: 'Implemented',
+    });
+    const draDef = getChecklist('1.35').requirements.find(
+      r => r.id === 'dra_support',
+    )!;
+    expect(dra.description).toBe(
+      draDef.officialDescription ?? draDef.description,
+    );
+    expect(dra.description).not.toBe('dra_support');
+    expect(dra.evidence).toEqual([
+      'resource.k8s.io/v1 is served (APIService v1.resource.k8s.io)',
+    ]);
+    expect(sharing).toMatchObject({
+      status: 'Not Implemented',
+      evidence: ['https://example.com/e'],
+    });
+    expect(doc.spec.networking[0]).toMatchObject({ status: '', evidence: [] });
+    expect(doc.spec.networking[0].notes).toMatch(
+      /fill in the status and evidence by hand/,
+    );
+    expect(doc.spec.operator[0].status).toBe('N/A');
+    expect(doc.spec.operator[0].notes).toMatch(
+      /CNCF submission validator rejects N\/A on a MUST/,
+    );
+  });
+});
