@@ -1,1 +1,25 @@
-export {};
+/**
+ * A Kubernetes API server double with AI-platform scenarios.
+ *
+ * @packageDocumentation
+ */
+export { startKubeSim } from './server/startKubeSim';
+export { listScenarios, loadScenario } from './scenario/ScenarioLoader';
+export { kubeconfigYaml } from './server/KubeconfigWriter';
+export type {
+  FaultSpec,
+  KubeSim,
+  KubeSimOptions,
+  KubeObject,
+  RequestLogEntry,
+  Scenario,
+  SimCluster,
+  RbacRule,
+  AdmissionRule,
+  AdmissionCheck,
+  NodePoolSpec,
+  PodGeneratorSpec,
+  CrdSpec,
+  WorkloadSpec,
+  AggregatedApiSpec,
+} from './types';

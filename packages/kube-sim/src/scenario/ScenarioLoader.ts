@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { CrdSpec, KubeObject, Scenario, WorkloadSpec } from '../types';
+
+function scenariosDir(): string {
+  const candidates = [
+    path.resolve(__dirname, '../../scenarios'),
+    path.resolve(__dirname, '../scenarios'),
+  ];
+  return candidates.find(dir => fs.existsSync(dir)) ?? candidates[0];
+}
+
+/** Names of the scenarios bundled with the package. */
+export function listScenarios(): string[] {
+  return fs
+    .readdirSync(scenariosDir())
+    .filter(file => file.endsWith('.yaml'))
+    .map(file => file.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+function readScenarioFile(nameOrPath: string): { raw: Scenario; dir: string } {
+  const looksLikePath =
+    nameOrPath.includes('/') ||
+    nameOrPath.includes('\\') ||
+    /\.ya?ml$/.test(nameOrPath);
+  const file = looksLikePath
+    ? path.resolve(nameOrPath)
+    : path.join(scenariosDir(), `${nameOrPath}.yaml`);
+  if (!fs.existsSync(file)) {
+    throw new Error(
+      `Unknown scenario "${nameOrPath}"; bundled scenarios: ${listScenarios().join(
+        ', ',
+      )}`,
+    );
+  }
+  const raw = parse(fs.readFileSync(file, 'utf8'), { merge: true }) as Scenario;
+  if (!raw || typeof raw !== 'object' || !raw.name) {
+    throw new Error(`Scenario file ${file} has no "name"`);
+  }
+  return { raw, dir: path.dirname(file) };
+}
+
+function objectKey(o: KubeObject): string {
+  const ns = o.metadata?.namespace;
+  return ns
+    ? `${o.kind}/${ns}/${o.metadata.name}`
+    : `${o.kind}/${o.metadata?.name}`;
+}
+
+function crdKey(c: CrdSpec): string {
+  return `CustomResourceDefinition/${c.plural}.${c.group}`;
+}
+
+function workloadKey(w: WorkloadSpec): string {
+  return `${w.kind}/${w.namespace}/${w.name}`;
+}
+
+function isRemoved(key: string, remove: string[]): boolean {
+  return remove.some(
+    r => r === key || (r.endsWith('/*') && key.startsWith(r.slice(0, -1))),
+  );
+}
+
+function mergeList<T>(
+  parent: T[] | undefined,
+  child: T[] | undefined,
+  keyOf: (t: T) => string,
+  remove: string[],
+): T[] {
+  const out = new Map<string, T>();
+  for (const item of parent ?? []) {
+    const key = keyOf(item);
+    if (!isRemoved(key, remove)) out.set(key, item);
+  }
+  for (const item of child ?? []) out.set(keyOf(item), item);
+  return [...out.values()];
+}
+
+function mergeScenarios(parent: Scenario, child: Scenario): Scenario {
+  const remove = child.remove ?? [];
+  return {
+    ...parent,
+    ...child,
+    vars: { ...parent.vars, ...child.vars },
+    version: { ...parent.version, ...child.version },
+    crds: mergeList(parent.crds, child.crds, crdKey, remove),
+    workloads: mergeList(
+      parent.workloads,
+      child.workloads,
+      workloadKey,
+      remove,
+    ),
+    objects: mergeList(parent.objects, child.objects, objectKey, remove),
+    remove: undefined,
+    extends: undefined,
+  };
+}
+
+function substitute<T>(value: T, vars: Record<string, string>): T {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name: string) =>
+      name in vars ? vars[name] : whole,
+    ) as T;
+  }
+  if (Array.isArray(value)) return value.map(v => substitute(v, vars)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = substitute(v, vars);
+    return out as T;
+  }
+  return value;
+}
+
+function resolve(nameOrPath: string, seen: string[]): Scenario {
+  const { raw, dir } = readScenarioFile(nameOrPath);
+  if (!raw.extends) return raw;
+  if (seen.includes(raw.extends)) {
+    throw new Error(
+      `Scenario "${raw.name}" extends itself through ${seen.join(' -> ')}`,
+    );
+  }
+  const parentRef =
+    raw.extends.includes('/') || raw.extends.endsWith('.yaml')
+      ? path.resolve(dir, raw.extends)
+      : raw.extends;
+  const parent = resolve(parentRef, [...seen, raw.extends]);
+  return mergeScenarios(parent, raw);
+}
+
+/** Loads a bundled scenario by name, or a scenario file by path, with `extends` and `${vars}` resolved. */
+export function loadScenario(nameOrPath: string): Scenario {
+  const scenario = resolve(nameOrPath, [nameOrPath]);
+  return prepareScenario(scenario);
+}
+
+/** Validates a parsed scenario and replaces its `${vars}`. */
+export function prepareScenario(scenario: Scenario): Scenario {
+  if (!scenario.version?.gitVersion) {
+    throw new Error(`Scenario "${scenario.name}" has no version.gitVersion`);
+  }
+  const { vars, ...rest } = scenario;
+  return { ...substitute(rest, vars ?? {}), vars };
+}

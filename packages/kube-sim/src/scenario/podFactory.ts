@@ -1,0 +1,149 @@
+import type { KubeObject } from '../types';
+import { timestampAt, uidOf } from './objectIds';
+
+/** What a generated pod needs. */
+export interface PodSeed {
+  name: string;
+  namespace: string;
+  nodeName: string;
+  image: string;
+  labels?: Record<string, string>;
+  owner?: { kind: string; name: string; apiVersion: string };
+  requests?: Record<string, string>;
+  tolerations?: Array<Record<string, string>>;
+  phase?: string;
+  createdOffset: number;
+  podIp: string;
+  serviceAccount?: string;
+}
+
+function containerName(image: string): string {
+  const last = image.split('/').pop() ?? 'main';
+  return (
+    last
+      .split(':')[0]
+      .split('@')[0]
+      .replace(/[^a-z0-9-]/g, '-')
+      .slice(0, 63) || 'main'
+  );
+}
+
+/** Builds a Pod object the way the kubelet reports a scheduled one. */
+export function buildPod(seed: PodSeed): KubeObject {
+  const phase = seed.phase ?? 'Running';
+  const ready = phase === 'Running' ? 'True' : 'False';
+  const created = timestampAt(seed.createdOffset);
+  const started = timestampAt(seed.createdOffset + 4);
+  const name = containerName(seed.image);
+  const requests = { cpu: '100m', memory: '128Mi', ...seed.requests };
+  const limits: Record<string, string> = {};
+  for (const [k, v] of Object.entries(requests)) {
+    if (k.includes('/')) limits[k] = v;
+  }
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: seed.name,
+      namespace: seed.namespace,
+      uid: uidOf(`pod:${seed.namespace}/${seed.name}`),
+      resourceVersion: String(5000 + (seed.createdOffset % 100000)),
+      creationTimestamp: created,
+      labels: seed.labels ?? {},
+      ...(seed.owner
+        ? {
+            ownerReferences: [
+              {
+                apiVersion: seed.owner.apiVersion,
+                kind: seed.owner.kind,
+                name: seed.owner.name,
+                uid: uidOf(
+                  `${seed.owner.kind}:${seed.namespace}/${seed.owner.name}`,
+                ),
+                controller: true,
+                blockOwnerDeletion: true,
+              },
+            ],
+          }
+        : {}),
+    },
+    spec: {
+      nodeName: seed.nodeName,
+      schedulerName: 'default-scheduler',
+      serviceAccountName: seed.serviceAccount ?? 'default',
+      restartPolicy: 'Always',
+      terminationGracePeriodSeconds: 30,
+      dnsPolicy: 'ClusterFirst',
+      containers: [
+        {
+          name,
+          image: seed.image,
+          imagePullPolicy: 'IfNotPresent',
+          resources: {
+            requests,
+            ...(Object.keys(limits).length ? { limits } : {}),
+          },
+        },
+      ],
+      ...(seed.tolerations ? { tolerations: seed.tolerations } : {}),
+    },
+    status: {
+      phase,
+      conditions: [
+        'PodReadyToStartContainers',
+        'Initialized',
+        'Ready',
+        'ContainersReady',
+        'PodScheduled',
+      ].map(type => ({
+        type,
+        status:
+          type === 'PodScheduled' || type === 'Initialized' ? 'True' : ready,
+        lastProbeTime: null,
+        lastTransitionTime: started,
+      })),
+      hostIP: '10.128.0.2',
+      podIP: seed.podIp,
+      podIPs: [{ ip: seed.podIp }],
+      startTime: created,
+      qosClass: 'Burstable',
+      containerStatuses: [
+        {
+          name,
+          image: seed.image,
+          imageID: `${seed.image.split(':')[0]}@sha256:${uidOf(
+            seed.image,
+          ).replace(/-/g, '')}${uidOf(`${seed.image}2`)
+            .replace(/-/g, '')
+            .slice(0, 32)}`,
+          containerID: `containerd://${uidOf(
+            `c:${seed.namespace}/${seed.name}`,
+          ).replace(/-/g, '')}`,
+          ready: phase === 'Running',
+          started: phase === 'Running',
+          restartCount: 0,
+          state:
+            phase === 'Running'
+              ? { running: { startedAt: started } }
+              : phase === 'Succeeded'
+              ? {
+                  terminated: {
+                    exitCode: 0,
+                    reason: 'Completed',
+                    startedAt: started,
+                    finishedAt: started,
+                  },
+                }
+              : { waiting: { reason: 'ContainerCreating' } },
+        },
+      ],
+    },
+  };
+}
+
+/** A pod IP derived from a counter. */
+export function podIpFor(counter: number): string {
+  return `10.${64 + (Math.floor(counter / 65536) % 64)}.${
+    Math.floor(counter / 256) % 256
+  }.${(counter % 254) + 1}`;
+}

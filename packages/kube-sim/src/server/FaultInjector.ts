@@ -1,0 +1,56 @@
+import type { FaultSpec } from '../types';
+
+/** What the faults decided for one request. */
+export interface FaultDecision {
+  delayMs: number;
+  action?: 'hang' | 'reset' | 'malformed' | { status: number };
+}
+
+/** A fault with a status and no rate fails every request. */
+function rateOf(spec: FaultSpec): number {
+  return spec.errorRate ?? (spec.status !== undefined ? 1 : 0);
+}
+
+interface CompiledFault {
+  spec: FaultSpec;
+  path?: RegExp;
+  except: RegExp[];
+}
+
+/** Matches a request path against a cluster's faults and decides what happens to it. */
+export class FaultInjector {
+  private faults: CompiledFault[] = [];
+
+  constructor(
+    faults: FaultSpec[] = [],
+    private readonly random: () => number = Math.random,
+  ) {
+    this.set(faults);
+  }
+
+  set(faults: FaultSpec[]) {
+    this.faults = faults.map(spec => ({
+      spec,
+      path: spec.path ? new RegExp(spec.path) : undefined,
+      except: (spec.except ?? []).map(e => new RegExp(e)),
+    }));
+  }
+
+  decide(path: string): FaultDecision {
+    const decision: FaultDecision = { delayMs: 0 };
+    for (const { spec, path: re, except } of this.faults) {
+      if (re && !re.test(path)) continue;
+      if (except.some(e => e.test(path))) continue;
+      decision.delayMs +=
+        (spec.latencyMs ?? 0) +
+        (spec.jitterMs ? this.random() * spec.jitterMs : 0);
+      if (decision.action) continue;
+      if (spec.reset) decision.action = 'reset';
+      else if (spec.hang) decision.action = 'hang';
+      else if (rateOf(spec) > 0 && this.random() < rateOf(spec)) {
+        decision.action = { status: spec.status ?? 500 };
+      } else if (spec.malformed) decision.action = 'malformed';
+    }
+    return decision;
+  }
+}

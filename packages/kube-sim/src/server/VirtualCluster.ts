@@ -1,0 +1,92 @@
+import type { FaultSpec, RequestLogEntry, SimCluster } from '../types';
+import { AdmissionController } from '../api/AdmissionController';
+import { ApiCatalog } from '../api/ApiCatalog';
+import { RbacAuthorizer } from '../api/RbacAuthorizer';
+import { RequestHandler } from '../api/RequestHandler';
+import { ReviewResponder } from '../api/ReviewResponder';
+import type { ScenarioModel } from '../scenario/ScenarioModel';
+import { ClusterStore } from '../store/ClusterStore';
+import { FaultInjector } from './FaultInjector';
+
+const LOG_LIMIT = 10_000;
+
+/** One virtual cluster: its store, API handler, faults, counters and request log. */
+export class VirtualCluster implements SimCluster {
+  readonly handler: RequestHandler;
+  readonly faults: FaultInjector;
+  readonly store: ClusterStore;
+  kubeconfigPath?: string;
+  metricsTargets: string[] = [];
+  private count = 0;
+  private log: RequestLogEntry[] = [];
+  private epoch = 0;
+
+  constructor(
+    readonly name: string,
+    readonly model: ScenarioModel,
+    readonly token: string,
+    readonly server: string,
+    readonly caData: string,
+    faults: FaultSpec[] | undefined,
+  ) {
+    const scenario = model.scenario;
+    this.store = new ClusterStore(model);
+    const username =
+      scenario.user?.username ?? 'system:serviceaccount:ai-conformance:checker';
+    const authorizer = new RbacAuthorizer(scenario.rbac?.rules, username);
+    this.faults = new FaultInjector(faults ?? scenario.faults ?? []);
+    this.handler = new RequestHandler({
+      scenario,
+      store: this.store,
+      catalog: new ApiCatalog(this.store),
+      authorizer,
+      admission: new AdmissionController(scenario.admission ?? []),
+      reviews: new ReviewResponder(
+        authorizer,
+        scenario.user?.groups ?? [
+          'system:serviceaccounts',
+          'system:serviceaccounts:ai-conformance',
+          'system:authenticated',
+        ],
+      ),
+      continueTtlMs: scenario.continueTokenTtlMs ?? 300_000,
+      continueEpoch: () => this.epoch,
+    });
+  }
+
+  get scenario(): string {
+    return this.model.scenario.name;
+  }
+
+  /** Counts a request as it arrives. */
+  countRequest() {
+    this.count++;
+  }
+
+  record(entry: RequestLogEntry) {
+    this.log.push(entry);
+    if (this.log.length > LOG_LIMIT)
+      this.log.splice(0, this.log.length - LOG_LIMIT);
+  }
+
+  requestCount(): number {
+    return this.count;
+  }
+
+  requestLog(): RequestLogEntry[] {
+    return [...this.log];
+  }
+
+  resetCounters(): void {
+    this.count = 0;
+    this.log = [];
+  }
+
+  setFaults(faults: FaultSpec[]): void {
+    this.faults.set(faults);
+  }
+
+  expireContinueTokens(): void {
+    this.epoch++;
+  }
+}

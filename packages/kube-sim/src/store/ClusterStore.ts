@@ -1,0 +1,201 @@
+import type { KubeObject } from '../types';
+import type { ScenarioModel } from '../scenario/ScenarioModel';
+import { grKey } from '../scenario/ScenarioModel';
+import { uidOf } from '../scenario/objectIds';
+
+type Located = { source: number; index: number };
+
+function keyOf(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}/${name}`;
+}
+
+/**
+ * One virtual cluster's objects: the scenario's shared base objects plus this cluster's own
+ * creations, updates and deletions, kept in an overlay so that a thousand clusters of one
+ * scenario share the base.
+ */
+export class ClusterStore {
+  private readonly overlay = new Map<string, Map<string, KubeObject | null>>();
+  private readonly added = new Map<string, Set<string>>();
+  private readonly baseIndex = new Map<string, Map<string, Located>>();
+  private revision = 100000;
+
+  constructor(readonly model: ScenarioModel) {}
+
+  /** The current resourceVersion of the whole store. */
+  get resourceVersion(): string {
+    return String(this.revision);
+  }
+
+  private indexOf(key: string): Map<string, Located> {
+    let index = this.baseIndex.get(key);
+    if (!index) {
+      index = new Map();
+      this.model.sourcesOf(key).forEach((src, s) => {
+        for (let i = 0; i < src.size; i++) {
+          const o = src.at(i);
+          index!.set(keyOf(o.metadata.namespace, o.metadata.name), {
+            source: s,
+            index: i,
+          });
+        }
+      });
+      this.baseIndex.set(key, index);
+    }
+    return index;
+  }
+
+  private overlayOf(key: string): Map<string, KubeObject | null> {
+    let map = this.overlay.get(key);
+    if (!map) {
+      map = new Map();
+      this.overlay.set(key, map);
+    }
+    return map;
+  }
+
+  /** Yields [position, object] from `start` on; positions stay stable for continue tokens. */
+  *iterate(
+    group: string,
+    resource: string,
+    start = 0,
+  ): Generator<[number, KubeObject]> {
+    const key = grKey(group, resource);
+    const overlay = this.overlay.get(key);
+    let position = 0;
+    for (const src of this.model.sourcesOf(key)) {
+      if (start >= position + src.size) {
+        position += src.size;
+        continue;
+      }
+      for (let i = Math.max(0, start - position); i < src.size; i++) {
+        const base = src.at(i);
+        if (overlay && overlay.size) {
+          const over = overlay.get(
+            keyOf(base.metadata.namespace, base.metadata.name),
+          );
+          if (over === null) continue;
+          if (over) {
+            yield [position + i, over];
+            continue;
+          }
+        }
+        yield [position + i, base];
+      }
+      position += src.size;
+    }
+    const added = this.added.get(key);
+    if (added && overlay) {
+      let j = 0;
+      for (const k of added) {
+        if (position + j >= start) {
+          const o = overlay.get(k);
+          if (o) yield [position + j, o];
+        }
+        j++;
+      }
+    }
+  }
+
+  get(
+    group: string,
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined {
+    const key = grKey(group, resource);
+    const k = keyOf(namespace, name);
+    const over = this.overlay.get(key)?.get(k);
+    if (over === null) return undefined;
+    if (over) return over;
+    const at = this.indexOf(key).get(k);
+    return at ? this.model.sourcesOf(key)[at.source].at(at.index) : undefined;
+  }
+
+  /** Stores a new object; the caller checked it does not exist. */
+  create(group: string, resource: string, object: KubeObject): KubeObject {
+    const key = grKey(group, resource);
+    const k = keyOf(object.metadata.namespace, object.metadata.name);
+    const stored = this.stamp(object, true);
+    this.overlayOf(key).set(k, stored);
+    if (!this.indexOf(key).has(k)) {
+      const added = this.added.get(key) ?? new Set<string>();
+      added.add(k);
+      this.added.set(key, added);
+    }
+    return stored;
+  }
+
+  update(group: string, resource: string, object: KubeObject): KubeObject {
+    const key = grKey(group, resource);
+    const stored = this.stamp(object, false);
+    this.overlayOf(key).set(
+      keyOf(object.metadata.namespace, object.metadata.name),
+      stored,
+    );
+    return stored;
+  }
+
+  delete(
+    group: string,
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+  ): void {
+    const key = grKey(group, resource);
+    const k = keyOf(namespace, name);
+    this.revision++;
+    if (this.indexOf(key).has(k)) {
+      this.overlayOf(key).set(k, null);
+    } else {
+      this.overlay.get(key)?.delete(k);
+      this.added.get(key)?.delete(k);
+    }
+  }
+
+  /** Deletes every namespaced object in a namespace (what namespace deletion ends in). */
+  deleteNamespaceContents(namespace: string): void {
+    const keys = new Set([
+      ...this.model.collectionKeys(),
+      ...this.overlay.keys(),
+    ]);
+    for (const key of keys) {
+      const [group, resource] = [
+        key.slice(0, key.indexOf('/')),
+        key.slice(key.indexOf('/') + 1),
+      ];
+      const doomed: string[] = [];
+      for (const [, o] of this.iterate(group, resource)) {
+        if (o.metadata.namespace === namespace) doomed.push(o.metadata.name);
+      }
+      doomed.forEach(name => this.delete(group, resource, namespace, name));
+    }
+  }
+
+  /** What create or update would store, without storing it (server-side dry run). */
+  preview(object: KubeObject, isNew: boolean): KubeObject {
+    const stored = this.stamp(object, isNew);
+    this.revision--;
+    return stored;
+  }
+
+  private stamp(object: KubeObject, isNew: boolean): KubeObject {
+    this.revision++;
+    const metadata = { ...object.metadata };
+    if (isNew) {
+      metadata.uid = uidOf(
+        `${this.revision}:${metadata.namespace ?? ''}/${
+          metadata.name
+        }:${Math.random()}`,
+      );
+      metadata.creationTimestamp = new Date()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z');
+      metadata.generation = 1;
+    } else if (typeof metadata.generation === 'number') {
+      metadata.generation += 1;
+    }
+    metadata.resourceVersion = String(this.revision);
+    return { ...object, metadata };
+  }
+}

@@ -1,0 +1,240 @@
+/** A Kubernetes object as served: plain JSON. */
+export type KubeObject = {
+  apiVersion?: string;
+  kind?: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+};
+
+/** A fault injected into requests of one virtual cluster. */
+export interface FaultSpec {
+  /** Regex matched against the path after the cluster prefix; omitted = all paths. */
+  path?: string;
+  latencyMs?: number;
+  jitterMs?: number;
+  /** 0..1: share of requests answered with `status` (default 500) and a Status body. */
+  errorRate?: number;
+  status?: number;
+  /** Never answer (the socket stays open until stop()). */
+  hang?: boolean;
+  /** 200 with a truncated JSON body. */
+  malformed?: boolean;
+  /** Destroy the socket. */
+  reset?: boolean;
+  /** Regexes of paths exempt from this fault, e.g. ['^/version$']. */
+  except?: string[];
+}
+
+/** One RBAC rule, the way a ClusterRole writes it. */
+export interface RbacRule {
+  apiGroups?: string[];
+  resources?: string[];
+  resourceNames?: string[];
+  verbs: string[];
+  nonResourceURLs?: string[];
+}
+
+/** One field check of an admission rule. */
+export interface AdmissionCheck {
+  /** Dotted path into the object, e.g. `spec.headGroupSpec.template`. */
+  path: string;
+  /** The path must be present (default) or must be absent. */
+  mustExist?: boolean;
+  /** When set, the value at the path must be one of these. */
+  oneOf?: unknown[];
+  /** The field error text, e.g. `Required value`. */
+  message: string;
+}
+
+/** A validating webhook the scenario simulates. */
+export interface AdmissionRule {
+  /** Webhook name, e.g. `vraycluster.kb.io`. */
+  webhook: string;
+  group: string;
+  resource: string;
+  operations?: Array<'CREATE' | 'UPDATE'>;
+  /** HTTP code of the denial (422 by default, as an Invalid error). */
+  code?: number;
+  checks: AdmissionCheck[];
+}
+
+/** A node pool generator: `count` nodes sharing labels, taints and capacity. */
+export interface NodePoolSpec {
+  name: string;
+  count: number;
+  /** Node name pattern; `{pool}`, `{hash}`, `{index}` (zero-padded) and `{suffix}` (4 letters) are replaced. */
+  namePattern?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  taints?: Array<{ key: string; value?: string; effect: string }>;
+  capacity: Record<string, string>;
+  allocatable?: Record<string, string>;
+  zones?: string[];
+  nodeInfo?: Record<string, string>;
+  /** GPU model shown by the DCGM endpoint, e.g. `NVIDIA L4`; only for GPU pools. */
+  gpuModel?: string;
+  /** Physical GPUs per node (the DCGM endpoint shows one series per GPU). */
+  gpusPerNode?: number;
+  /** Marks the nodes as control plane (roles column). */
+  controlPlane?: boolean;
+  createdAt?: string;
+}
+
+/** Generates many pods spread over the nodes, without writing each one. */
+export interface PodGeneratorSpec {
+  count: number;
+  namespaces: string[];
+  /** Pod name prefix; the index is appended. */
+  namePrefix: string;
+  image: string;
+  labels?: Record<string, string>;
+  /** Only nodes of these pools receive pods (default: all). */
+  pools?: string[];
+  requests?: Record<string, string>;
+  phase?: string;
+}
+
+/** A CRD shorthand expanded into a full CustomResourceDefinition. */
+export interface CrdSpec {
+  group: string;
+  kind: string;
+  plural: string;
+  singular?: string;
+  listKind?: string;
+  scope?: 'Namespaced' | 'Cluster';
+  versions: string[];
+  shortNames?: string[];
+  categories?: string[];
+  annotations?: Record<string, string>;
+  labels?: Record<string, string>;
+  printerColumns?: Array<{ name: string; type: string; jsonPath: string }>;
+  subresources?: string[];
+}
+
+/** A workload shorthand: a Deployment or DaemonSet with its pods. */
+export interface WorkloadSpec {
+  kind: 'Deployment' | 'DaemonSet' | 'StatefulSet';
+  name: string;
+  namespace: string;
+  image: string;
+  replicas?: number;
+  labels?: Record<string, string>;
+  /** DaemonSet: only nodes whose labels contain all of these. */
+  nodeSelector?: Record<string, string>;
+  tolerations?: Array<Record<string, string>>;
+  requests?: Record<string, string>;
+  /** Desired but not ready (status shows unavailable replicas). */
+  unavailable?: boolean;
+}
+
+/** An aggregated API group served through an APIService. */
+export interface AggregatedApiSpec {
+  group: string;
+  versions: Array<{
+    version: string;
+    resources: Array<{
+      name: string;
+      kind: string;
+      namespaced: boolean;
+      verbs: string[];
+    }>;
+  }>;
+}
+
+/** A parsed scenario (after `extends` was resolved). */
+export interface Scenario {
+  name: string;
+  description?: string;
+  extends?: string;
+  /** Strings `${var}` in objects are replaced by these values. */
+  vars?: Record<string, string>;
+  version: {
+    gitVersion: string;
+    platform?: string;
+    buildDate?: string;
+    goVersion?: string;
+  };
+  /** The identity the scenario's token authenticates as. */
+  user?: { username: string; groups?: string[] };
+  /** Omitted = cluster-admin. */
+  rbac?: { rules: RbacRule[] };
+  nodePools?: NodePoolSpec[];
+  podGenerators?: PodGeneratorSpec[];
+  crds?: CrdSpec[];
+  workloads?: WorkloadSpec[];
+  aggregatedApis?: AggregatedApiSpec[];
+  objects?: KubeObject[];
+  /** Objects of the extended scenario to drop: `Kind/name` or `Kind/namespace/name`; `Kind/*` drops every one. */
+  remove?: string[];
+  admission?: AdmissionRule[];
+  faults?: FaultSpec[];
+  /** Continue tokens older than this answer 410 Gone (default 300000). */
+  continueTokenTtlMs?: number;
+}
+
+/** One entry of a cluster's request log. */
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  durationMs: number;
+  at: string;
+}
+
+/** One virtual cluster of a running kube-sim. */
+export interface SimCluster {
+  name: string;
+  scenario: string;
+  /** https://HOST:PORT/clusters/<name> */
+  server: string;
+  /** Bearer token for this cluster. */
+  token: string;
+  caData: string;
+  kubeconfigPath?: string;
+  /** Scrape URLs of this cluster's DCGM endpoints, one per GPU node. */
+  metricsTargets: string[];
+  requestCount(): number;
+  requestLog(): RequestLogEntry[];
+  resetCounters(): void;
+  /** Replaces the faults at run time (scenario faults included). */
+  setFaults(faults: FaultSpec[]): void;
+  /** Makes every continue token issued so far answer 410 Gone. */
+  expireContinueTokens(): void;
+}
+
+/** A running kube-sim. */
+export interface KubeSim {
+  /** https://HOST:PORT */
+  url: string;
+  /** Base64 of the CA PEM. */
+  caData: string;
+  /** http://HOST:PORT2 when metrics are served. */
+  metricsUrl?: string;
+  /** Path of the kubeconfig with one context per cluster, when kubeconfigDir was given. */
+  kubeconfigPath?: string;
+  clusters: SimCluster[];
+  cluster(name: string): SimCluster;
+  stop(): Promise<void>;
+}
+
+/** Options of startKubeSim. */
+export interface KubeSimOptions {
+  clusters: Array<{
+    name: string;
+    scenario: string | Scenario;
+    token?: string;
+    faults?: FaultSpec[];
+  }>;
+  host?: string;
+  port?: number;
+  kubeconfigDir?: string;
+  metrics?: boolean;
+  metricsPort?: number;
+}
