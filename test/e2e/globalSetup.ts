@@ -1,0 +1,38 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+// Shared with the demo command and the benchmarks (plain CommonJS).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const stack = require('../support/stack.cjs');
+
+const root = path.resolve(__dirname, '../..');
+const stateDir = path.join(root, '.test-results');
+
+/** Starts kube-sim and a backend serving the built app; returns teardown. */
+export default async function globalSetup() {
+  if (process.env.E2E_BASE_URL) {
+    return async () => {};
+  }
+  mkdirSync(stateDir, { recursive: true });
+  const configs = ['test/e2e/app-config.e2e.yaml'];
+  let kubeSim: { child: unknown; configPath: string } | undefined;
+  if (stack.kubeSimAvailable()) {
+    kubeSim = await stack.startKubeSimDemo({
+      dir: path.join(stateDir, 'kube-sim'),
+      logFile: path.join(stateDir, 'e2e-kube-sim.log'),
+    });
+    configs.push(kubeSim!.configPath);
+  }
+  const backend = await stack.startBackend({
+    port: 7007,
+    configs,
+    logFile: path.join(stateDir, 'e2e-backend.log'),
+  });
+  writeFileSync(
+    path.join(stateDir, 'e2e-stack.json'),
+    JSON.stringify({ configs, baseUrl: backend.baseUrl }, null, 2),
+  );
+  return async () => {
+    await stack.stopProcess(backend.child);
+    if (kubeSim) await stack.stopProcess(kubeSim.child);
+  };
+}

@@ -1,0 +1,163 @@
+// Starts and stops the demo stack (kube-sim clusters + Backstage backend) for
+// the demo command, the browser tests and the benchmarks. Every process runs
+// in its own process group and is stopped by PID; a port already in use is
+// refused rather than silently reused.
+const { spawn } = require('node:child_process');
+const { existsSync, mkdirSync, openSync, readFileSync } = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+async function assertPortFree(port) {
+  await new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', () =>
+      reject(
+        new Error(
+          `Port ${port} is already in use. Stop whatever listens there (e.g. an earlier backend) and try again.`,
+        ),
+      ),
+    );
+    server.listen(port, '0.0.0.0', () => server.close(resolve));
+  });
+}
+
+function startProcess(name, command, args, { cwd, env, logFile }) {
+  const out = logFile ? openSync(logFile, 'a') : 'inherit';
+  const child = spawn(command, args, {
+    cwd: cwd ?? repoRoot,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
+  child.name = name;
+  return child;
+}
+
+function stopProcess(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve();
+  }
+  return new Promise(resolve => {
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      resolve();
+    }, 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+}
+
+async function waitFor(check, { timeoutMs, what, child, logFile }) {
+  const started = Date.now();
+  for (;;) {
+    if (child && child.exitCode !== null) {
+      const tail =
+        logFile && existsSync(logFile)
+          ? readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')
+          : '';
+      throw new Error(
+        `${what}: process exited with code ${child.exitCode}\n${tail}`,
+      );
+    }
+    try {
+      if (await check()) return Date.now() - started;
+    } catch {
+      // not ready yet
+    }
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(
+        `${what}: not ready after ${timeoutMs / 1000}s${
+          logFile ? ` (log: ${logFile})` : ''
+        }`,
+      );
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+}
+
+/** Starts the kube-sim demo clusters; resolves with the generated config path. */
+async function startKubeSimDemo({ dir, logFile }) {
+  mkdirSync(dir, { recursive: true });
+  const configPath = path.join(dir, 'app-config.kube-sim.yaml');
+  const bin = path.join(repoRoot, 'packages/kube-sim/bin/kube-sim');
+  const child = startProcess(
+    'kube-sim',
+    process.execPath,
+    [bin, 'demo', '--kubeconfig-dir', dir],
+    { logFile },
+  );
+  await waitFor(
+    () =>
+      existsSync(configPath) &&
+      existsSync(logFile) &&
+      /kube-sim ready/.test(readFileSync(logFile, 'utf8')),
+    { timeoutMs: 60_000, what: 'kube-sim', child, logFile },
+  );
+  return { child, configPath };
+}
+
+/** Starts the Backstage backend with the given extra config files. */
+async function startBackend({ port = 7007, configs = [], logFile, env }) {
+  await assertPortFree(port);
+  const args = ['workspace', 'backend', 'start'];
+  for (const c of ['app-config.yaml', ...configs]) {
+    args.push('--config', path.resolve(repoRoot, c));
+  }
+  const child = startProcess('backend', 'yarn', args, {
+    logFile,
+    env: { ...env, NODE_ENV: 'development' },
+  });
+  const ms = await waitFor(
+    async () => {
+      const res = await fetch(
+        `http://localhost:${port}/.backstage/health/v1/readiness`,
+      );
+      return res.status === 200;
+    },
+    { timeoutMs: 180_000, what: 'backend', child, logFile },
+  );
+  return { child, readyMs: ms, baseUrl: `http://localhost:${port}` };
+}
+
+/** Starts the app's development server on :3000. */
+async function startAppDevServer({ configs = [], logFile }) {
+  await assertPortFree(3000);
+  const args = ['workspace', 'app', 'start'];
+  for (const c of ['app-config.yaml', ...configs]) {
+    args.push('--config', path.resolve(repoRoot, c));
+  }
+  const child = startProcess('app', 'yarn', args, { logFile });
+  await waitFor(
+    async () => (await fetch('http://localhost:3000')).status === 200,
+    { timeoutMs: 240_000, what: 'app dev server', child, logFile },
+  );
+  return { child };
+}
+
+function kubeSimAvailable() {
+  return existsSync(path.join(repoRoot, 'packages/kube-sim/bin/kube-sim'));
+}
+
+module.exports = {
+  repoRoot,
+  assertPortFree,
+  stopProcess,
+  startKubeSimDemo,
+  startBackend,
+  startAppDevServer,
+  kubeSimAvailable,
+};
