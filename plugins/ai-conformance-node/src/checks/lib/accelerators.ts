@@ -107,3 +107,42 @@ export function slicesOfDriver(
 ): KubeObject[] {
   return slices.filter(s => driver.test(String(s.spec?.driver ?? '')));
 }
+
+/** DRA drivers that publish accelerator devices. */
+export const ACCELERATOR_DRA_DRIVER =
+  /(^|\.)(gpu|mig)\.nvidia\.com$|^gpu\.amd\.com$|^gpu\.intel\.com$|^tpu\.google\.com$|neuron/;
+
+/**
+ * Accelerator nodes, counting nodes whose devices are published only through
+ * DRA ResourceSlices (no extended resource) when slices are available.
+ */
+export function acceleratorNodesWithDra(
+  nodes: KubeObject[],
+  slices: KubeObject[] | undefined,
+): AcceleratorNode[] {
+  const found = acceleratorNodes(nodes);
+  if (!slices) return found;
+  const known = new Set(found.map(a => a.node.metadata.name));
+  const draNodes = new Set(
+    slices
+      .filter(s => ACCELERATOR_DRA_DRIVER.test(String(s.spec?.driver ?? '')))
+      .map(s => String(s.spec?.nodeName ?? ''))
+      .filter(Boolean),
+  );
+  for (const node of nodes) {
+    if (draNodes.has(node.metadata.name) && !known.has(node.metadata.name)) {
+      found.push({ node, resources: {}, labels: {} });
+    }
+  }
+  return found;
+}
+
+/** Node names with accelerator devices published through DRA. */
+export function draAcceleratorNodeNames(slices: KubeObject[]): Set<string> {
+  return new Set(
+    slices
+      .filter(s => ACCELERATOR_DRA_DRIVER.test(String(s.spec?.driver ?? '')))
+      .map(s => String(s.spec?.nodeName ?? ''))
+      .filter(Boolean),
+  );
+}

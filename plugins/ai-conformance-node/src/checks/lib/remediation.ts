@@ -362,8 +362,10 @@ const LINKS: Record<string, Link[]> = {
 /** Remediation steps for a requirement, the cluster's platform first. */
 export function remediationFor(id: string, platform: Platform): Remediation[] {
   const steps = STEPS[id] ?? [];
-  const rank = (r: Remediation) =>
-    r.platform === platform ? 0 : r.platform === 'any' ? 2 : 1;
+  const rank = (r: Remediation) => {
+    if (r.platform === platform) return 0;
+    return r.platform === 'any' ? 2 : 1;
+  };
   return [...steps].sort((a, b) => rank(a) - rank(b));
 }
 

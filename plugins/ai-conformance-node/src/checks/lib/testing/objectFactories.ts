@@ -1,6 +1,11 @@
 /** Factories for the Kubernetes objects the checks' tests need. */
 import type { KubeObject } from '../../../snapshot/types';
 
+function conditionStatus(status: boolean | string): string {
+  if (typeof status === 'string') return status;
+  return status ? 'True' : 'False';
+}
+
 function cond(
   type: string,
   status: boolean | string,
@@ -9,7 +14,7 @@ function cond(
 ) {
   return {
     type,
-    status: typeof status === 'string' ? status : status ? 'True' : 'False',
+    status: conditionStatus(status),
     ...(reason ? { reason } : {}),
     ...(message ? { message } : {}),
   };

@@ -1,0 +1,73 @@
+import { gpuSharingCheck } from './gpu_sharing';
+import { failedRead, run } from './lib/testing/snapshotFixture';
+import { gpuNode, node, resourceSlice } from './lib/testing/objectFactories';
+
+const opts = { level: 'SHOULD' as const, requirementsVersion: '1.35' };
+
+describe('gpu_sharing', () => {
+  it('passes with a GKE time-sharing node pool', () => {
+    const shared = gpuNode('g1', {
+      'cloud.google.com/gke-gpu-sharing-strategy': 'time-sharing',
+      'cloud.google.com/gke-max-shared-clients-per-gpu': '4',
+    });
+    const r = run(
+      gpuSharingCheck,
+      { reads: { nodes: [shared, gpuNode('g2')] } },
+      opts,
+    );
+    expect(r.status).toBe('pass');
+    expect(
+      r.evidence[0].fields?.[
+        'metadata.labels[cloud.google.com/gke-gpu-sharing-strategy]'
+      ],
+    ).toBe('time-sharing');
+  });
+
+  it('passes with MIG resources or partitionable DRA devices', () => {
+    const mig = node('a100', {
+      labels: { 'nvidia.com/gpu.present': 'true' },
+      allocatable: { 'nvidia.com/mig-1g.5gb': '7' },
+    });
+    expect(run(gpuSharingCheck, { reads: { nodes: [mig] } }, opts).status).toBe(
+      'pass',
+    );
+    const r = run(
+      gpuSharingCheck,
+      {
+        groups: { 'resource.k8s.io': { v1: ['resourceslices'] } },
+        reads: {
+          nodes: [gpuNode('g1')],
+          resourceslices: [resourceSlice('s', 'mig.nvidia.com', 'g1')],
+        },
+      },
+      opts,
+    );
+    expect(r.status).toBe('pass');
+  });
+
+  it('fails when GPU nodes share nothing', () => {
+    expect(
+      run(gpuSharingCheck, { reads: { nodes: [gpuNode('g1')] } }, opts).status,
+    ).toBe('fail');
+  });
+
+  it('is not applicable without GPUs (TPU-only counts as no GPU)', () => {
+    const tpu = node('t', {
+      labels: { 'cloud.google.com/gke-tpu-accelerator': 'tpu-v6e-slice' },
+      allocatable: { 'google.com/tpu': '4' },
+    });
+    expect(run(gpuSharingCheck, { reads: { nodes: [tpu] } }, opts).status).toBe(
+      'not-applicable',
+    );
+  });
+
+  it('is unknown when nodes cannot be listed', () => {
+    expect(
+      run(
+        gpuSharingCheck,
+        { reads: { nodes: failedRead('forbidden', 'list v1 nodes', 403) } },
+        opts,
+      ).status,
+    ).toBe('unknown');
+  });
+});

@@ -1,0 +1,34 @@
+/** The accelerator inventory most accelerator checks start from. */
+import type { EvaluationError } from '@ai-conformance/plugin-ai-conformance-common';
+import type { KubeObject } from '../../snapshot/types';
+import type { CheckContext } from '../types';
+import { READS } from './reads';
+import { lookup } from './readAccess';
+import { acceleratorNodesWithDra, type AcceleratorNode } from './accelerators';
+
+export type Inventory =
+  | { state: 'failed'; error: EvaluationError }
+  | {
+      state: 'ok';
+      nodes: KubeObject[];
+      accelerators: AcceleratorNode[];
+      /** ResourceSlices when readable (undefined when not served or not readable). */
+      slices?: KubeObject[];
+      /** Why ResourceSlices could not be read, if they could not. */
+      slicesError?: EvaluationError;
+    };
+
+export function acceleratorInventory(ctx: CheckContext): Inventory {
+  const nodes = lookup(ctx, READS.nodes);
+  if (nodes.state === 'failed') return { state: 'failed', error: nodes.error };
+  const items = nodes.state === 'ok' ? nodes.items : [];
+  const slices = lookup(ctx, READS.resourceslices);
+  const sliceItems = slices.state === 'ok' ? slices.items : undefined;
+  return {
+    state: 'ok',
+    nodes: items,
+    accelerators: acceleratorNodesWithDra(items, sliceItems),
+    slices: sliceItems,
+    slicesError: slices.state === 'failed' ? slices.error : undefined,
+  };
+}

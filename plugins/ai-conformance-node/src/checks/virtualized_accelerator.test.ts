@@ -1,0 +1,55 @@
+import { virtualizedAcceleratorCheck } from './virtualized_accelerator';
+import { failedRead, run } from './lib/testing/snapshotFixture';
+import { gpuNode, node } from './lib/testing/objectFactories';
+
+const opts = { level: 'SHOULD' as const, requirementsVersion: '1.35' };
+
+describe('virtualized_accelerator', () => {
+  it('passes when vGPU devices are schedulable', () => {
+    const vgpu = node('v1', {
+      labels: { 'nvidia.com/vgpu.present': 'true' },
+      allocatable: { 'nvidia.com/GRID_A100-4C': '2' },
+    });
+    const r = run(
+      virtualizedAcceleratorCheck,
+      { reads: { nodes: [vgpu] } },
+      opts,
+    );
+    expect(r.status).toBe('pass');
+    expect(
+      r.evidence[0].fields?.['status.allocatable[nvidia.com/GRID_A100-4C]'],
+    ).toBe('2');
+  });
+
+  it('is partial with vGPU labels but no schedulable resource', () => {
+    const vgpu = node('v1', { labels: { 'nvidia.com/vgpu.present': 'true' } });
+    expect(
+      run(virtualizedAcceleratorCheck, { reads: { nodes: [vgpu] } }, opts)
+        .status,
+    ).toBe('partial');
+  });
+
+  it('is not applicable for passthrough GPUs and for CPU-only clusters', () => {
+    const gpu = run(
+      virtualizedAcceleratorCheck,
+      { reads: { nodes: [gpuNode('g')] } },
+      opts,
+    );
+    expect(gpu.status).toBe('not-applicable');
+    expect(gpu.summary).toContain('vGPU');
+    expect(
+      run(virtualizedAcceleratorCheck, { reads: { nodes: [node('c')] } }, opts)
+        .summary,
+    ).toContain('no accelerator nodes');
+  });
+
+  it('is unknown when nodes cannot be listed', () => {
+    expect(
+      run(
+        virtualizedAcceleratorCheck,
+        { reads: { nodes: failedRead('error', 'list v1 nodes', 500) } },
+        opts,
+      ).status,
+    ).toBe('unknown');
+  });
+});

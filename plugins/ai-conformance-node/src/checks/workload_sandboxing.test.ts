@@ -1,0 +1,62 @@
+import { workloadSandboxingCheck } from './workload_sandboxing';
+import { failedRead, run } from './lib/testing/snapshotFixture';
+import { runtimeClass } from './lib/testing/objectFactories';
+
+const opts = { level: 'SHOULD' as const, requirementsVersion: '1.37' };
+
+describe('workload_sandboxing', () => {
+  it('passes with the GKE Sandbox gvisor RuntimeClass', () => {
+    const r = run(
+      workloadSandboxingCheck,
+      { reads: { runtimeclasses: [runtimeClass('gvisor', 'gvisor')] } },
+      opts,
+    );
+    expect(r.status).toBe('pass');
+    expect(r.evidence[0].object).toMatchObject({
+      kind: 'RuntimeClass',
+      name: 'gvisor',
+    });
+  });
+
+  it('passes with the agent-sandbox API even if RuntimeClasses are forbidden', () => {
+    const r = run(
+      workloadSandboxingCheck,
+      {
+        groups: { 'agents.x-k8s.io': { v1alpha1: ['sandboxes'] } },
+        reads: {
+          runtimeclasses: failedRead('forbidden', 'list runtimeclasses', 403),
+        },
+      },
+      opts,
+    );
+    expect(r.status).toBe('pass');
+  });
+
+  it('fails with only ordinary runtime classes', () => {
+    expect(
+      run(
+        workloadSandboxingCheck,
+        { reads: { runtimeclasses: [runtimeClass('nvidia', 'nvidia')] } },
+        opts,
+      ).status,
+    ).toBe('fail');
+  });
+
+  it('is unknown when RuntimeClasses cannot be listed', () => {
+    const r = run(
+      workloadSandboxingCheck,
+      {
+        reads: {
+          runtimeclasses: failedRead(
+            'forbidden',
+            'list node.k8s.io/v1 runtimeclasses',
+            403,
+          ),
+        },
+      },
+      opts,
+    );
+    expect(r.status).toBe('unknown');
+    expect(r.errors[0].hint).toBe('needs list on runtimeclasses.node.k8s.io');
+  });
+});
