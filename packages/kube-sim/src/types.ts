@@ -81,6 +81,11 @@ export interface NodePoolSpec {
   gpuModel?: string;
   /** Physical GPUs per node (the DCGM endpoint shows one series per GPU). */
   gpusPerNode?: number;
+  /** Publishes one DRA ResourceSlice per node for this driver, one device per GPU. */
+  resourceSlice?: {
+    driver: string;
+    attributes?: Record<string, Record<string, string | number | boolean>>;
+  };
   /** Marks the nodes as control plane (roles column). */
   controlPlane?: boolean;
   createdAt?: string;

@@ -411,7 +411,6 @@ export class RequestHandler {
     const rv = Number(store.resourceVersion);
     const items: KubeObject[] = [];
     let nextStart: number | undefined;
-    let remaining = 0;
     for (const [position, o] of store.iterate(
       t.group,
       t.info.resource,
@@ -420,9 +419,8 @@ export class RequestHandler {
       if (t.namespace && o.metadata.namespace !== t.namespace) continue;
       if (!labels(o.metadata.labels) || !fields(o)) continue;
       if (limit > 0 && items.length >= limit) {
-        if (nextStart === undefined) nextStart = position;
-        remaining++;
-        continue;
+        nextStart = position;
+        break;
       }
       items.push(o);
     }
@@ -434,8 +432,12 @@ export class RequestHandler {
         at: Date.now(),
         epoch: this.ctx.continueEpoch(),
       });
-      if (!q.get('labelSelector') && !q.get('fieldSelector'))
-        metadata.remainingItemCount = remaining;
+      if (!t.namespace && !q.get('labelSelector') && !q.get('fieldSelector')) {
+        metadata.remainingItemCount = Math.max(
+          0,
+          store.count(t.group, t.info.resource) - nextStart,
+        );
+      }
     }
     if (rep.as === 'Table') {
       return json(

@@ -122,6 +122,7 @@ export class ScenarioModel {
       push(this.normalize(structuredClone(o), i)),
     );
     this.nodes.forEach(n => push(n.object));
+    this.resourceSlices().forEach(push);
 
     const podSources: ObjectSource[] = [];
     (s.workloads ?? []).forEach((w, i) => {
@@ -158,6 +159,64 @@ export class ScenarioModel {
     }
     for (const src of podSources)
       if (src.size > 0) this.add(grKey('', 'pods'), src);
+  }
+
+  /** ResourceSlices of the pools that publish DRA devices. */
+  private resourceSlices(): KubeObject[] {
+    const version =
+      this.builtinGroups.find(g => g.group === 'resource.k8s.io')
+        ?.versions[0] ?? 'v1';
+    const out: KubeObject[] = [];
+    for (const pool of this.scenario.nodePools ?? []) {
+      if (!pool.resourceSlice) continue;
+      const { driver, attributes } = pool.resourceSlice;
+      for (const node of this.nodes.filter(n => n.pool === pool.name)) {
+        const typed: Record<string, Record<string, unknown>> = {};
+        for (const [k, v] of Object.entries(attributes ?? {})) typed[k] = v;
+        const devices = Array.from(
+          { length: Math.max(node.gpus, 1) },
+          (_, i) => ({
+            name: `gpu-${i}`,
+            attributes: {
+              ...typed,
+              index: { int: i },
+              uuid: { string: `GPU-${uidOf(`gpu:${node.name}:${i}`)}` },
+            },
+          }),
+        );
+        out.push({
+          apiVersion: `resource.k8s.io/${version}`,
+          kind: 'ResourceSlice',
+          metadata: {
+            name: `${node.name}-${driver.replace(/\./g, '-')}-${uidOf(
+              node.name,
+            ).slice(0, 5)}`,
+            ownerReferences: [
+              {
+                apiVersion: 'v1',
+                kind: 'Node',
+                name: node.name,
+                uid: String(node.object.metadata.uid),
+                controller: true,
+              },
+            ],
+          },
+          spec: {
+            driver,
+            nodeName: node.name,
+            pool: { name: node.name, generation: 1, resourceSliceCount: 1 },
+            devices:
+              version === 'v1beta1'
+                ? devices.map(d => ({
+                    name: d.name,
+                    basic: { attributes: d.attributes },
+                  }))
+                : devices,
+          },
+        });
+      }
+    }
+    return out;
   }
 
   private indexCrd(crd: KubeObject) {

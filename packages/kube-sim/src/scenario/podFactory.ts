@@ -1,5 +1,5 @@
 import type { KubeObject } from '../types';
-import { timestampAt, uidOf } from './objectIds';
+import { hexOf, timestampAt, uidOf } from './objectIds';
 
 /** What a generated pod needs. */
 export interface PodSeed {
@@ -15,6 +15,20 @@ export interface PodSeed {
   createdOffset: number;
   podIp: string;
   serviceAccount?: string;
+}
+
+const imageIds = new Map<string, string>();
+
+function imageIdOf(image: string): string {
+  let id = imageIds.get(image);
+  if (!id) {
+    id = `${image.split(':')[0].split('@')[0]}@sha256:${hexOf(
+      `image:${image}`,
+      64,
+    )}`;
+    imageIds.set(image, id);
+  }
+  return id;
 }
 
 function containerName(image: string): string {
@@ -111,14 +125,11 @@ export function buildPod(seed: PodSeed): KubeObject {
         {
           name,
           image: seed.image,
-          imageID: `${seed.image.split(':')[0]}@sha256:${uidOf(
-            seed.image,
-          ).replace(/-/g, '')}${uidOf(`${seed.image}2`)
-            .replace(/-/g, '')
-            .slice(0, 32)}`,
-          containerID: `containerd://${uidOf(
+          imageID: imageIdOf(seed.image),
+          containerID: `containerd://${hexOf(
             `c:${seed.namespace}/${seed.name}`,
-          ).replace(/-/g, '')}`,
+            64,
+          )}`,
           ready: phase === 'Running',
           started: phase === 'Running',
           restartCount: 0,
