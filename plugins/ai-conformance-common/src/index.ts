@@ -10,3 +10,4 @@ export * from './catalog';
 export * from './versions';
 export * from './results';
 export * from './productYaml';
+export * from './levels';
