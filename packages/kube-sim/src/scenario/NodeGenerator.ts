@@ -11,7 +11,7 @@ export interface GeneratedNode {
   object: KubeObject;
 }
 
-function nodeName(pool: NodePoolSpec, index: number): string {
+function nodeName(pool: NodePoolSpec, index: number, salt = 0): string {
   const pattern = pool.namePattern ?? `${pool.name}-{index}`;
   const width = Math.max(2, String(pool.count - 1).length);
   return pattern
@@ -21,7 +21,7 @@ function nodeName(pool: NodePoolSpec, index: number): string {
       hexOf(`${pool.name}:group:${Math.floor(index / 1000)}`, 8),
     )
     .replace('{index}', String(index).padStart(width, '0'))
-    .replace('{suffix}', suffixOf(`${pool.name}:${index}`, 4));
+    .replace('{suffix}', suffixOf(`${pool.name}:${index}:${salt}`, 4));
 }
 
 function internalIp(poolIndex: number, index: number): string {
@@ -36,9 +36,13 @@ export function generateNodes(
   kubeletVersion: string,
 ): GeneratedNode[] {
   const nodes: GeneratedNode[] = [];
+  const taken = new Set<string>();
   pools.forEach((pool, poolIndex) => {
     for (let i = 0; i < pool.count; i++) {
-      const name = nodeName(pool, i);
+      let name = nodeName(pool, i);
+      for (let salt = 1; taken.has(name); salt++)
+        name = nodeName(pool, i, salt);
+      taken.add(name);
       const zones = pool.zones ?? [];
       const zone = zones.length ? zones[i % zones.length] : undefined;
       const labels: Record<string, string> = {

@@ -97,6 +97,15 @@ export class ClusterStore {
     }
   }
 
+  /** How many objects a collection holds. */
+  count(group: string, resource: string): number {
+    const key = grKey(group, resource);
+    let total = this.model.sourcesOf(key).reduce((n, src) => n + src.size, 0);
+    for (const value of this.overlay.get(key)?.values() ?? [])
+      if (value === null) total--;
+    return total + (this.added.get(key)?.size ?? 0);
+  }
+
   get(
     group: string,
     resource: string,
