@@ -3,7 +3,7 @@
  * pure evaluation, and the service ref shared by backend modules.
  * @packageDocumentation
  */
-export * from './snapshot/types';
+export * from './snapshot';
 export * from './checks';
 export * from './cluster';
 export * from './collector';

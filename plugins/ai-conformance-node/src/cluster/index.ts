@@ -1,1 +1,20 @@
 export { loadClientNode } from './loadClientNode';
+export { ConnectionError } from './ConnectionError';
+export type { ConnectionErrorReason } from './ConnectionError';
+export { ClusterConnection } from './ClusterConnection';
+export type {
+  ClusterAuthType,
+  ClusterConnectionInfo,
+} from './ClusterConnection';
+export { connectToCluster, listKubeconfigContexts } from './connectToCluster';
+export type {
+  ClusterConnectionSpec,
+  KubeconfigContext,
+} from './connectToCluster';
+export { KubeApiClient, RequestFailure } from './KubeApiClient';
+export type {
+  KubeRequest,
+  KubeResponse,
+  RequestFailureKind,
+} from './KubeApiClient';
+export { connectionErrorOf, verifyConnection } from './verifyConnection';

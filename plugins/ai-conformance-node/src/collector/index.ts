@@ -1,1 +1,11 @@
-export {};
+export { collectSnapshot, COLLECT_DEFAULTS } from './collectSnapshot';
+export type { CollectOptions, CollectProgress } from './collectSnapshot';
+export { runConformanceCheck } from './runConformanceCheck';
+export type { RunConformanceCheckOptions } from './runConformanceCheck';
+export {
+  planReads,
+  describeRead,
+  readPath,
+  isForbiddenResource,
+} from './readPlan';
+export { PAGE_SIZE } from './readResource';

@@ -121,6 +121,8 @@ export interface ProbeResult {
   message: string;
   /** The object the probe sent (no credentials). */
   object?: ObjectRefLike;
+  /** HTTP status of the dry-run request, when one was sent. */
+  httpStatus?: number;
 }
 
 export interface ObjectRefLike {
@@ -140,5 +142,17 @@ export interface ClusterSnapshot {
   /** Read key → result. */
   reads: Record<string, ReadResult>;
   probes: Record<string, ProbeResult>;
-  stats: { apiRequests: number; durationMs: number; waves: number };
+  stats: SnapshotStats;
+}
+
+export interface SnapshotStats {
+  /** HTTP requests sent, /version and every page included. */
+  apiRequests: number;
+  durationMs: number;
+  /** Dependent request phases after /version (discovery, reads, probes). */
+  waves: number;
+  /** Longest run of requests that had to wait for each other after /version (waves plus list pages). */
+  longestChain?: number;
+  /** True when the overall deadline stopped the collection. */
+  deadlineReached?: boolean;
 }

@@ -1,0 +1,102 @@
+import {
+  computeVerdict,
+  ConformanceReport,
+  Evidence,
+  getRequirementDefinition,
+  RequirementResult,
+} from '@ai-conformance/plugin-ai-conformance-common';
+import type { ArtifactResults, ArtifactTestResult } from './types';
+
+/** Official test names per requirement id (from the requirement catalog). */
+export function officialTestsFor(id: string): string[] {
+  return getRequirementDefinition(id)?.officialTests ?? [];
+}
+
+function describe(t: ArtifactTestResult, where: string): Evidence {
+  const fields: Record<string, string | number> = { status: t.status };
+  if (t.durationSeconds !== undefined)
+    fields.durationSeconds = t.durationSeconds;
+  if (t.failedSubtests?.length)
+    fields.failedSubtests = t.failedSubtests.join(', ');
+  return {
+    description: `Official test ${t.name} ${t.status}${where}${
+      t.message ? `: ${t.message.split('\n')[0]}` : ''
+    }`,
+    fields,
+  };
+}
+
+function mergeOne(
+  result: RequirementResult,
+  tests: Array<{ test: ArtifactTestResult; where: string }>,
+): RequirementResult {
+  if (tests.length === 0) return result;
+  const evidence = tests.map(({ test, where }) => describe(test, where));
+  const failed = tests.filter(t => t.test.status === 'failed');
+  const passed = tests.filter(t => t.test.status === 'passed');
+  const notes = [...(result.notes ?? [])];
+  if (failed.length > 0) {
+    notes.push(`Passive check said: ${result.status} — ${result.summary}`);
+    return {
+      ...result,
+      status: 'fail',
+      method: 'artifact',
+      summary: `Official test ${failed
+        .map(f => f.test.name)
+        .join(', ')} failed.`,
+      evidence: [...evidence, ...result.evidence],
+      notes,
+    };
+  }
+  if (passed.length > 0) {
+    if (result.status !== 'pass') {
+      notes.push(`Passive check said: ${result.status} — ${result.summary}`);
+    }
+    return {
+      ...result,
+      status: 'pass',
+      method: 'artifact',
+      summary: `Official test ${passed
+        .map(p => p.test.name)
+        .join(', ')} passed.`,
+      evidence: [...evidence, ...result.evidence],
+      notes,
+    };
+  }
+  notes.push(
+    `Official test ${tests
+      .map(t => t.test.name)
+      .join(
+        ', ',
+      )} was skipped: a skipped test is no evidence (the CNCF validator rejects "Implemented" backed by a skipped test).`,
+  );
+  return { ...result, evidence: [...result.evidence, ...evidence], notes };
+}
+
+/**
+ * Merges official-suite results into a report with the CNCF validator's
+ * rules: a failed mapped test fails its requirement, a passed one makes it
+ * pass (method `artifact`), a skipped one adds no evidence. The verdict is
+ * recomputed. Returns a new report; the input is not changed.
+ */
+export function mergeArtifactResults(
+  report: ConformanceReport,
+  artifacts: ArtifactResults | ArtifactResults[],
+): ConformanceReport {
+  const list = Array.isArray(artifacts) ? artifacts : [artifacts];
+  const requirements = report.requirements.map(r => {
+    const names = new Set(officialTestsFor(r.id));
+    const tests = list.flatMap(a =>
+      a.tests
+        .filter(t => names.has(t.name))
+        .map(test => ({
+          test,
+          where: ` (${
+            a.location ?? (a.source === 'junit' ? 'junit.xml' : 'results.json')
+          })`,
+        })),
+    );
+    return mergeOne(r, tests);
+  });
+  return { ...report, requirements, verdict: computeVerdict(requirements) };
+}

@@ -1,0 +1,153 @@
+import type { KubeResponse } from '../cluster/KubeApiClient';
+import type { KubeObject, ReadResult, ReadSpec } from '../snapshot/types';
+import { describeRead, readPath } from './readPlan';
+import {
+  outcomeOfFailure,
+  outcomeOfStatus,
+  statusMessage,
+} from './responseOutcome';
+
+/** Page size of list requests. */
+export const PAGE_SIZE = 500;
+
+/** Accept header for metadata-only lists, with plain JSON as fallback. */
+export const METADATA_ACCEPT =
+  'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json';
+
+export interface ResourceRequester {
+  (
+    path: string,
+    query: Record<string, string | undefined>,
+    accept: string,
+  ): Promise<KubeResponse>;
+}
+
+const NOISY_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration'];
+
+/** Drops fields no check uses and that only cost memory. */
+function trim(
+  obj: any,
+  apiVersion: string,
+  kind: string,
+  metadataOnly: boolean,
+): KubeObject {
+  const metadata = { ...(obj?.metadata ?? {}) };
+  delete metadata.managedFields;
+  if (metadata.annotations) {
+    const annotations = { ...metadata.annotations };
+    for (const a of NOISY_ANNOTATIONS) delete annotations[a];
+    metadata.annotations = annotations;
+  }
+  if (metadataOnly) {
+    return { apiVersion, kind, metadata };
+  }
+  return {
+    ...obj,
+    apiVersion: obj.apiVersion ?? apiVersion,
+    kind: obj.kind ?? kind,
+    metadata,
+  };
+}
+
+/**
+ * Reads one spec: a get, or a list over all pages (`limit` + `continue`;
+ * restarts once when the continue token expires with 410 Gone). Metadata-only
+ * lists ask for PartialObjectMetadataList and fall back to JSON when the
+ * server refuses (406). Never throws: every failure is an outcome.
+ */
+export async function readResource(
+  request: ResourceRequester,
+  spec: ReadSpec,
+  target: { version: string; kind: string },
+  options: { isDeadlineReached(): boolean },
+): Promise<ReadResult> {
+  const description = describeRead(spec, target.version);
+  const path = readPath(spec, target.version);
+  const apiVersion = spec.group
+    ? `${spec.group}/${target.version}`
+    : target.version;
+  let requests = 0;
+  let metadataOnly = spec.metadataOnly === true;
+  let restarted = false;
+  let items: KubeObject[] = [];
+  let cont: string | undefined;
+  const base: Omit<ReadResult, 'outcome'> = {
+    request: description,
+    version: target.version,
+  };
+
+  for (;;) {
+    const query: Record<string, string | undefined> = spec.name
+      ? {}
+      : {
+          limit: String(PAGE_SIZE),
+          continue: cont,
+          labelSelector: spec.labelSelector,
+          fieldSelector: spec.fieldSelector,
+        };
+    let res: KubeResponse;
+    try {
+      requests++;
+      res = await request(
+        path,
+        query,
+        metadataOnly ? METADATA_ACCEPT : 'application/json',
+      );
+    } catch (error) {
+      const { outcome, message } = outcomeOfFailure(
+        error,
+        options.isDeadlineReached(),
+      );
+      return { ...base, outcome, message, requests };
+    }
+    if (res.status === 406 && metadataOnly) {
+      metadataOnly = false;
+      continue;
+    }
+    if (res.status === 410 && cont && !restarted) {
+      restarted = true;
+      cont = undefined;
+      items = [];
+      continue;
+    }
+    if (res.status !== 200) {
+      return {
+        ...base,
+        outcome: outcomeOfStatus(res.status),
+        httpStatus: res.status,
+        message: `${description}: ${statusMessage(res.status, res.body)}`,
+        requests,
+      };
+    }
+    let body: any;
+    try {
+      body = JSON.parse(res.body);
+    } catch {
+      return {
+        ...base,
+        outcome: 'error',
+        httpStatus: res.status,
+        message: `${description}: response is not JSON`,
+        requests,
+      };
+    }
+    if (spec.name) {
+      return {
+        ...base,
+        outcome: 'ok',
+        httpStatus: 200,
+        object: trim(body, apiVersion, target.kind, spec.metadataOnly === true),
+        requests,
+      };
+    }
+    for (const item of (body?.items ?? []) as any[]) {
+      items.push(
+        trim(item, apiVersion, target.kind, spec.metadataOnly === true),
+      );
+    }
+    cont = body?.metadata?.continue || undefined;
+    if (!cont) {
+      return { ...base, outcome: 'ok', httpStatus: 200, items, requests };
+    }
+  }
+}

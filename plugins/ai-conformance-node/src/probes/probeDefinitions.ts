@@ -1,0 +1,123 @@
+/**
+ * Dry-run probes the engine knows: for each AI operator recognised by
+ * robust_controller, an object its validating webhook should reject, sent
+ * as a server-side `dryRun=All` create (nothing is stored). Each object is
+ * meant to pass the CRD schema and fail only the operator's own validation.
+ */
+
+export interface ProbeDefinition {
+  id: string;
+  group: string;
+  resource: string;
+  kind: string;
+  /** Namespace the dry-run create targets. */
+  namespace: string;
+  /** The invalid object for the given API version. */
+  build(version: string): Record<string, unknown>;
+}
+
+/** Name of every probe object. */
+export const PROBE_OBJECT_NAME = 'ai-conformance-probe';
+
+const container = { name: 'main', image: 'registry.k8s.io/pause:3.10' };
+
+const podTemplate = {
+  spec: { containers: [container], restartPolicy: 'Never' },
+};
+
+function definition(
+  group: string,
+  resource: string,
+  kind: string,
+  spec: Record<string, unknown>,
+): ProbeDefinition {
+  return {
+    id: `robust_controller:${group}`,
+    group,
+    resource,
+    kind,
+    namespace: 'default',
+    build: version => ({
+      apiVersion: `${group}/${version}`,
+      kind,
+      metadata: {
+        name: PROBE_OBJECT_NAME,
+        namespace: 'default',
+        labels: { 'app.kubernetes.io/managed-by': 'ai-conformance' },
+      },
+      spec,
+    }),
+  };
+}
+
+export const PROBE_DEFINITIONS: readonly ProbeDefinition[] = [
+  // KubeRay: worker group names must be unique.
+  definition('ray.io', 'rayclusters', 'RayCluster', {
+    headGroupSpec: { rayStartParams: {}, template: podTemplate },
+    workerGroupSpecs: [
+      {
+        groupName: 'dup',
+        replicas: 1,
+        minReplicas: 1,
+        maxReplicas: 1,
+        rayStartParams: {},
+        template: podTemplate,
+      },
+      {
+        groupName: 'dup',
+        replicas: 1,
+        minReplicas: 1,
+        maxReplicas: 1,
+        rayStartParams: {},
+        template: podTemplate,
+      },
+    ],
+  }),
+  // Kubeflow Trainer: the referenced runtime does not exist.
+  definition('trainer.kubeflow.org', 'trainjobs', 'TrainJob', {
+    runtimeRef: {
+      name: 'ai-conformance-probe-missing-runtime',
+      kind: 'ClusterTrainingRuntime',
+      apiGroup: 'trainer.kubeflow.org',
+    },
+  }),
+  // Kubeflow Training Operator: a PyTorchJob needs a container named "pytorch".
+  definition('kubeflow.org', 'pytorchjobs', 'PyTorchJob', {
+    pytorchReplicaSpecs: {
+      Master: { replicas: 1, restartPolicy: 'Never', template: podTemplate },
+    },
+  }),
+  // KServe: a predictor must name exactly one model or container.
+  definition('serving.kserve.io', 'inferenceservices', 'InferenceService', {
+    predictor: {},
+  }),
+  // LeaderWorkerSet: a group size below one is invalid.
+  definition(
+    'leaderworkerset.x-k8s.io',
+    'leaderworkersets',
+    'LeaderWorkerSet',
+    {
+      replicas: 1,
+      leaderWorkerTemplate: { size: 0, workerTemplate: podTemplate },
+    },
+  ),
+  // JobSet: replicated job names must be unique.
+  definition('jobset.x-k8s.io', 'jobsets', 'JobSet', {
+    replicatedJobs: [
+      {
+        name: 'dup',
+        replicas: 1,
+        template: { spec: { template: podTemplate } },
+      },
+      {
+        name: 'dup',
+        replicas: 1,
+        template: { spec: { template: podTemplate } },
+      },
+    ],
+  }),
+];
+
+export function getProbeDefinition(id: string): ProbeDefinition | undefined {
+  return PROBE_DEFINITIONS.find(p => p.id === id);
+}
