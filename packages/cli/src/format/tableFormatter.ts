@@ -64,13 +64,14 @@ function reportTable(report: ConformanceReport, opts: TableOptions): string {
   for (const r of report.requirements) {
     byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
   }
+  const should =
+    counts.shouldTotal > 0
+      ? `, SHOULD ${counts.shouldPassed}/${counts.shouldTotal} met`
+      : '';
+  const tally = [...byStatus].map(([s, n]) => `${n} ${s}`).join(', ');
   lines.push(
     '',
-    `MUST ${counts.mustPassed}/${counts.mustTotal} met, SHOULD ${
-      counts.shouldPassed
-    }/${counts.shouldTotal} met (${[...byStatus]
-      .map(([s, n]) => `${n} ${s}`)
-      .join(', ')})`,
+    `MUST ${counts.mustPassed}/${counts.mustTotal} met${should} (${tally})`,
   );
   const warnings = report.findings.filter(f => f.severity !== 'info');
   for (const f of warnings) {

@@ -15,4 +15,6 @@ export interface ContextResult {
   error?: ContextError;
   /** Reads that hit the deadline or the per-request timeout. */
   timedOutReads?: number;
+  /** The collection ran until the overall deadline. */
+  deadlineReached?: boolean;
 }

@@ -1,0 +1,148 @@
+import {
+  collectSnapshot,
+  connectToCluster,
+  evaluate,
+  verifyConnection,
+} from '@ai-conformance/plugin-ai-conformance-node';
+import type { ClusterSnapshot } from '@ai-conformance/plugin-ai-conformance-node';
+import type { ContextError, ContextResult } from './contextResult';
+import { CliError, EXIT_USAGE } from './CliError';
+import { formatDuration } from './duration';
+import type { ProgressReporter } from './ProgressReporter';
+
+export interface CollectOptions {
+  kubeconfig?: string;
+  /** Context name; undefined = the kubeconfig's current context. */
+  context?: string;
+  deadlineMs: number;
+  requestTimeoutMs: number;
+  dryRunProbes: boolean;
+  progress: ProgressReporter;
+}
+
+export interface CollectOutcome {
+  /** The context name (resolved when the current context was used). */
+  context: string;
+  snapshot?: ClusterSnapshot;
+  error?: ContextError;
+  /** The collection ran until the overall deadline. */
+  deadlineReached?: boolean;
+}
+
+function errorOf(e: unknown): ContextError {
+  const err = e as Error & { reason?: string };
+  if (err?.name === 'ConnectionError' && typeof err.reason === 'string') {
+    return { reason: err.reason, message: err.message };
+  }
+  if (err?.name === 'InputError') {
+    return { reason: 'invalid-input', message: err.message };
+  }
+  return { reason: 'error', message: err?.message ?? String(e) };
+}
+
+/** Reads of a snapshot that ran out of time (deadline or per-request timeout). */
+export function timedOutReads(snapshot: ClusterSnapshot): number {
+  let n = Object.values(snapshot.reads).filter(
+    r => r.outcome === 'timeout',
+  ).length;
+  n += snapshot.discovery.failures.filter(f => f.outcome === 'timeout').length;
+  if (snapshot.version.outcome === 'timeout') n++;
+  return n;
+}
+
+/**
+ * Connects to one kubeconfig context, verifies the connection (so TLS,
+ * 401 and unreachable servers give one clear error) and collects a
+ * snapshot within the deadline.
+ */
+export async function collectContext(
+  opts: CollectOptions,
+): Promise<CollectOutcome> {
+  const label = opts.context ?? 'current context';
+  const started = Date.now();
+  let connection;
+  try {
+    connection = await connectToCluster({
+      type: 'kubeconfig',
+      path: opts.kubeconfig,
+      context: opts.context,
+    });
+  } catch (e) {
+    const error = errorOf(e);
+    opts.progress.finish(label, `not checked (${error.reason})`);
+    return { context: label, error };
+  }
+  const context = connection.name;
+  opts.progress.start(context, `connecting to ${connection.server}`);
+  try {
+    await verifyConnection(connection, {
+      timeoutMs: Math.min(opts.requestTimeoutMs, opts.deadlineMs),
+    });
+    const remaining = Math.max(1, opts.deadlineMs - (Date.now() - started));
+    const snapshot = await collectSnapshot(connection, {
+      requestTimeoutMs: Math.min(opts.requestTimeoutMs, remaining),
+      deadlineMs: remaining,
+      dryRunProbes: opts.dryRunProbes,
+      onProgress: event => opts.progress.update(context, event),
+    });
+    // the collector stops at the deadline; allow for timer granularity
+    const deadlineReached = Date.now() - started >= opts.deadlineMs - 250;
+    return { context, snapshot, deadlineReached };
+  } catch (e) {
+    const error = errorOf(e);
+    opts.progress.finish(context, `not checked (${error.reason})`);
+    return { context, error };
+  }
+}
+
+/** Evaluates a snapshot and keeps the deadline facts for the message. */
+export function evaluateSnapshot(
+  context: string,
+  snapshot: ClusterSnapshot,
+  requirementsVersion: string | undefined,
+): ContextResult {
+  try {
+    const report = evaluate(snapshot, { requirementsVersion });
+    return { context, report, timedOutReads: timedOutReads(snapshot) };
+  } catch (e) {
+    const err = e as Error;
+    if (err?.name === 'InputError') throw new CliError(err.message, EXIT_USAGE);
+    throw e;
+  }
+}
+
+/** One line for stderr about a context's result. */
+export function describeResult(
+  result: ContextResult,
+  deadlineMs?: number,
+): string {
+  if (!result.report) {
+    return `${result.context}: ${result.error?.message ?? 'not checked'}`;
+  }
+  const r = result.report;
+  const parts = [
+    `${result.context}: ${r.verdict} against checklist v${r.requirementsVersion}`,
+  ];
+  const failed = r.requirements.filter(
+    x => x.level === 'MUST' && x.status === 'fail',
+  );
+  const undecided = r.requirements.filter(
+    x =>
+      x.level === 'MUST' && (x.status === 'unknown' || x.status === 'partial'),
+  );
+  if (failed.length)
+    parts.push(`MUST failed: ${failed.map(x => x.id).join(', ')}`);
+  if (undecided.length) {
+    parts.push(`MUST undetermined: ${undecided.map(x => x.id).join(', ')}`);
+  }
+  if (result.timedOutReads && deadlineMs !== undefined) {
+    parts.push(
+      `deadline of ${formatDuration(deadlineMs)} reached: ${
+        result.timedOutReads
+      } read${result.timedOutReads === 1 ? '' : 's'} timed out`,
+    );
+  } else if (result.timedOutReads) {
+    parts.push(`${result.timedOutReads} reads timed out`);
+  }
+  return parts.join('; ');
+}

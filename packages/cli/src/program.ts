@@ -1,0 +1,225 @@
+import { Command, CommanderError, Option } from 'commander';
+import { CHECKLIST_VERSIONS } from '@ai-conformance/plugin-ai-conformance-common';
+import { CliError, ExitCode, EXIT_USAGE } from './lib/CliError';
+import { CliIo, processIo, writeAll } from './lib/cliIo';
+import { cliVersion } from './lib/cliVersion';
+import { OUTPUT_FORMATS } from './format/outputFormat';
+import { FAIL_ON_VALUES } from './lib/failOn';
+import { METADATA_FLAGS } from './lib/productMetadataOptions';
+import { PRODUCT_METADATA_FIELDS } from './format/productYamlWriter';
+import { runCheck } from './commands/checkCommand';
+import { runCollect } from './commands/collectCommand';
+import { runEvaluate } from './commands/evaluateCommand';
+import { runUpload, TOKEN_ENV } from './commands/uploadCommand';
+import { runRequirements } from './commands/requirementsCommand';
+import { runValidate } from './commands/validateCommand';
+
+const DEFAULT_TIMEOUT = '2m';
+
+const METADATA_HELP: Record<string, string> = {
+  platformName: 'product name',
+  platformVersion: 'product version',
+  vendorName: 'vendor (as listed among CNCF members)',
+  websiteUrl: 'product website',
+  repoUrl: 'source repository (optional)',
+  documentationUrl: 'documentation',
+  productLogoUrl: 'logo (SVG, EPS or AI)',
+  description: 'one-paragraph product description',
+  contactEmailAddress: 'contact email address',
+  k8sConformanceUrl:
+    'k8s-conformance submission, https://github.com/cncf/k8s-conformance/tree/master/v1.NN/<product>',
+};
+
+function outputOptions(cmd: Command): Command {
+  cmd
+    .addOption(
+      new Option('-o, --output <format>', 'output format')
+        .choices([...OUTPUT_FORMATS])
+        .default('table'),
+    )
+    .option('--out <file>', 'write the output to a file instead of stdout')
+    .addOption(
+      new Option(
+        '--fail-on <level>',
+        'lowest level whose failure gives a non-zero exit code',
+      )
+        .choices([...FAIL_ON_VALUES])
+        .default('must'),
+    )
+    .option(
+      '--requirements-version <version>',
+      `checklist version (${CHECKLIST_VERSIONS.join(
+        ', ',
+      )}); default: chosen from the cluster's Kubernetes version`,
+    )
+    .option('--metadata <file>', 'product-yaml: submission metadata (YAML)')
+    .option(
+      '--checklist <file|url>',
+      'product-yaml: the official AIConformance-1.NN.yaml for the verbatim descriptions (default: downloaded from cncf/k8s-ai-conformance)',
+    )
+    .option(
+      '--offline',
+      'product-yaml: do not download the official checklist',
+    );
+  for (const field of PRODUCT_METADATA_FIELDS) {
+    cmd.option(
+      `--${METADATA_FLAGS[field]} <value>`,
+      `product-yaml: metadata ${field}: ${METADATA_HELP[field]}`,
+    );
+  }
+  return cmd;
+}
+
+/** The command tree; each action stores its exit code in `state`. */
+export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
+  const program = new Command('ai-conformance')
+    .description(
+      'Check Kubernetes clusters against the CNCF Kubernetes AI Conformance checklist',
+    )
+    .version(cliVersion(), '-V, --version')
+    .configureOutput({
+      writeOut: s => io.stdout.write(s),
+      writeErr: s => io.stderr.write(s),
+    })
+    .enablePositionalOptions()
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+
+  const check = program
+    .command('check')
+    .description('check one or every kubeconfig context and report the result')
+    .option(
+      '--kubeconfig <file>',
+      'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)',
+    )
+    .option(
+      '--context <name>',
+      'kubeconfig context (default: the current context)',
+    )
+    .option('--all-contexts', 'check every context of the kubeconfig')
+    .option(
+      '--timeout <duration>',
+      'overall deadline per context, e.g. 30s, 2m',
+      DEFAULT_TIMEOUT,
+    )
+    .option(
+      '--dry-run-probes',
+      'also send server-side dry-run requests (creates nothing)',
+    )
+    .option('-q, --quiet', 'no progress on stderr');
+  outputOptions(check).action(async opts => {
+    state.code = await runCheck(opts, io);
+  });
+
+  program
+    .command('collect')
+    .description(
+      'read a cluster into a snapshot file (no credentials) for evaluate or upload',
+    )
+    .option(
+      '--kubeconfig <file>',
+      'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)',
+    )
+    .option(
+      '--context <name>',
+      'kubeconfig context (default: the current context)',
+    )
+    .option('--out <file>', 'snapshot file (default: stdout)')
+    .option(
+      '--timeout <duration>',
+      'overall deadline, e.g. 30s, 2m',
+      DEFAULT_TIMEOUT,
+    )
+    .option(
+      '--dry-run-probes',
+      'also send server-side dry-run requests (creates nothing)',
+    )
+    .option('-q, --quiet', 'no progress on stderr')
+    .action(async opts => {
+      state.code = await runCollect(opts, io);
+    });
+
+  const evaluate = program
+    .command('evaluate')
+    .description('evaluate a snapshot file written by collect, as check would')
+    .argument('<snapshot>', 'snapshot.json');
+  outputOptions(evaluate).action(async (file: string, opts) => {
+    state.code = await runEvaluate(file, opts, io);
+  });
+
+  program
+    .command('upload')
+    .description(
+      `upload a snapshot.json, results.json or junit.xml to the Backstage backend (token from $${TOKEN_ENV})`,
+    )
+    .argument(
+      '<file>',
+      'snapshot.json, results.json (check --output json) or junit.xml',
+    )
+    .requiredOption(
+      '--backend <url>',
+      'Backstage backend base URL, e.g. https://backstage.example.com',
+    )
+    .requiredOption('--entity <ref>', 'cluster entity, resource:NAMESPACE/NAME')
+    .option(
+      '--token-env <name>',
+      'environment variable holding the token',
+      TOKEN_ENV,
+    )
+    .action(async (file: string, opts) => {
+      state.code = await runUpload(file, opts, io);
+    });
+
+  program
+    .command('requirements')
+    .description('list the requirements of a checklist version')
+    .option(
+      '--version <version>',
+      `checklist version (${CHECKLIST_VERSIONS.join(
+        ', ',
+      )}; default: the latest)`,
+    )
+    .addOption(
+      new Option('-o, --output <format>', 'output format')
+        .choices(['table', 'json'])
+        .default('table'),
+    )
+    .option('--out <file>', 'write the output to a file instead of stdout')
+    .action(async opts => {
+      state.code = await runRequirements(opts, io);
+    });
+
+  program
+    .command('validate')
+    .description(
+      "check a PRODUCT.yaml with the CNCF submission validator's rules",
+    )
+    .argument('<file>', 'PRODUCT.yaml')
+    .option('--offline', 'do not check that URLs are reachable')
+    .action(async (file: string, opts) => {
+      state.code = await runValidate(file, opts, io);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; resolves with the exit code (never throws). */
+export async function runCli(
+  argv: string[],
+  io: CliIo = processIo(),
+): Promise<ExitCode> {
+  const state: { code: ExitCode } = { code: 0 };
+  const program = createProgram(io, state);
+  try {
+    await program.parseAsync(argv);
+    return state.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version exit 0; usage errors were printed by commander
+      return e.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    await writeAll(io.stderr, `ai-conformance: ${message}\n`);
+    return e instanceof CliError ? e.exitCode : EXIT_USAGE;
+  }
+}
