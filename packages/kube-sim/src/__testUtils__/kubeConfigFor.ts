@@ -48,6 +48,11 @@ export async function rawRequest(
     headers: { ...init.headers },
   };
   await kc.applyToHTTPSOptions(options);
+  if (init.anonymous) {
+    const headers = options.headers as Record<string, unknown>;
+    for (const name of Object.keys(headers))
+      if (name.toLowerCase() === 'authorization') delete headers[name];
+  }
   return new Promise((resolve, reject) => {
     const req = https.request(options, res => {
       const chunks: Buffer[] = [];

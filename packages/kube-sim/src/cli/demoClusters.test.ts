@@ -1,0 +1,41 @@
+import { parse } from 'yaml';
+import { startKubeSim } from '../server/startKubeSim';
+import { DEMO_CLUSTERS, demoAppConfig } from './demoClusters';
+
+describe('demoAppConfig', () => {
+  it('points the kubernetes config locator at every demo cluster with token and CA', async () => {
+    const sim = await startKubeSim({ clusters: DEMO_CLUSTERS });
+    try {
+      const config = parse(demoAppConfig(sim));
+      expect(config.kubernetes.serviceLocatorMethod).toEqual({
+        type: 'multiTenant',
+      });
+      const clusters = config.kubernetes.clusterLocatorMethods[0].clusters;
+      expect(clusters.map((c: { name: string }) => c.name)).toEqual([
+        'gke-ai-prod',
+        'gke-ml-research',
+        'gke-legacy-batch',
+        'gke-uncertified',
+        'eks-inference',
+        'vanilla-cpu',
+      ]);
+      for (const c of clusters) {
+        const cluster = sim.cluster(c.name);
+        expect(c).toMatchObject({
+          url: cluster.server,
+          authProvider: 'serviceAccount',
+          serviceAccountToken: cluster.token,
+          caData: sim.caData,
+        });
+      }
+      expect(
+        config.aiConformance.metrics.clusters['gke-ai-prod'].dcgmTargets,
+      ).toHaveLength(3);
+      expect(
+        config.aiConformance.metrics.clusters['vanilla-cpu'].dcgmTargets,
+      ).toEqual([]);
+    } finally {
+      await sim.stop();
+    }
+  }, 60_000);
+});
