@@ -23,9 +23,11 @@ describe('dra_support', () => {
     expect(r.evidence.length).toBeGreaterThan(0);
   });
 
-  it('is partial when only beta is served for a 1.34 checklist, but passes for 1.33', () => {
+  it('fails when only beta is served for a 1.34 checklist, but passes for 1.33', () => {
     const fixture = { groups: { 'resource.k8s.io': { v1beta1: ALL } } };
-    expect(run(draSupportCheck, fixture).status).toBe('partial');
+    const r = run(draSupportCheck, fixture);
+    expect(r.status).toBe('fail');
+    expect(r.summary).toContain('v1beta1');
     expect(
       run(draSupportCheck, fixture, {
         requirementsVersion: '1.33',

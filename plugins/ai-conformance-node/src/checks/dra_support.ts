@@ -5,9 +5,10 @@
  *   resourceclaimtemplates and resourceslices (for the 1.33 checklist a beta
  *   version is enough). Installed drivers (DeviceClasses, ResourceSlices) are
  *   added as evidence; none installed is a note, not a failure.
- * - partial: only beta versions served where the checklist expects v1, or
- *   some of the four resources missing.
- * - fail: resource.k8s.io not served.
+ * - partial: v1 is served but some of the four resources are missing.
+ * - fail: resource.k8s.io not served, or only in beta where the checklist
+ *   (1.34 and later) expects the GA v1 API: beta DRA is off by default and
+ *   outside Kubernetes conformance.
  * - unknown: discovery failed.
  */
 import type { Evidence } from '@ai-conformance/plugin-ai-conformance-common';
@@ -93,7 +94,7 @@ export const draSupportCheck: Check = {
     }
     if (!best) {
       return outcome(
-        'partial',
+        'fail',
         `${GROUP} is served only in beta (${versions
           .map(v => v.version)
           .join(', ')}); checklist ${
