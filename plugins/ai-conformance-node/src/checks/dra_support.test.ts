@@ -1,5 +1,5 @@
 import { draSupportCheck } from './dra_support';
-import { run } from './lib/testing/snapshotFixture';
+import { failedRead, run } from './lib/testing/snapshotFixture';
 import { resourceSlice } from './lib/testing/objectFactories';
 
 const ALL = [
@@ -42,6 +42,24 @@ describe('dra_support', () => {
     });
     expect(r.status).toBe('partial');
     expect(r.summary).toContain('resourceclaims');
+  });
+
+  it('still passes from discovery when DeviceClasses cannot be listed, noting it', () => {
+    const r = run(draSupportCheck, {
+      groups: { 'resource.k8s.io': { v1: ALL } },
+      reads: {
+        deviceclasses: failedRead(
+          'forbidden',
+          'list resource.k8s.io/v1 deviceclasses',
+          403,
+        ),
+        resourceslices: [],
+      },
+    });
+    expect(r.status).toBe('pass');
+    expect(r.notes?.join(' ')).toContain(
+      'needs list on deviceclasses.resource.k8s.io',
+    );
   });
 
   it('fails when the group is not served', () => {

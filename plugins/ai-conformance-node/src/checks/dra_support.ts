@@ -15,7 +15,7 @@ import type { Evidence } from '@ai-conformance/plugin-ai-conformance-common';
 import type { Check } from './types';
 import { READS } from './lib/reads';
 import { groupServed, lookup } from './lib/readAccess';
-import { outcome, unknownOutcome } from './lib/outcomes';
+import { optionalReadNotes, outcome, unknownOutcome } from './lib/outcomes';
 import { linksFor, remediationFor } from './lib/remediation';
 
 const ID = 'dra_support';
@@ -68,6 +68,9 @@ export const draSupportCheck: Check = {
     const drivers = new Set<string>();
     const classes = lookup(ctx, READS.deviceclasses);
     const slices = lookup(ctx, READS.resourceslices);
+    for (const l of [classes, slices]) {
+      if (l.state === 'failed') notes.push(...optionalReadNotes([l.error]));
+    }
     if (classes.state === 'ok' && classes.items.length) {
       evidence.push({
         description: `DeviceClasses: ${classes.items
