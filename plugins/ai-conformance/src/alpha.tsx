@@ -1,6 +1,28 @@
-import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
+import { AiConformanceClient, aiConformanceApiRef } from './api';
 import { clusterEntityFilter } from './filters';
+
+/** The backend client. */
+export const aiConformanceApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: aiConformanceApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AiConformanceClient({ discoveryApi, fetchApi }),
+    }),
+});
 
 /** The "AI Conformance" tab on Kubernetes cluster entities. */
 export const aiConformanceEntityContent = EntityContentBlueprint.make({
@@ -15,6 +37,30 @@ export const aiConformanceEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The overview card of Kubernetes cluster entities. */
+export const aiConformanceEntityCard = EntityCardBlueprint.make({
+  params: {
+    filter: clusterEntityFilter,
+    loader: () =>
+      import('./components/EntityAiConformanceCard').then(m => (
+        <m.EntityAiConformanceCard />
+      )),
+  },
+});
+
+/** The fleet page at /ai-conformance; its title and icon make the nav item. */
+export const aiConformancePage = PageBlueprint.make({
+  params: {
+    path: '/ai-conformance',
+    title: 'AI Conformance',
+    icon: <VerifiedUserIcon />,
+    loader: () =>
+      import('./components/AiConformancePage').then(m => (
+        <m.AiConformanceFleetContent />
+      )),
+  },
+});
+
 /**
  * The AI Conformance plugin for the new frontend system.
  * @alpha
@@ -22,5 +68,10 @@ export const aiConformanceEntityContent = EntityContentBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'ai-conformance',
   info: { packageJson: () => import('../package.json') },
-  extensions: [aiConformanceEntityContent],
+  extensions: [
+    aiConformanceApi,
+    aiConformanceEntityContent,
+    aiConformanceEntityCard,
+    aiConformancePage,
+  ],
 });

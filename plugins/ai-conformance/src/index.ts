@@ -1,2 +1,15 @@
-export { aiConformancePlugin, EntityAiConformanceContent } from './plugin';
+/**
+ * Frontend of the Kubernetes AI Conformance plugins: a cluster tab, an
+ * overview card and a fleet page.
+ * @packageDocumentation
+ */
+export {
+  aiConformancePlugin,
+  AiConformancePage,
+  EntityAiConformanceCard,
+  EntityAiConformanceContent,
+} from './plugin';
 export { isAiConformanceAvailable } from './filters';
+export { aiConformanceApiRef, AiConformanceClient } from './api';
+export type { AiConformanceApi, RequirementInfo, StartRunOptions } from './api';
+export { rootRouteRef as aiConformanceRouteRef } from './routes';

@@ -1,7 +1,13 @@
 import {
+  createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { AiConformanceClient, aiConformanceApiRef } from './api';
+import { rootRouteRef } from './routes';
 
 /**
  * The AI Conformance plugin for the legacy frontend system.
@@ -9,6 +15,15 @@ import {
  */
 export const aiConformancePlugin = createPlugin({
   id: 'ai-conformance',
+  apis: [
+    createApiFactory({
+      api: aiConformanceApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AiConformanceClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef },
 });
 
 /**
@@ -24,5 +39,34 @@ export const EntityAiConformanceContent = aiConformancePlugin.provide(
           m => m.EntityAiConformanceContent,
         ),
     },
+  }),
+);
+
+/**
+ * The AI Conformance card for a cluster entity's overview (legacy system).
+ * @public
+ */
+export const EntityAiConformanceCard = aiConformancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAiConformanceCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityAiConformanceCard').then(
+          m => m.EntityAiConformanceCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The fleet page: every cluster against every requirement (legacy system).
+ * @public
+ */
+export const AiConformancePage = aiConformancePlugin.provide(
+  createRoutableExtension({
+    name: 'AiConformancePage',
+    component: () =>
+      import('./components/AiConformancePage').then(m => m.AiConformancePage),
+    mountPoint: rootRouteRef,
   }),
 );

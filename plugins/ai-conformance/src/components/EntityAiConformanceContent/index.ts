@@ -1,1 +1,2 @@
 export { EntityAiConformanceContent } from './EntityAiConformanceContent';
+export type { EntityAiConformanceContentProps } from './EntityAiConformanceContent';

@@ -1,0 +1,79 @@
+import type { ReactElement } from 'react';
+import type { Entity } from '@backstage/catalog-model';
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import {
+  EntityProvider,
+  catalogApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { AiConformanceClient, aiConformanceApiRef } from '../api';
+
+/** Where msw handlers answer for the backend. */
+export const baseUrl = 'http://backstage.test/api/ai-conformance';
+
+export const clusterEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'gke-ai-prod',
+    namespace: 'default',
+    title: 'GKE AI production',
+    labels: { 'ai-conformance.io/target-version': '1.34' },
+  },
+  spec: { type: 'kubernetes-cluster', owner: 'group:default/ai-platform' },
+};
+
+/**
+ * Renders with the real client against msw, a permission API that allows
+ * or denies `ai-conformance.run.create`, and an entity in context.
+ */
+export async function renderWithApis(
+  element: ReactElement,
+  options: {
+    canRun?: boolean;
+    entity?: Entity;
+    catalogEntities?: Entity[];
+  } = {},
+) {
+  const discoveryApi = { getBaseUrl: async () => baseUrl };
+  const fetchApi = {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+  };
+  const permissionApi = mockApis.permission({
+    authorize: request =>
+      request.permission.name === 'ai-conformance.run.create' &&
+      options.canRun === false
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+  });
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [discoveryApiRef, discoveryApi],
+        [fetchApiRef, fetchApi],
+        [
+          aiConformanceApiRef,
+          new AiConformanceClient({ discoveryApi, fetchApi }),
+        ],
+        [permissionApiRef, permissionApi],
+        [
+          catalogApiRef,
+          catalogApiMock({ entities: options.catalogEntities ?? [] }),
+        ],
+      ]}
+    >
+      <EntityProvider entity={options.entity ?? clusterEntity}>
+        {element}
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}

@@ -1,0 +1,69 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  ClusterDetail,
+  ClusterSummary,
+  CreateRunRequest,
+  CreateRunResponse,
+  RequirementCategory,
+  RequirementLevel,
+  RunHistoryResponse,
+  RunRecord,
+} from '@ai-conformance/plugin-ai-conformance-common';
+
+/** One requirement of a checklist version, as served by `GET /requirements`. */
+export interface RequirementInfo {
+  id: string;
+  category: RequirementCategory;
+  level: RequirementLevel;
+  conditional: boolean;
+  title: string;
+  description?: string;
+}
+
+/** Options of a new check run. */
+export interface StartRunOptions extends CreateRunRequest {
+  /** Checklist version to evaluate against, e.g. "1.34". */
+  requirementsVersion?: string;
+}
+
+/**
+ * Client of the AI Conformance backend (`/api/ai-conformance`).
+ * @public
+ */
+export interface AiConformanceApi {
+  /** The requirements of a checklist version (the backend's default when omitted). */
+  listRequirements(options?: { version?: string }): Promise<RequirementInfo[]>;
+  /** One summary per cluster that has been checked or is known to the backend. */
+  listClusters(): Promise<ClusterSummary[]>;
+  /** The latest report of a cluster (for a checklist version when given). */
+  getCluster(
+    entity: CompoundEntityRef,
+    options?: { version?: string },
+  ): Promise<ClusterDetail>;
+  /** Starts a check run; poll it with {@link AiConformanceApi.getRun}. */
+  startRun(
+    entity: CompoundEntityRef,
+    options?: StartRunOptions,
+  ): Promise<CreateRunResponse>;
+  /** One run: status, progress and, when finished, the report or error. */
+  getRun(runId: string): Promise<RunRecord>;
+  /** Past runs of a cluster, newest first. */
+  getRunHistory(
+    entity: CompoundEntityRef,
+    options?: { limit?: number },
+  ): Promise<RunHistoryResponse>;
+  /** A CNCF `PRODUCT.yaml` self-assessment draft built from the latest report. */
+  getSelfAssessmentYaml(
+    entity: CompoundEntityRef,
+    options?: { version?: string },
+  ): Promise<string>;
+}
+
+/**
+ * The {@link AiConformanceApi} reference.
+ * @public
+ */
+export const aiConformanceApiRef = createApiRef<AiConformanceApi>({
+  id: 'plugin.ai-conformance.service',
+});

@@ -1,0 +1,7 @@
+export { aiConformanceApiRef } from './AiConformanceApi';
+export type {
+  AiConformanceApi,
+  RequirementInfo,
+  StartRunOptions,
+} from './AiConformanceApi';
+export { AiConformanceClient } from './AiConformanceClient';

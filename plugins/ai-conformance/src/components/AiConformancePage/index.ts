@@ -1,0 +1,4 @@
+export {
+  AiConformancePage,
+  AiConformanceFleetContent,
+} from './AiConformancePage';

@@ -1,0 +1,1 @@
+export { EntityAiConformanceCard } from './EntityAiConformanceCard';

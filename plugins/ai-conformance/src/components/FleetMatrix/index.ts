@@ -1,0 +1,1 @@
+export { FleetMatrix } from './FleetMatrix';

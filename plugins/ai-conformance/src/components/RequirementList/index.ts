@@ -1,0 +1,1 @@
+export { RequirementList, groupByCategory } from './RequirementList';

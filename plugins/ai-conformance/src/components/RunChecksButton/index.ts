@@ -1,0 +1,1 @@
+export { RunChecksButton } from './RunChecksButton';

@@ -1,0 +1,3 @@
+export { ErrorState } from './ErrorState';
+export { RunErrorAlert } from './RunErrorAlert';
+export { isForbidden } from './isForbidden';

@@ -1,0 +1,2 @@
+export { TrendChart } from './TrendChart';
+export { trendPoints } from './trendPoints';

@@ -1,0 +1,1 @@
+export { VersionSelector } from './VersionSelector';
