@@ -11,3 +11,4 @@ export * from './evaluate';
 export * from './artifacts';
 export * from './probes';
 export * from './service';
+export * from './accelerators';

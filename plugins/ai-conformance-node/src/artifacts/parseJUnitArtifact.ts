@@ -15,8 +15,9 @@ function text(node: unknown): string | undefined {
   if (typeof node === 'string') return node;
   if (Array.isArray(node)) return text(node[0]);
   const n = node as Record<string, unknown>;
-  const parts = [n.message, n['#text']].filter(p => typeof p === 'string' && p);
-  return parts.length ? parts.join('\n') : '';
+  const body = n['#text'];
+  if (typeof body === 'string' && body.trim()) return body;
+  return typeof n.message === 'string' ? n.message : '';
 }
 
 function suitesOf(doc: any): any[] {

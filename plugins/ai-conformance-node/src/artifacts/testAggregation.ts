@@ -9,6 +9,12 @@ export interface RawTestOutcome {
 
 const MAX_MESSAGE = 2000;
 
+function addMessage(existing: string | undefined, next: string): string {
+  if (!existing) return next.slice(0, MAX_MESSAGE);
+  if (existing.includes(next)) return existing;
+  return `${existing}\n${next}`.slice(0, MAX_MESSAGE);
+}
+
 /**
  * Folds subtest outcomes ("TestX/sub") into their top-level test: a failed
  * subtest fails the test; the top-level outcome decides otherwise.
@@ -32,11 +38,11 @@ export function aggregateTests(raw: RawTestOutcome[]): ArtifactTestResult[] {
       t.status = t.status === 'failed' ? 'failed' : r.status;
       if (r.durationSeconds !== undefined)
         t.durationSeconds = r.durationSeconds;
-      if (r.message) t.message = r.message.slice(0, MAX_MESSAGE);
+      if (r.message) t.message = addMessage(t.message, r.message);
     } else if (r.status === 'failed') {
       t.status = 'failed';
       t.failedSubtests = [...(t.failedSubtests ?? []), r.name];
-      if (!t.message && r.message) t.message = r.message.slice(0, MAX_MESSAGE);
+      if (r.message) t.message = addMessage(t.message, r.message);
     } else if (
       !seenTop.has(top) &&
       t.status === 'skipped' &&

@@ -1,8 +1,10 @@
 /**
  * Dry-run probes the engine knows: for each AI operator recognised by
  * robust_controller, an object its validating webhook should reject, sent
- * as a server-side `dryRun=All` create (nothing is stored). Each object is
- * meant to pass the CRD schema and fail only the operator's own validation.
+ * as a server-side `dryRun=All` create (nothing is stored). Each object
+ * breaks a rule the operator's webhook enforces. Where the CRD schema
+ * enforces the same rule, the API server rejects the object before the
+ * webhook; the runner reports that as inconclusive, never as accepted.
  */
 
 export interface ProbeDefinition {
@@ -51,27 +53,10 @@ function definition(
 }
 
 export const PROBE_DEFINITIONS: readonly ProbeDefinition[] = [
-  // KubeRay: worker group names must be unique.
+  // KubeRay: a RayCluster needs a head group.
   definition('ray.io', 'rayclusters', 'RayCluster', {
-    headGroupSpec: { rayStartParams: {}, template: podTemplate },
-    workerGroupSpecs: [
-      {
-        groupName: 'dup',
-        replicas: 1,
-        minReplicas: 1,
-        maxReplicas: 1,
-        rayStartParams: {},
-        template: podTemplate,
-      },
-      {
-        groupName: 'dup',
-        replicas: 1,
-        minReplicas: 1,
-        maxReplicas: 1,
-        rayStartParams: {},
-        template: podTemplate,
-      },
-    ],
+    rayVersion: '2.9.0',
+    workerGroupSpecs: [],
   }),
   // Kubeflow Trainer: the referenced runtime does not exist.
   definition('trainer.kubeflow.org', 'trainjobs', 'TrainJob', {
@@ -87,10 +72,8 @@ export const PROBE_DEFINITIONS: readonly ProbeDefinition[] = [
       Master: { replicas: 1, restartPolicy: 'Never', template: podTemplate },
     },
   }),
-  // KServe: a predictor must name exactly one model or container.
-  definition('serving.kserve.io', 'inferenceservices', 'InferenceService', {
-    predictor: {},
-  }),
+  // KServe: an InferenceService needs a predictor.
+  definition('serving.kserve.io', 'inferenceservices', 'InferenceService', {}),
   // LeaderWorkerSet: a group size below one is invalid.
   definition(
     'leaderworkerset.x-k8s.io',
@@ -101,16 +84,11 @@ export const PROBE_DEFINITIONS: readonly ProbeDefinition[] = [
       leaderWorkerTemplate: { size: 0, workerTemplate: podTemplate },
     },
   ),
-  // JobSet: replicated job names must be unique.
+  // JobSet: replicated job names must be valid DNS labels.
   definition('jobset.x-k8s.io', 'jobsets', 'JobSet', {
     replicatedJobs: [
       {
-        name: 'dup',
-        replicas: 1,
-        template: { spec: { template: podTemplate } },
-      },
-      {
-        name: 'dup',
+        name: 'Invalid_Name',
         replicas: 1,
         template: { spec: { template: podTemplate } },
       },
