@@ -109,6 +109,39 @@ describe('cluster_autoscaling', () => {
     ).toBe('partial');
   });
 
+  it('fails when the Karpenter controller is not available', () => {
+    const groups = { 'karpenter.sh': { v1: ['nodepools'] } };
+    const r = run(
+      clusterAutoscalingCheck,
+      {
+        groups,
+        reads: {
+          [KEY]: notFound,
+          'karpenter-nodepools': [gpuPool],
+          deployments: [
+            deployment('karpenter', 'karpenter', { available: false }),
+          ],
+        },
+      },
+      { platform: 'eks' },
+    );
+    expect(r.status).toBe('fail');
+    expect(r.evidence[0].object).toMatchObject({
+      kind: 'Deployment',
+      name: 'karpenter',
+    });
+  });
+
+  it('is unknown on a generic cluster when deployments cannot be listed', () => {
+    const r = run(clusterAutoscalingCheck, {
+      reads: {
+        [KEY]: notFound,
+        deployments: failedRead('forbidden', 'list apps/v1 deployments', 403),
+      },
+    });
+    expect(r.status).toBe('unknown');
+  });
+
   it('fails on GKE when no autoscaler is enabled', () => {
     const r = run(
       clusterAutoscalingCheck,

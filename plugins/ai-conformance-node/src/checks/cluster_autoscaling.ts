@@ -26,6 +26,7 @@ import { discoveryError, lookup } from './lib/readAccess';
 import { notApplicable, outcome, unknownOutcome } from './lib/outcomes';
 import { linksFor, remediationFor } from './lib/remediation';
 import {
+  conditionFields,
   deploymentAvailable,
   deploymentEvidence,
   objectRef,
@@ -35,7 +36,7 @@ import {
   autoscalerNodeGroups,
   nodePoolAllowsAccelerators,
 } from './lib/autoscaler';
-import { matchWorkloads } from './lib/workloads';
+import { bestDeployment, matchWorkloads } from './lib/workloads';
 
 const ID = 'cluster_autoscaling';
 const NOTE =
@@ -93,9 +94,24 @@ export const clusterAutoscalingCheck: Check = {
         { evidence, remediation, links, notes: [NOTE] },
       );
     }
+    const deployments = lookup(ctx, READS.deployments);
     const pools = lookup(ctx, READS.karpenterNodePools);
     if (pools.state === 'failed') errors.push(pools.error);
     if (pools.state === 'ok') {
+      const karpenter =
+        deployments.state === 'ok'
+          ? bestDeployment(matchWorkloads(deployments.items, /^karpenter$/))
+          : undefined;
+      if (karpenter) {
+        evidence.push(deploymentEvidence(karpenter, 'Karpenter controller'));
+        if (!deploymentAvailable(karpenter)) {
+          return outcome(
+            'fail',
+            'Karpenter is installed but its controller is not available.',
+            { evidence, remediation, links, notes: [NOTE] },
+          );
+        }
+      }
       const gpuPools = pools.items.filter(nodePoolAllowsAccelerators);
       evidence.push(
         ...pools.items.map(p => ({
@@ -103,7 +119,10 @@ export const clusterAutoscalingCheck: Check = {
             nodePoolAllowsAccelerators(p) ? ' allows accelerator instances' : ''
           }`,
           object: objectRef(p, 'karpenter.sh/v1', 'NodePool'),
-          fields: { acceleratorRequirements: nodePoolAllowsAccelerators(p) },
+          fields: {
+            acceleratorRequirements: nodePoolAllowsAccelerators(p),
+            ...conditionFields(p, 'Ready'),
+          },
         })),
       );
       if (gpuPools.length) {
@@ -123,7 +142,9 @@ export const clusterAutoscalingCheck: Check = {
         { evidence, remediation, links, notes: [NOTE] },
       );
     }
-    const deployments = lookup(ctx, READS.deployments);
+    if (deployments.state === 'failed' && ctx.platform !== 'gke') {
+      errors.push(deployments.error);
+    }
     const ca =
       deployments.state === 'ok'
         ? matchWorkloads(deployments.items, /^cluster-autoscaler/)
