@@ -20,6 +20,17 @@ export function listScenarios(): string[] {
     .sort();
 }
 
+const parsed = new Map<string, { mtimeMs: number; raw: Scenario }>();
+
+function parseFile(file: string): Scenario {
+  const mtimeMs = fs.statSync(file).mtimeMs;
+  const cached = parsed.get(file);
+  if (cached && cached.mtimeMs === mtimeMs) return structuredClone(cached.raw);
+  const raw = parse(fs.readFileSync(file, 'utf8'), { merge: true }) as Scenario;
+  parsed.set(file, { mtimeMs, raw });
+  return structuredClone(raw);
+}
+
 function readScenarioFile(nameOrPath: string): { raw: Scenario; dir: string } {
   const looksLikePath =
     nameOrPath.includes('/') ||
@@ -35,7 +46,7 @@ function readScenarioFile(nameOrPath: string): { raw: Scenario; dir: string } {
       )}`,
     );
   }
-  const raw = parse(fs.readFileSync(file, 'utf8'), { merge: true }) as Scenario;
+  const raw = parseFile(file);
   if (!raw || typeof raw !== 'object' || !raw.name) {
     throw new Error(`Scenario file ${file} has no "name"`);
   }
