@@ -116,13 +116,19 @@ export function describeResult(
   result: ContextResult,
   deadlineMs?: number,
 ): string {
+  return `${result.context}: ${describeOutcome(result, deadlineMs)}`;
+}
+
+/** The verdict and its causes, or the connection error, in one line. */
+export function describeOutcome(
+  result: ContextResult,
+  deadlineMs?: number,
+): string {
   if (!result.report) {
-    return `${result.context}: ${result.error?.message ?? 'not checked'}`;
+    return result.error?.message ?? 'not checked';
   }
   const r = result.report;
-  const parts = [
-    `${result.context}: ${r.verdict} against checklist v${r.requirementsVersion}`,
-  ];
+  const parts = [`${r.verdict} against checklist v${r.requirementsVersion}`];
   const failed = r.requirements.filter(
     x => x.level === 'MUST' && x.status === 'fail',
   );
@@ -130,19 +136,18 @@ export function describeResult(
     x =>
       x.level === 'MUST' && (x.status === 'unknown' || x.status === 'partial'),
   );
-  if (failed.length)
+  if (failed.length) {
     parts.push(`MUST failed: ${failed.map(x => x.id).join(', ')}`);
+  }
   if (undecided.length) {
     parts.push(`MUST undetermined: ${undecided.map(x => x.id).join(', ')}`);
   }
-  if (result.timedOutReads && deadlineMs !== undefined) {
-    parts.push(
-      `deadline of ${formatDuration(deadlineMs)} reached: ${
-        result.timedOutReads
-      } read${result.timedOutReads === 1 ? '' : 's'} timed out`,
-    );
-  } else if (result.timedOutReads) {
-    parts.push(`${result.timedOutReads} reads timed out`);
+  const n = result.timedOutReads ?? 0;
+  const reads = `${n} read${n === 1 ? '' : 's'} timed out`;
+  if (n && result.deadlineReached && deadlineMs !== undefined) {
+    parts.push(`deadline of ${formatDuration(deadlineMs)} reached: ${reads}`);
+  } else if (n) {
+    parts.push(reads);
   }
   return parts.join('; ');
 }
