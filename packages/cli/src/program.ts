@@ -154,7 +154,7 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
     )
     .argument(
       '<file>',
-      'snapshot.json, results.json (check --output json) or junit.xml',
+      'snapshot.json (from collect), results.json (go test -json of the official suite) or junit.xml',
     )
     .requiredOption(
       '--backend <url>',

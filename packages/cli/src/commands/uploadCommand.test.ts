@@ -31,8 +31,18 @@ describe('upload helpers', () => {
     expect(() => uploadUrl('not a url', ref)).toThrow(/invalid --backend/);
   });
 
-  it('tells JSON from XML', () => {
-    expect(contentTypeOf('  {"a":1}')).toBe('application/json');
+  it('tells JSON from XML and refuses finished reports', () => {
+    expect(contentTypeOf('  {"schemaVersion":1,"reads":{}}')).toBe(
+      'application/json',
+    );
+    expect(
+      contentTypeOf(
+        '{"Action":"run","Test":"TestA"}\n{"Action":"pass","Test":"TestA"}\n',
+      ),
+    ).toBe('application/json');
+    expect(() =>
+      contentTypeOf('{"verdict":"conformant","requirements":[]}'),
+    ).toThrow(/upload the snapshot from `ai-conformance collect`/);
     expect(contentTypeOf('<?xml version="1.0"?><testsuites/>')).toBe(
       'application/xml',
     );

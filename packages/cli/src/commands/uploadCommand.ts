@@ -48,13 +48,32 @@ export function uploadUrl(
   )}/${encodeURIComponent(ref.name)}/reports`;
 }
 
-/** What a file holds, from its content: XML (JUnit) or JSON. */
+/**
+ * The Content-Type for a file, from its content: XML for junit.xml, JSON
+ * for a snapshot from `collect` or `go test -json` output (results.json,
+ * one event per line). A report from `check --output json` is refused: the
+ * backend evaluates snapshots, not finished reports.
+ */
 export function contentTypeOf(text: string): string {
   const head = text.trimStart();
   if (head.startsWith('<')) return 'application/xml';
-  if (head.startsWith('{') || head.startsWith('[')) return 'application/json';
+  if (head.startsWith('{')) {
+    let whole: unknown;
+    try {
+      whole = JSON.parse(head);
+    } catch {
+      return 'application/json'; // one JSON event per line (go test -json)
+    }
+    const obj = whole as Record<string, unknown>;
+    if (obj && 'verdict' in obj && 'requirements' in obj) {
+      throw new CliError(
+        'this is a report (check --output json); upload the snapshot from `ai-conformance collect` instead, which the backend evaluates',
+      );
+    }
+    return 'application/json';
+  }
   throw new CliError(
-    'the file is neither JSON (snapshot.json, results.json) nor XML (junit.xml)',
+    'the file is neither JSON (snapshot.json from collect, results.json from go test -json) nor XML (junit.xml)',
   );
 }
 
