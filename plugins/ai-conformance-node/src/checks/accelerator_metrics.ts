@@ -24,7 +24,7 @@ import {
   qualifiedName,
 } from './lib/objects';
 import { describeAccelerators } from './lib/accelerators';
-import { acceleratorInventory } from './lib/inventory';
+import { acceleratorInventory, unknownIfDraUnreadable } from './lib/inventory';
 import { matchWorkloads } from './lib/workloads';
 
 const ID = 'accelerator_metrics';
@@ -61,6 +61,12 @@ export const acceleratorMetricsCheck: Check = {
     const accel = inv.accelerators;
     const ready = exporters.filter(daemonSetReady);
     if (!accel.length) {
+      const draUnknown = unknownIfDraUnreadable(
+        inv,
+        'whether the cluster has accelerators published through DRA',
+        { evidence, remediation, links, notes },
+      );
+      if (draUnknown) return draUnknown;
       if (exporters.length) {
         return outcome(
           'partial',

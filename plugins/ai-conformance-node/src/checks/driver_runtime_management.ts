@@ -25,7 +25,7 @@ import {
 } from './lib/outcomes';
 import { linksFor, remediationFor } from './lib/remediation';
 import { objectRef } from './lib/objects';
-import { acceleratorInventory } from './lib/inventory';
+import { acceleratorInventory, unknownIfDraUnreadable } from './lib/inventory';
 import type { AcceleratorNode } from './lib/accelerators';
 
 const ID = 'driver_runtime_management';
@@ -83,6 +83,12 @@ export const driverRuntimeManagementCheck: Check = {
         remediation,
         links,
       });
+    const draUnknown = unknownIfDraUnreadable(
+      inv,
+      'accelerator driver versions published through DRA',
+      { remediation, links },
+    );
+    if (!inv.accelerators.length && draUnknown) return draUnknown;
     if (!inv.accelerators.length)
       return notApplicable(ctx, 'the cluster has no accelerator nodes', {
         links,
@@ -112,6 +118,7 @@ export const driverRuntimeManagementCheck: Check = {
         { evidence: shown, links, notes },
       );
     }
+    if (draUnknown) return draUnknown;
     const list = missing.slice(0, 5).join(', ');
     if (missing.length < inv.accelerators.length) {
       return outcome(

@@ -61,6 +61,28 @@ describe('gpu_sharing', () => {
     );
   });
 
+  it('is unknown, not fail, when ResourceSlices cannot be read', () => {
+    const r = run(
+      gpuSharingCheck,
+      {
+        groups: { 'resource.k8s.io': { v1: ['resourceslices'] } },
+        reads: {
+          nodes: [gpuNode('g1')],
+          resourceslices: failedRead(
+            'forbidden',
+            'list resource.k8s.io/v1 resourceslices',
+            403,
+          ),
+        },
+      },
+      opts,
+    );
+    expect(r.status).toBe('unknown');
+    expect(r.errors[0].hint).toBe(
+      'needs list on resourceslices.resource.k8s.io',
+    );
+  });
+
   it('is unknown when nodes cannot be listed', () => {
     expect(
       run(

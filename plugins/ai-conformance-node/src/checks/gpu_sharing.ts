@@ -25,7 +25,7 @@ import {
 } from './lib/outcomes';
 import { linksFor, remediationFor } from './lib/remediation';
 import { objectRef } from './lib/objects';
-import { acceleratorInventory } from './lib/inventory';
+import { acceleratorInventory, unknownIfDraUnreadable } from './lib/inventory';
 import { isGpuNode } from './lib/accelerators';
 
 const ID = 'gpu_sharing';
@@ -78,6 +78,12 @@ export const gpuSharingCheck: Check = {
         links,
       });
     const gpus = inv.accelerators.filter(isGpuNode);
+    const draUnknown = unknownIfDraUnreadable(
+      inv,
+      'whether GPUs are shared through DRA',
+      { remediation, links },
+    );
+    if (!gpus.length && draUnknown) return draUnknown;
     if (!gpus.length)
       return notApplicable(
         ctx,
@@ -110,6 +116,7 @@ export const gpuSharingCheck: Check = {
         { evidence: evidence.slice(0, 20), links, notes },
       );
     }
+    if (draUnknown) return draUnknown;
     return outcome(
       'fail',
       `None of the ${gpus.length} GPU node(s) offers time-sharing, MPS or MIG partitions.`,

@@ -23,7 +23,7 @@ import {
 } from './lib/outcomes';
 import { linksFor, remediationFor } from './lib/remediation';
 import { objectRef } from './lib/objects';
-import { acceleratorInventory } from './lib/inventory';
+import { acceleratorInventory, unknownIfDraUnreadable } from './lib/inventory';
 
 const ID = 'high_performance_networking';
 const NETWORK_DRIVER = /dra\.net|dranet|rdma|sriov|network|nic/i;
@@ -117,6 +117,12 @@ export const highPerformanceNetworkingCheck: Check = {
         { evidence, links, notes },
       );
     }
+    const draUnknown = unknownIfDraUnreadable(
+      inv,
+      'whether DRA publishes network devices',
+      { remediation, links },
+    );
+    if (draUnknown) return draUnknown;
     if (!inv.accelerators.length) {
       return notApplicable(
         ctx,

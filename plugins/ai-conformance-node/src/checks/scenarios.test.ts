@@ -105,6 +105,9 @@ const EXPECTED: Record<
     verdict: 'incomplete',
     statuses: {
       ...GKE,
+      gpu_sharing: U,
+      virtualized_accelerator: U,
+      high_performance_networking: U,
       ai_inference: U,
       disaggregated_inference: U,
       gang_scheduling: U,

@@ -72,6 +72,24 @@ describe('secure_accelerator_access', () => {
     ).toBe('partial');
   });
 
+  it('is unknown for unpublished GPU nodes when ResourceSlices cannot be read', () => {
+    const bare = node('bare', {
+      labels: { 'cloud.google.com/gke-accelerator': 'nvidia-l4' },
+    });
+    const r = run(secureAcceleratorAccessCheck, {
+      groups: { 'resource.k8s.io': { v1: ['resourceslices'] } },
+      reads: {
+        nodes: [bare],
+        daemonsets: [],
+        resourceslices: failedRead(
+          'timeout',
+          'list resource.k8s.io/v1 resourceslices',
+        ),
+      },
+    });
+    expect(r.status).toBe('unknown');
+  });
+
   it('is unknown when nodes cannot be listed', () => {
     const r = run(secureAcceleratorAccessCheck, {
       reads: { nodes: failedRead('forbidden', 'list v1 nodes', 403) },

@@ -26,7 +26,7 @@ import {
   draAcceleratorNodeNames,
   type AcceleratorNode,
 } from './lib/accelerators';
-import { acceleratorInventory } from './lib/inventory';
+import { acceleratorInventory, unknownIfDraUnreadable } from './lib/inventory';
 import { matchWorkloads } from './lib/workloads';
 
 const ID = 'secure_accelerator_access';
@@ -65,7 +65,13 @@ export const secureAcceleratorAccessCheck: Check = {
     const evidence: Evidence[] = plugins.map(p =>
       daemonSetEvidence(p, 'Device plugin / DRA driver'),
     );
+    const draUnknown = unknownIfDraUnreadable(
+      inv,
+      'whether accelerators are published through DRA',
+      { evidence, remediation, links, notes },
+    );
     if (!inv.accelerators.length) {
+      if (draUnknown) return draUnknown;
       if (plugins.length) {
         return outcome(
           'partial',
@@ -117,6 +123,7 @@ export const secureAcceleratorAccessCheck: Check = {
         { evidence: evidence.slice(0, 20), links, notes },
       );
     }
+    if (draUnknown) return draUnknown;
     return outcome(
       mediated.length ? 'partial' : 'fail',
       `${unmediated.length} of ${

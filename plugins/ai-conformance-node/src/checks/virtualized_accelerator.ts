@@ -17,7 +17,7 @@ import { READS } from './lib/reads';
 import { notApplicable, outcome, unknownOutcome } from './lib/outcomes';
 import { linksFor, remediationFor } from './lib/remediation';
 import { objectRef } from './lib/objects';
-import { acceleratorInventory } from './lib/inventory';
+import { acceleratorInventory, unknownIfDraUnreadable } from './lib/inventory';
 
 const ID = 'virtualized_accelerator';
 const VGPU_LABELS = [
@@ -88,6 +88,12 @@ export const virtualizedAcceleratorCheck: Check = {
         { evidence: evidence.slice(0, 20), remediation, links },
       );
     }
+    const draUnknown = unknownIfDraUnreadable(
+      inv,
+      'whether DRA publishes virtualized accelerators',
+      { remediation, links },
+    );
+    if (draUnknown) return draUnknown;
     if (!inv.accelerators.length)
       return notApplicable(ctx, 'the cluster has no accelerator nodes', {
         links,

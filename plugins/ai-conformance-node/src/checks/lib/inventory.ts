@@ -1,7 +1,8 @@
 /** The accelerator inventory most accelerator checks start from. */
 import type { EvaluationError } from '@ai-conformance/plugin-ai-conformance-common';
 import type { KubeObject } from '../../snapshot/types';
-import type { CheckContext } from '../types';
+import type { CheckContext, CheckOutcome } from '../types';
+import { unknownOutcome, type OutcomeParts } from './outcomes';
 import { READS } from './reads';
 import { lookup } from './readAccess';
 import { acceleratorNodesWithDra, type AcceleratorNode } from './accelerators';
@@ -31,4 +32,18 @@ export function acceleratorInventory(ctx: CheckContext): Inventory {
     slices: sliceItems,
     slicesError: slices.state === 'failed' ? slices.error : undefined,
   };
+}
+
+/**
+ * When ResourceSlices could not be read, a negative answer (no accelerator,
+ * no driver version, no sharing, no network device) may be wrong: DRA could
+ * publish what the nodes do not show. Such answers become `unknown`.
+ */
+export function unknownIfDraUnreadable(
+  inv: Inventory,
+  what: string,
+  parts: OutcomeParts = {},
+): CheckOutcome | undefined {
+  if (inv.state !== 'ok' || !inv.slicesError) return undefined;
+  return unknownOutcome([inv.slicesError], what, parts);
 }

@@ -41,12 +41,19 @@ export function unknownOutcome(
   what: string,
   parts: OutcomeParts = {},
 ): CheckOutcome {
-  const reasons = errors
+  const seen = new Set<string>();
+  const unique = errors.filter(e => {
+    const key = `${e.read}|${e.outcome}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const reasons = unique
     .map(e => `${e.read}: ${e.outcome}${e.hint ? ` (${e.hint})` : ''}`)
     .join('; ');
   return outcome('unknown', `Could not determine ${what}: ${reasons}.`, {
     ...parts,
-    errors,
+    errors: unique,
   });
 }
 

@@ -21,7 +21,10 @@ export function discoveryError(ctx: CheckContext): EvaluationError | undefined {
     read: 'API discovery (/api, /apis)',
     outcome: d.outcome,
     message: d.message ?? `API discovery ended with outcome "${d.outcome}"`,
-    hint: 'needs get on the discovery endpoints (granted to all authenticated users by system:discovery)',
+    hint:
+      d.outcome === 'forbidden'
+        ? 'needs get on the discovery endpoints /api and /apis (granted to authenticated users by system:discovery)'
+        : undefined,
   };
 }
 
