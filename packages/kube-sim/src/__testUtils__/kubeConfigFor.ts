@@ -32,6 +32,7 @@ export async function rawRequest(
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    anonymous?: boolean;
   } = {},
 ): Promise<{
   status: number;

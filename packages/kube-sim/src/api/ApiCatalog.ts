@@ -52,7 +52,8 @@ export function compareVersions(a: string, b: string): number {
   const parse = (v: string) => {
     const m = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(v);
     if (!m) return [0, 0, 0];
-    const level = m[2] === 'alpha' ? 1 : m[2] === 'beta' ? 2 : 3;
+    const levels: Record<string, number> = { alpha: 1, beta: 2 };
+    const level = m[2] ? levels[m[2]] : 3;
     return [level, Number(m[1]), Number(m[3] ?? 0)];
   };
   const [pa, pb] = [parse(a), parse(b)];

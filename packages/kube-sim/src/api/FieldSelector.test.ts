@@ -33,10 +33,14 @@ describe('parseFieldSelector', () => {
     expect(() => parseFieldSelector('spec.nodeName=x', 'nodes')).toThrow(
       'field label not supported: spec.nodeName',
     );
-    try {
-      parseFieldSelector('status.phase', 'pods');
-    } catch (e) {
-      expect((e as StatusError).code).toBe(400);
-    }
+    const error = (() => {
+      try {
+        parseFieldSelector('status.phase', 'pods');
+        return undefined;
+      } catch (e) {
+        return e as StatusError;
+      }
+    })();
+    expect(error?.code).toBe(400);
   });
 });

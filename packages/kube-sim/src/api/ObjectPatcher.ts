@@ -48,11 +48,9 @@ export function jsonPatch(target: unknown, ops: unknown): unknown {
     }
     if (last === undefined)
       throw badRequest('json patch path must not be empty');
-    const key = Array.isArray(parent)
-      ? last === '-'
-        ? parent.length
-        : Number(last)
-      : last;
+    let key: string | number = last;
+    if (Array.isArray(parent))
+      key = last === '-' ? parent.length : Number(last);
     switch (op.op) {
       case 'add':
         if (Array.isArray(parent)) parent.splice(key as number, 0, op.value);

@@ -5,7 +5,8 @@ const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 
 type Fields = Map<number, Array<Buffer | number>>;
 
-function readVarint(buf: Buffer, pos: number): [number, number] {
+function readVarint(buf: Buffer, start: number): [number, number] {
+  let pos = start;
   let result = 0;
   let shift = 0;
   for (;;) {

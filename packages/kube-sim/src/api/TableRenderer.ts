@@ -83,8 +83,8 @@ const nodeColumns: Column[] = [
   NAME,
   col('Status', o => {
     const ready = conditions(o).find(c => c.type === 'Ready');
-    const status =
-      ready?.status === 'True' ? 'Ready' : ready ? 'NotReady' : 'Unknown';
+    let status = 'Unknown';
+    if (ready) status = ready.status === 'True' ? 'Ready' : 'NotReady';
     return get(o, 'spec.unschedulable')
       ? `${status},SchedulingDisabled`
       : status;
@@ -230,11 +230,8 @@ const COLUMNS: Record<string, Column[]> = {
       const c = conditions(o).find(x => x.type === 'Available') as
         | (Cond & { reason?: string })
         | undefined;
-      return c
-        ? c.status === 'True'
-          ? 'True'
-          : `${c.status} (${c.reason ?? ''})`
-        : 'Unknown';
+      if (!c) return 'Unknown';
+      return c.status === 'True' ? 'True' : `${c.status} (${c.reason ?? ''})`;
     }),
     AGE,
   ],
@@ -305,6 +302,12 @@ function columnsFor(
   return [NAME, AGE];
 }
 
+function rowObject(o: KubeObject, includeObject: string | undefined): unknown {
+  if (includeObject === 'None') return undefined;
+  if (includeObject === 'Object') return o;
+  return metadataOf(o);
+}
+
 function metadataOf(o: KubeObject) {
   return {
     kind: 'PartialObjectMetadata',
@@ -339,12 +342,7 @@ export function renderTable(
     columnDefinitions: columns.map(({ cell, ...def }) => def),
     rows: objects.map(o => ({
       cells: columns.map(c => c.cell(o, now) ?? ''),
-      object:
-        options.includeObject === 'None'
-          ? undefined
-          : options.includeObject === 'Object'
-          ? o
-          : metadataOf(o),
+      object: rowObject(o, options.includeObject),
     })),
   };
 }

@@ -4,11 +4,10 @@ import { parse } from 'yaml';
 import type { CrdSpec, KubeObject, Scenario, WorkloadSpec } from '../types';
 
 function scenariosDir(): string {
-  const candidates = [
-    path.resolve(__dirname, '../../scenarios'),
-    path.resolve(__dirname, '../scenarios'),
-  ];
-  return candidates.find(dir => fs.existsSync(dir)) ?? candidates[0];
+  return path.join(
+    path.dirname(require.resolve('@ai-conformance/kube-sim/package.json')),
+    'scenarios',
+  );
 }
 
 /** Names of the scenarios bundled with the package. */

@@ -42,6 +42,21 @@ function containerName(image: string): string {
   );
 }
 
+function containerState(phase: string, started: string) {
+  if (phase === 'Running') return { running: { startedAt: started } };
+  if (phase === 'Succeeded') {
+    return {
+      terminated: {
+        exitCode: 0,
+        reason: 'Completed',
+        startedAt: started,
+        finishedAt: started,
+      },
+    };
+  }
+  return { waiting: { reason: 'ContainerCreating' } };
+}
+
 /** Builds a Pod object the way the kubelet reports a scheduled one. */
 export function buildPod(seed: PodSeed): KubeObject {
   const phase = seed.phase ?? 'Running';
@@ -133,19 +148,7 @@ export function buildPod(seed: PodSeed): KubeObject {
           ready: phase === 'Running',
           started: phase === 'Running',
           restartCount: 0,
-          state:
-            phase === 'Running'
-              ? { running: { startedAt: started } }
-              : phase === 'Succeeded'
-              ? {
-                  terminated: {
-                    exitCode: 0,
-                    reason: 'Completed',
-                    startedAt: started,
-                    finishedAt: started,
-                  },
-                }
-              : { waiting: { reason: 'ContainerCreating' } },
+          state: containerState(phase, started),
         },
       ],
     },
