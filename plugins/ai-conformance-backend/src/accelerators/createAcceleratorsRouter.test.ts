@@ -1,0 +1,271 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import request from 'supertest';
+import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
+import {
+  buildAcceleratorInventory,
+  type ClusterConnection,
+  type KubeObject,
+} from '@ai-conformance/plugin-ai-conformance-node';
+import { AcceleratorMetricsService } from './AcceleratorMetricsService';
+import { createAcceleratorsRouter } from './createAcceleratorsRouter';
+import { readMetricsConfig } from './readMetricsConfig';
+
+const inventory = buildAcceleratorInventory({
+  nodes: [
+    {
+      metadata: {
+        name: 'gpu-0',
+        labels: { 'cloud.google.com/gke-nodepool': 'l4-pool' },
+      },
+      status: {
+        capacity: { 'nvidia.com/gpu': '1' },
+        allocatable: { 'nvidia.com/gpu': '1' },
+      },
+    } as KubeObject,
+  ],
+  pods: [],
+});
+
+type Mode = 'ok' | 'error' | 'hang';
+
+describe('createAcceleratorsRouter', () => {
+  let prometheus: http.Server;
+  let promUrl: string;
+  let mode: Mode = 'ok';
+  const seenAuth: Array<string | undefined> = [];
+
+  beforeAll(async () => {
+    prometheus = http.createServer((req, res) => {
+      seenAuth.push(req.headers.authorization);
+      if (mode === 'hang') return;
+      if (mode === 'error') {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            status: 'error',
+            errorType: 'internal',
+            error: 'boom',
+          }),
+        );
+        return;
+      }
+      const url = new URL(req.url!, 'http://x');
+      const instant = url.pathname.endsWith('/query');
+      const labels = { Hostname: 'gpu-0', gpu: '0', UUID: 'GPU-1' };
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          status: 'success',
+          data: instant
+            ? {
+                resultType: 'vector',
+                result: [{ metric: labels, value: [1000, '42'] }],
+              }
+            : {
+                resultType: 'matrix',
+                result: [
+                  {
+                    metric: labels,
+                    values: [
+                      [970, '40'],
+                      [1000, '42'],
+                    ],
+                  },
+                ],
+              },
+        }),
+      );
+    });
+    await new Promise<void>(r => prometheus.listen(0, '127.0.0.1', r));
+    promUrl = `http://127.0.0.1:${(prometheus.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    prometheus.closeAllConnections();
+    await new Promise(r => prometheus.close(r));
+  });
+  beforeEach(() => {
+    mode = 'ok';
+    seenAuth.length = 0;
+  });
+
+  async function app(options: {
+    metrics?: object;
+    allow?: boolean;
+    readInventory?: () => Promise<typeof inventory>;
+    connect?: (ref: string) => Promise<ClusterConnection>;
+  }) {
+    const config = new ConfigReader({
+      aiConformance: { metrics: options.metrics ?? {} },
+    });
+    const logger = mockServices.logger.mock();
+    const connected: string[] = [];
+    const service = new AcceleratorMetricsService({
+      config: readMetricsConfig(config),
+      logger,
+      connect:
+        options.connect ??
+        (async ref => {
+          connected.push(ref);
+          return {} as ClusterConnection;
+        }),
+      readInventory: options.readInventory ?? (async () => inventory),
+      now: () => 1_000_000,
+    });
+    const router = await createAcceleratorsRouter({
+      resolver: { resolve: jest.fn() },
+      permissions: mockServices.permissions({
+        result:
+          options.allow === false
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      }),
+      httpAuth: mockServices.httpAuth(),
+      config,
+      logger,
+      service,
+    });
+    const a = express();
+    a.use(router);
+    a.use(MiddlewareFactory.create({ config, logger }).error());
+    return { app: a, connected };
+  }
+
+  const source = (extra: object = {}) => ({
+    timeoutMs: 300,
+    cacheSeconds: 0,
+    clusters: [
+      {
+        name: 'gke',
+        url: promUrl,
+        auth: { type: 'bearer', token: 'prom-secret' },
+        ...extra,
+      },
+    ],
+  });
+
+  it('answers inventory and series per GPU and pool', async () => {
+    const { app: a, connected } = await app({ metrics: source() });
+    const res = await request(a).get(
+      '/clusters/default/gke/accelerators?range=6h',
+    );
+    expect(res.status).toBe(200);
+    expect(connected).toEqual(['resource:default/gke']);
+    expect(res.body).toMatchObject({
+      entityRef: 'resource:default/gke',
+      source: { type: 'prometheus', auth: 'bearer' },
+      errors: [],
+      inventory: { pools: [{ pool: 'l4-pool' }] },
+      series: { range: '6h', stepSeconds: 180 },
+    });
+    const util = res.body.series.gpus.find(
+      (g: any) => g.metric === 'utilization',
+    );
+    expect(util).toMatchObject({
+      node: 'gpu-0',
+      pool: 'l4-pool',
+      gpu: '0',
+      latest: [1000, 42],
+    });
+    expect(seenAuth.every(h => h === 'Bearer prom-secret')).toBe(true);
+    expect(JSON.stringify(res.body)).not.toContain('prom-secret');
+    expect(JSON.stringify(res.body)).not.toContain(promUrl);
+  });
+
+  it('answers the inventory alone when no metrics source is configured', async () => {
+    const { app: a } = await app({});
+    const res = await request(a).get('/clusters/default/gke/accelerators');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      source: { type: 'none' },
+      series: null,
+      errors: [],
+    });
+    expect(res.body.inventory.totals[0]).toMatchObject({
+      resource: 'nvidia.com/gpu',
+      capacity: 1,
+    });
+    expect(seenAuth).toEqual([]);
+  });
+
+  it.each([
+    ['down', 'ok' as Mode, 'http://127.0.0.1:1', /unreachable/],
+    ['slow', 'hang' as Mode, undefined, /no answer within 300 ms/],
+    ['failing', 'error' as Mode, undefined, /HTTP 500 internal: boom/],
+  ])(
+    'keeps the inventory with an error entry when Prometheus is %s',
+    async (_name, m, url, message) => {
+      mode = m;
+      const metrics = source(url ? { url } : {});
+      const { app: a } = await app({ metrics });
+      const res = await request(a).get('/clusters/default/gke/accelerators');
+      expect(res.status).toBe(200);
+      expect(res.body.inventory.pools).toHaveLength(1);
+      expect(res.body.series).toBeNull();
+      expect(res.body.errors).toHaveLength(1);
+      expect(res.body.errors[0].source).toBe('prometheus');
+      expect(res.body.errors[0].message).toMatch(message);
+    },
+  );
+
+  it('keeps metrics with an error entry when the cluster cannot be read', async () => {
+    const { app: a } = await app({
+      metrics: source(),
+      readInventory: async () => {
+        throw new Error('API server unreachable: ECONNREFUSED');
+      },
+    });
+    const res = await request(a).get('/clusters/default/gke/accelerators');
+    expect(res.status).toBe(200);
+    expect(res.body.inventory).toBeNull();
+    expect(res.body.errors).toEqual([
+      { source: 'kubernetes', message: 'API server unreachable: ECONNREFUSED' },
+    ]);
+    expect(res.body.series.gpus[0].pool).toBe('(unknown)');
+  });
+
+  it('rejects a bad range, an unknown cluster and a denied caller', async () => {
+    const { app: a } = await app({});
+    const bad = await request(a).get(
+      '/clusters/default/gke/accelerators?range=2h',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/range must be one of 1h, 6h, 24h/);
+
+    const { app: missing } = await app({
+      connect: async () => {
+        throw new NotFoundError('No cluster named nope');
+      },
+    });
+    expect(
+      (await request(missing).get('/clusters/default/nope/accelerators'))
+        .status,
+    ).toBe(404);
+
+    const { app: denied, connected } = await app({ allow: false });
+    expect(
+      (await request(denied).get('/clusters/default/gke/accelerators')).status,
+    ).toBe(403);
+    expect(connected).toEqual([]);
+  });
+
+  it('reuses an answer within cacheSeconds', async () => {
+    let reads = 0;
+    const { app: a } = await app({
+      metrics: { ...source(), cacheSeconds: 30 },
+      readInventory: async () => {
+        reads++;
+        return inventory;
+      },
+    });
+    await request(a).get('/clusters/default/gke/accelerators?range=1h');
+    await request(a).get('/clusters/default/gke/accelerators?range=1h');
+    await request(a).get('/clusters/default/gke/accelerators?range=24h');
+    expect(reads).toBe(2);
+  });
+});

@@ -1,0 +1,21 @@
+export {
+  createAcceleratorsRouter,
+  createAcceleratorMetricsService,
+  connectThroughResolver,
+} from './createAcceleratorsRouter';
+export type { AcceleratorsRouterOptions } from './createAcceleratorsRouter';
+export { AcceleratorMetricsService } from './AcceleratorMetricsService';
+export type {
+  AcceleratorMetricsServiceOptions,
+  AcceleratorRequestContext,
+} from './AcceleratorMetricsService';
+export { readMetricsConfig, findMetricsSource } from './readMetricsConfig';
+export type {
+  AcceleratorMetricsConfig,
+  ClusterMetricsSource,
+  MetricsAuthConfig,
+} from './readMetricsConfig';
+export type {
+  AcceleratorsResponse,
+  AcceleratorMetricsSourceInfo,
+} from './types';

@@ -1,0 +1,387 @@
+/**
+ * End to end: kube-sim serves a GKE cluster (two GPU pools) and an EKS-like
+ * cluster with DCGM exporter endpoints, a real Prometheus scrapes them every
+ * second, and the route's series must equal what the exporters serve, per
+ * GPU and per pool.
+ *
+ * Needs the `prometheus` binary (Debian package `prometheus`; override the
+ * path with PROMETHEUS_BIN). The exporters' values follow slow waves of
+ * Date.now(); the test pins Date.now() to 10-second windows so the exporter
+ * serves the same values for every scrape of a window, and compares within
+ * one window.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import request from 'supertest';
+import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  loadScenario,
+  startKubeSim,
+  type KubeSim,
+} from '@ai-conformance/kube-sim';
+import {
+  evaluateDcgmMetricsSample,
+  loadClientNode,
+} from '@ai-conformance/plugin-ai-conformance-node';
+import { ClusterResolver } from '../service/ClusterResolver';
+import { AcceleratorMetricsService } from './AcceleratorMetricsService';
+import {
+  connectThroughResolver,
+  createAcceleratorsRouter,
+} from './createAcceleratorsRouter';
+import { readMetricsConfig } from './readMetricsConfig';
+
+jest.setTimeout(120_000);
+
+const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
+const WINDOW_MS = 10_000;
+const realNow = Date.now.bind(Date);
+
+const METRIC_OF: Record<string, string> = {
+  utilization: 'DCGM_FI_DEV_GPU_UTIL',
+  memoryUsed: 'DCGM_FI_DEV_FB_USED',
+  memoryFree: 'DCGM_FI_DEV_FB_FREE',
+  power: 'DCGM_FI_DEV_POWER_USAGE',
+  temperature: 'DCGM_FI_DEV_GPU_TEMP',
+};
+
+/** GKE scenario with a second GPU pool of 2 × A100 nodes with 2 GPUs each. */
+function twoPoolGke() {
+  const scenario = loadScenario('gke-1.34-conformant');
+  const l4 = scenario.nodePools!.find(p => p.name === 'l4-pool')!;
+  scenario.nodePools!.push({
+    ...l4,
+    name: 'a100-pool',
+    count: 2,
+    namePattern: 'gke-a100-pool-{index}',
+    gpuModel: 'NVIDIA A100-SXM4-40GB',
+    gpusPerNode: 2,
+    labels: {
+      ...l4.labels,
+      'cloud.google.com/gke-nodepool': 'a100-pool',
+      'cloud.google.com/gke-accelerator': 'nvidia-tesla-a100',
+      'cloud.google.com/gke-accelerator-count': '2',
+    },
+    capacity: { ...l4.capacity, 'nvidia.com/gpu': '2' },
+    allocatable: { ...(l4.allocatable ?? l4.capacity), 'nvidia.com/gpu': '2' },
+  });
+  return scenario;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined>,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = realNow() + timeoutMs;
+  let last: unknown;
+  while (realNow() < deadline) {
+    try {
+      const v = await fn();
+      if (v !== undefined) return v;
+    } catch (e) {
+      last = e;
+    }
+    await sleep(250);
+  }
+  throw new Error(`Timed out waiting for ${what}${last ? `: ${last}` : ''}`);
+}
+
+interface ExporterSample {
+  metric: string;
+  node: string;
+  gpu: string;
+  value: number;
+}
+
+function parseExporter(text: string): ExporterSample[] {
+  const out: ExporterSample[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^(\w+)\{(.*)\} (\S+)$/.exec(line);
+    if (!m) continue;
+    const node = /Hostname="([^"]*)"/.exec(m[2])?.[1] ?? '';
+    const gpu = /(?:^|,)gpu="([^"]*)"/.exec(m[2])?.[1] ?? '';
+    out.push({ metric: m[1], node, gpu, value: Number(m[3]) });
+  }
+  return out;
+}
+
+describe('accelerator metrics through a real Prometheus', () => {
+  let sim: KubeSim | undefined;
+  let prometheus: ChildProcess | undefined;
+  let prometheusLog = '';
+  let tmp: string | undefined;
+  let promUrl: string;
+  let app: express.Express;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(PROMETHEUS_BIN)) {
+      throw new Error(
+        `Prometheus is required by this test but ${PROMETHEUS_BIN} does not exist. ` +
+          'Install it (Debian: apt-get install -y prometheus) or set PROMETHEUS_BIN.',
+      );
+    }
+    await loadClientNode();
+    sim = await startKubeSim({
+      clusters: [
+        { name: 'gke', scenario: twoPoolGke() },
+        { name: 'eks', scenario: 'eks-1.35' },
+      ],
+    });
+    // Exporter values are constant within a window from here on.
+    jest
+      .spyOn(Date, 'now')
+      .mockImplementation(() => Math.floor(realNow() / WINDOW_MS) * WINDOW_MS);
+
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-prom-'));
+    const staticConfigs = sim.clusters.flatMap(c =>
+      c.metricsTargets.map(target => {
+        const url = new URL(target);
+        return {
+          targets: [url.host],
+          labels: { __metrics_path__: url.pathname, ksim_cluster: c.name },
+        };
+      }),
+    );
+    fs.writeFileSync(
+      path.join(tmp, 'prometheus.yml'),
+      JSON.stringify({
+        global: { scrape_interval: '1s', evaluation_interval: '1s' },
+        scrape_configs: [
+          {
+            job_name: 'dcgm',
+            scrape_timeout: '900ms',
+            static_configs: staticConfigs,
+          },
+        ],
+      }),
+    );
+    const port = await freePort();
+    promUrl = `http://127.0.0.1:${port}`;
+    prometheus = spawn(
+      PROMETHEUS_BIN,
+      [
+        `--config.file=${path.join(tmp, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${path.join(tmp, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--log.level=warn',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    prometheus.stdout!.on('data', d => (prometheusLog += d));
+    prometheus.stderr!.on('data', d => (prometheusLog += d));
+    const expectedSeries = (
+      await Promise.all(
+        sim.clusters.flatMap(c =>
+          c.metricsTargets.map(async t => {
+            const text = await (await fetch(t)).text();
+            return parseExporter(text).filter(
+              s => s.metric === 'DCGM_FI_DEV_GPU_UTIL',
+            ).length;
+          }),
+        ),
+      )
+    ).reduce((a, b) => a + b, 0);
+    await waitFor(
+      `Prometheus to hold ${expectedSeries} GPU utilization series (log: ${prometheusLog.slice(
+        -500,
+      )})`,
+      async () => {
+        const res = await fetch(
+          `${promUrl}/api/v1/query?query=${encodeURIComponent(
+            'count(DCGM_FI_DEV_GPU_UTIL)',
+          )}`,
+        );
+        const body = await res.json();
+        return Number(body.data?.result?.[0]?.value?.[1]) === expectedSeries
+          ? true
+          : undefined;
+      },
+      60_000,
+    );
+
+    const gke = sim.cluster('gke');
+    const config = new ConfigReader({
+      aiConformance: {
+        clusters: [
+          {
+            name: 'gke',
+            url: gke.server,
+            caData: gke.caData,
+            serviceAccountToken: gke.token,
+          },
+        ],
+        metrics: {
+          cacheSeconds: 0,
+          clusters: [
+            { name: 'gke', url: promUrl, matchers: { ksim_cluster: 'gke' } },
+          ],
+        },
+      },
+    });
+    const logger = mockServices.logger.mock();
+    const resolver = new ClusterResolver({
+      config,
+      catalog: {} as CatalogService,
+      logger,
+    });
+    app = express();
+    app.use(
+      await createAcceleratorsRouter({
+        resolver,
+        permissions: mockServices.permissions(),
+        httpAuth: mockServices.httpAuth(),
+        config,
+        logger,
+        // Queries run at the real time; only the exporters see pinned windows.
+        service: new AcceleratorMetricsService({
+          config: readMetricsConfig(config),
+          logger,
+          connect: connectThroughResolver(resolver),
+          now: realNow,
+        }),
+      }),
+    );
+    app.use(MiddlewareFactory.create({ config, logger }).error());
+  });
+
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    if (prometheus && prometheus.exitCode === null) {
+      const exited = new Promise(r => prometheus!.once('exit', r));
+      prometheus.kill('SIGTERM');
+      await Promise.race([exited, sleep(5000)]);
+      if (prometheus.exitCode === null) prometheus.kill('SIGKILL');
+    }
+    await sim?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** Calls the route and reads every exporter of the gke cluster inside one window, 3 s after it began. */
+  async function readWithinOneWindow() {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const untilNext = WINDOW_MS - (realNow() % WINDOW_MS);
+      await sleep(untilNext + 3000);
+      const window = Math.floor(realNow() / WINDOW_MS);
+      const res = await request(app).get(
+        '/clusters/default/gke/accelerators?range=1h',
+      );
+      const texts = await Promise.all(
+        sim!
+          .cluster('gke')
+          .metricsTargets.map(async t => (await fetch(t)).text()),
+      );
+      if (Math.floor(realNow() / WINDOW_MS) === window) return { res, texts };
+    }
+    throw new Error(
+      'Could not read the route and the exporters within one window',
+    );
+  }
+
+  it('returns per-GPU and per-pool series equal to the exporters’ values', async () => {
+    const { res, texts } = await readWithinOneWindow();
+    expect(res.status).toBe(200);
+    const body = res.body;
+    expect(body.errors).toEqual([]);
+    expect(body.source).toEqual({ type: 'prometheus', auth: 'none' });
+    expect(body.inventory.pools.map((p: any) => p.pool)).toEqual([
+      'a100-pool',
+      'l4-pool',
+    ]);
+
+    for (const text of texts)
+      expect(evaluateDcgmMetricsSample(text).passed).toBe(true);
+    const exported = texts.flatMap(parseExporter);
+    const poolOf = new Map<string, string>();
+    for (const pool of body.inventory.pools)
+      for (const n of pool.nodes) poolOf.set(n.name, pool.pool);
+
+    // Per GPU: the same GPUs (no EKS node leaks in) and the same values.
+    for (const [key, metric] of Object.entries(METRIC_OF)) {
+      const expected = exported
+        .filter(s => s.metric === metric)
+        .map(s => [s.node, s.gpu, s.value])
+        .sort();
+      const actual = body.series.gpus
+        .filter((g: any) => g.metric === key)
+        .map((g: any) => [g.node, g.gpu, g.latest[1]])
+        .sort();
+      expect(actual).toEqual(expected);
+      expect(actual).toHaveLength(3 * 1 + 2 * 2);
+    }
+    // Range series end with the same value.
+    for (const g of body.series.gpus) {
+      expect(g.points.length).toBeGreaterThan(0);
+      expect(g.points[g.points.length - 1][1]).toBe(g.latest[1]);
+    }
+
+    // Per pool: avg utilization, summed memory and power, max temperature.
+    for (const pool of ['a100-pool', 'l4-pool']) {
+      const values = (metric: string) =>
+        exported
+          .filter(s => s.metric === metric && poolOf.get(s.node) === pool)
+          .map(s => s.value);
+      const series = (key: string) =>
+        body.series.pools.find((p: any) => p.pool === pool && p.metric === key);
+      const util = values('DCGM_FI_DEV_GPU_UTIL');
+      expect(series('utilization').gpus).toBe(util.length);
+      expect(series('utilization').latest[1]).toBeCloseTo(
+        util.reduce((a, b) => a + b, 0) / util.length,
+        6,
+      );
+      expect(series('memoryUsed').latest[1]).toBe(
+        values('DCGM_FI_DEV_FB_USED').reduce((a, b) => a + b, 0),
+      );
+      expect(series('memoryFree').latest[1]).toBe(
+        values('DCGM_FI_DEV_FB_FREE').reduce((a, b) => a + b, 0),
+      );
+      expect(series('power').latest[1]).toBeCloseTo(
+        values('DCGM_FI_DEV_POWER_USAGE').reduce((a, b) => a + b, 0),
+        6,
+      );
+      expect(series('temperature').latest[1]).toBe(
+        Math.max(...values('DCGM_FI_DEV_GPU_TEMP')),
+      );
+    }
+  });
+
+  it('keeps the inventory and reports an error once Prometheus stops', async () => {
+    const exited = new Promise(r => prometheus!.once('exit', r));
+    prometheus!.kill('SIGTERM');
+    await exited;
+    const res = await request(app).get(
+      '/clusters/default/gke/accelerators?range=24h',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.inventory.totals).toEqual([
+      expect.objectContaining({
+        resource: 'nvidia.com/gpu',
+        capacity: 3 + 2 * 2,
+      }),
+    ]);
+    expect(res.body.series).toBeNull();
+    expect(res.body.errors).toEqual([
+      { source: 'prometheus', message: expect.stringMatching(/unreachable/) },
+    ]);
+  });
+});
