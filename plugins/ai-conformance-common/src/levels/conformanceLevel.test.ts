@@ -1,4 +1,4 @@
-import type { RequirementResult, RequirementStatus } from '../types';
+import type { RequirementResult, RequirementStatus, Verdict } from '../types';
 import { computeConformanceLevel } from './conformanceLevel';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -35,13 +35,12 @@ function report(
     r =>
       r.level === 'MUST' && (r.status === 'unknown' || r.status === 'partial'),
   );
+  let verdict: Verdict = 'conformant';
+  if (mustFails) verdict = 'not-conformant';
+  else if (mustOpen) verdict = 'incomplete';
   return {
     requirementsVersion: '1.34',
-    verdict: mustFails
-      ? 'not-conformant'
-      : mustOpen
-      ? 'incomplete'
-      : 'conformant',
+    verdict,
     requirements,
     cluster: {
       name: 'c',
@@ -49,7 +48,7 @@ function report(
       kubernetesVersion: cluster.kubernetesVersion ?? 'v1.34.2-eks-1',
       accelerators: [],
     },
-  } as const;
+  };
 }
 
 const fresh = { checkedAt: '2026-11-27T12:00:00Z', now: NOW };

@@ -1,0 +1,72 @@
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type { GoldLevelRules } from '@ai-conformance/plugin-ai-conformance-common';
+import type { AiConformanceService } from '@ai-conformance/plugin-ai-conformance-node';
+import type {
+  FactRetriever,
+  TechInsightFact,
+} from '@backstage-community/plugin-tech-insights-node';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { buildClusterFacts } from './buildClusterFacts';
+import {
+  AI_CONFORMANCE_FACT_RETRIEVER_ID,
+  aiConformanceFactSchema,
+} from './factSchema';
+
+/** The cluster entities the facts describe. */
+export const clusterEntityFilter = {
+  kind: 'resource',
+  'spec.type': 'kubernetes-cluster',
+};
+
+/**
+ * A fact retriever over every `Resource` of `spec.type: kubernetes-cluster`,
+ * reading stored results in process through the AI Conformance service.
+ */
+export function createAiConformanceFactRetriever(deps: {
+  service: AiConformanceService;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger?: LoggerService;
+  goldRules?: Partial<GoldLevelRules>;
+}): FactRetriever {
+  return {
+    id: AI_CONFORMANCE_FACT_RETRIEVER_ID,
+    version: '0.1.0',
+    title: 'Kubernetes AI Conformance',
+    description:
+      'Verdict, level, counts and per-requirement results of the latest AI Conformance run of each cluster',
+    entityFilter: [clusterEntityFilter],
+    schema: aiConformanceFactSchema,
+    async handler(): Promise<TechInsightFact[]> {
+      const credentials = await deps.auth.getOwnServiceCredentials();
+      const [{ items }, latest] = await Promise.all([
+        deps.catalog.getEntities(
+          {
+            filter: clusterEntityFilter,
+            fields: ['kind', 'metadata.namespace', 'metadata.name'],
+          },
+          { credentials },
+        ),
+        deps.service.listLatest(),
+      ]);
+      const byRef = new Map(latest.map(l => [l.summary.entityRef, l]));
+      const now = new Date();
+      const facts = items.map(entity => {
+        const ref = stringifyEntityRef(entity);
+        const { kind, namespace, name } = parseEntityRef(ref);
+        return {
+          entity: { kind, namespace, name },
+          facts: buildClusterFacts(byRef.get(ref), {
+            now,
+            goldRules: deps.goldRules,
+          }),
+        };
+      });
+      deps.logger?.info(
+        `AI Conformance facts for ${facts.length} clusters (${byRef.size} with stored runs)`,
+      );
+      return facts;
+    },
+  };
+}

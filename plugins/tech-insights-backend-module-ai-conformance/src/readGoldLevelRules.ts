@@ -1,0 +1,16 @@
+import type { Config } from '@backstage/config';
+import type { GoldLevelRules } from '@ai-conformance/plugin-ai-conformance-common';
+
+/** Reads `aiConformance.levels.gold`; unset keys keep their defaults. */
+export function readGoldLevelRules(config: Config): Partial<GoldLevelRules> {
+  const gold = config.getOptionalConfig('aiConformance.levels.gold');
+  if (!gold) return {};
+  const rules: Partial<GoldLevelRules> = {};
+  const requireAllShould = gold.getOptionalBoolean('requireAllShould');
+  if (requireAllShould !== undefined) rules.requireAllShould = requireAllShould;
+  const maxAgeDays = gold.getOptionalNumber('maxAgeDays');
+  if (maxAgeDays !== undefined) rules.maxAgeDays = maxAgeDays;
+  const certified = gold.getOptionalBoolean('requireCertifiedGkeVersion');
+  if (certified !== undefined) rules.requireCertifiedGkeVersion = certified;
+  return rules;
+}
