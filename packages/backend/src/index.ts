@@ -36,4 +36,13 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // Kubernetes AI Conformance.
 backend.add(import('@ai-conformance/plugin-ai-conformance-backend'));
 
+// Scorecards: Tech Insights with json-rules-engine checks and our facts.
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+);
+backend.add(
+  import('@ai-conformance/plugin-tech-insights-backend-module-ai-conformance'),
+);
+
 backend.start();
