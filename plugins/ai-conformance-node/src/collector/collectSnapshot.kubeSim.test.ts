@@ -3,6 +3,7 @@ import { allChecks } from '../checks';
 import { connectToCluster } from '../cluster/connectToCluster';
 import { loadClientNode } from '../cluster/loadClientNode';
 import { evaluate } from '../evaluate/evaluate';
+import { reportSchemaErrors } from '../evaluate/testing/reportSchemaValidator';
 import { parseSnapshot } from '../snapshot/parseSnapshot';
 import { collectSnapshot } from './collectSnapshot';
 import { runConformanceCheck } from './runConformanceCheck';
@@ -74,6 +75,7 @@ describe('collectSnapshot against kube-sim', () => {
 
     const again = evaluate(parseSnapshot(JSON.parse(json)));
     expect(again).toEqual(report);
+    expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);
   });
 
   it('ends by its deadline with unknown results when the server hangs', async () => {

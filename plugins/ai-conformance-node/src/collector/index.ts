@@ -9,3 +9,11 @@ export {
   isForbiddenResource,
 } from './readPlan';
 export { PAGE_SIZE } from './readResource';
+export {
+  describeReads,
+  passiveClusterRoleYaml,
+  passiveRbacRules,
+  probesTableMarkdown,
+  readsTableMarkdown,
+} from './rbacRules';
+export type { PolicyRule } from './rbacRules';
