@@ -15,6 +15,7 @@ import { ProgressReporter } from '../lib/ProgressReporter';
 import { renderResults } from '../lib/resultRenderer';
 import { colorEnabled, createStyler } from '../lib/style';
 import { parseOutputFormat } from '../format/outputFormat';
+import { parseRequirementsVersion } from '../lib/requirementsVersionOption';
 import {
   PRODUCT_METADATA_FIELDS,
   ProductMetadataField,
@@ -78,6 +79,9 @@ export async function runCheck(
   const format = parseOutputFormat(opts.output);
   const failOn = parseFailOn(opts.failOn);
   const deadlineMs = parseDuration(opts.timeout);
+  const requirementsVersion = parseRequirementsVersion(
+    opts.requirementsVersion,
+  );
   if (opts.allContexts && opts.context) {
     throw new CliError('use either --context or --all-contexts, not both');
   }
@@ -122,7 +126,7 @@ export async function runCheck(
     const result = evaluateSnapshot(
       collected.context,
       collected.snapshot,
-      opts.requirementsVersion,
+      requirementsVersion,
     );
     result.deadlineReached = collected.deadlineReached;
     progress.finish(collected.context, describeOutcome(result, deadlineMs));

@@ -9,6 +9,7 @@ import { writeOutput } from '../lib/outputTarget';
 import { renderResults } from '../lib/resultRenderer';
 import { loadProductMetadata } from '../lib/productMetadataOptions';
 import { parseOutputFormat } from '../format/outputFormat';
+import { parseRequirementsVersion } from '../lib/requirementsVersionOption';
 import { metadataFlags } from './checkCommand';
 
 /** The parts of a snapshot file checked before evaluation. */
@@ -79,6 +80,9 @@ export async function runEvaluate(
   const start = Date.now();
   const format = parseOutputFormat(opts.output);
   const failOn = parseFailOn(opts.failOn);
+  const requirementsVersion = parseRequirementsVersion(
+    opts.requirementsVersion,
+  );
   const metadata =
     format === 'product-yaml'
       ? await loadProductMetadata(opts.metadata, metadataFlags(opts))
@@ -87,7 +91,7 @@ export async function runEvaluate(
   const result = evaluateSnapshot(
     snapshot.cluster.name,
     snapshot,
-    opts.requirementsVersion,
+    requirementsVersion,
   );
   const text = await renderResults([result], io, {
     format,
