@@ -9,3 +9,4 @@ export {
   collectionFindings,
   gkeVersionFinding,
 } from './clusterFindings';
+export { loadOfficialChecklist } from './loadOfficialChecklist';
