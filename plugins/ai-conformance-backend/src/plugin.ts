@@ -2,10 +2,24 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { aiConformancePermissions } from '@ai-conformance/plugin-ai-conformance-common';
+import { aiConformanceServiceRef } from '@ai-conformance/plugin-ai-conformance-node';
+import { ConformanceStore } from './database/ConformanceStore';
+import { migrationsDirectory } from './database/migrationsDirectory';
+import { readPluginConfig } from './readPluginConfig';
 import { createRouter } from './router';
+import { ClusterAccess } from './service/ClusterAccess';
+import { ClusterApiService } from './service/ClusterApiService';
+import { ClusterResolver } from './service/ClusterResolver';
+import { ConformanceService } from './service/ConformanceService';
+import { EngineConformanceRunner } from './service/EngineConformanceRunner';
+import { ReportUploadService } from './service/ReportUploadService';
+import { RunManager } from './service/RunManager';
+import { ScheduledChecks } from './service/ScheduledChecks';
 
 /**
- * The AI Conformance backend plugin.
+ * The AI Conformance backend plugin: wiring only (see `service/`).
  * @public
  */
 export const aiConformancePlugin = createBackendPlugin({
@@ -13,11 +27,98 @@ export const aiConformancePlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
+        broker: aiConformanceServiceRef,
       },
-      async init({ httpRouter }) {
-        httpRouter.use(await createRouter());
+      async init(deps) {
+        const { config, logger, database, scheduler, httpRouter, lifecycle } =
+          deps;
+        const settings = readPluginConfig(config);
+
+        const db = await database.getClient();
+        if (!database.migrations?.skip) {
+          await db.migrate.latest({ directory: migrationsDirectory });
+        }
+        const store = new ConformanceStore(db);
+        await store.setSetting(
+          'retention.runsPerCluster',
+          String(settings.runsPerCluster),
+        );
+
+        const resolver = new ClusterResolver({
+          config,
+          catalog: deps.catalog,
+          logger,
+        });
+        const runner = new EngineConformanceRunner();
+        const runs = new RunManager({
+          store,
+          resolver,
+          runner,
+          logger,
+          limits: {
+            concurrency: settings.concurrency,
+            clusterDeadlineMs: settings.clusterDeadlineMs,
+            requestTimeoutMs: settings.requestTimeoutMs,
+            runsPerCluster: settings.runsPerCluster,
+          },
+        });
+        await runs.recoverInterruptedRuns();
+        lifecycle.addShutdownHook(() => runs.stop());
+
+        deps.broker.register(
+          new ConformanceService({ store, runs, auth: deps.auth }),
+        );
+        deps.permissionsRegistry.addPermissions(aiConformancePermissions);
+
+        const api = new ClusterApiService({
+          access: new ClusterAccess({
+            catalog: deps.catalog,
+            permissions: deps.permissions,
+          }),
+          store,
+          runs,
+          uploads: new ReportUploadService({ store, runner, runs }),
+          auditor: deps.auditor,
+          selfAssessmentMetadata: settings.selfAssessmentMetadata,
+        });
+        httpRouter.use(
+          await createRouter({
+            api,
+            httpAuth: deps.httpAuth,
+            uploadMaxBytes: settings.uploadMaxBytes,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        if (settings.scheduleEnabled) {
+          const scheduled = new ScheduledChecks({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            resolver,
+            runs,
+            logger,
+          });
+          await scheduler.scheduleTask({
+            id: 'ai-conformance-checks',
+            scope: 'global',
+            ...settings.schedule,
+            fn: async () => {
+              await scheduled.runAll();
+            },
+          });
+        }
       },
     });
   },

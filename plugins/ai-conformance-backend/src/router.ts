@@ -1,14 +1,189 @@
-import express from 'express';
+import express, { type Request } from 'express';
 import Router from 'express-promise-router';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { spec } from './schema/openapi.generated';
+import type { ClusterApiService } from './service/ClusterApiService';
+import { PayloadTooLargeError } from './PayloadTooLargeError';
 
-/** HTTP only: every route delegates to a service. */
-export async function createRouter(): Promise<express.Router> {
+/** Options of {@link createRouter}. */
+export interface RouterOptions {
+  api: ClusterApiService;
+  httpAuth: HttpAuthService;
+  /** Largest accepted upload body in bytes. */
+  uploadMaxBytes: number;
+}
+
+const USER_TOKEN_HEADER = 'backstage-kubernetes-authorization-';
+
+/**
+ * The user's own cluster tokens for `google` / `oidc` clusters, sent as
+ * `Backstage-Kubernetes-Authorization-Google` or
+ * `Backstage-Kubernetes-Authorization-Oidc-<provider>` (as for the
+ * Kubernetes plugin's proxy). Only used for clusters defined in config or
+ * the catalog with those auth providers.
+ */
+function userTokens(req: Request): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (!name.startsWith(USER_TOKEN_HEADER) || typeof value !== 'string') {
+      continue;
+    }
+    const provider = name.slice(USER_TOKEN_HEADER.length);
+    const key = provider.startsWith('oidc-')
+      ? `oidc.${provider.slice('oidc-'.length)}`
+      : provider;
+    out[key] = value.replace(/^Bearer\s+/i, '');
+  }
+  return out;
+}
+
+function uploadBody(maxBytes: number): express.RequestHandler {
+  const parse = express.text({ type: () => true, limit: maxBytes });
+  return (req, res, next) => {
+    parse(req, res, (error?: any) => {
+      if (error?.type === 'entity.too.large') {
+        next(
+          new PayloadTooLargeError(
+            `The upload is ${
+              error.length ?? 'more than'
+            } bytes; the limit is ${maxBytes} bytes (aiConformance.uploads.maxBytes)`,
+          ),
+        );
+        return;
+      }
+      next(error);
+    });
+  };
+}
+
+/** HTTP only: every route parses its input and delegates to ClusterApiService. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { api, httpAuth, uploadMaxBytes } = options;
   const router = Router();
-  router.use(express.json());
 
-  router.get('/health', (_req, res) => {
+  // Uploads are raw bodies (JSON, NDJSON or XML) with their own size limit.
+  router.post(
+    '/clusters/:namespace/:name/reports',
+    uploadBody(uploadMaxBytes),
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const contentType = req.get('content-type');
+      if (!contentType) {
+        throw new InputError('The upload needs a Content-Type header');
+      }
+      if (typeof req.body !== 'string' || req.body.length === 0) {
+        throw new InputError('The upload body is empty');
+      }
+      const run = await api.uploadReport(
+        req.params.namespace,
+        req.params.name,
+        { contentType, body: req.body },
+        credentials,
+        { request: req },
+      );
+      res.status(201).json(run);
+    },
+  );
+
+  // The spec is validated at run time; routes are typed as plain Express.
+  const validated = createValidatedOpenApiRouter(spec as any, {
+    middleware: [express.json({ limit: '64kb' })],
+  }) as unknown as express.Router;
+
+  validated.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
+  validated.get('/requirements', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const version = req.query.version as string | undefined;
+    res.json(api.getRequirements(version));
+  });
+
+  validated.get('/clusters', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await api.listClusters(credentials));
+  });
+
+  validated.get('/clusters/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(
+      await api.getCluster(req.params.namespace, req.params.name, credentials),
+    );
+  });
+
+  validated.post('/clusters/:namespace/:name/runs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const body = (req.body ?? {}) as { dryRunProbes?: boolean };
+    const { created, run } = await api.createRun(
+      req.params.namespace,
+      req.params.name,
+      { dryRunProbes: body.dryRunProbes },
+      credentials,
+      { request: req, userTokens: userTokens(req) },
+    );
+    res
+      .status(created ? 202 : 200)
+      .json({ runId: run.runId, status: run.status });
+  });
+
+  validated.get('/clusters/:namespace/:name/runs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const limit =
+      req.query.limit === undefined ? undefined : Number(req.query.limit);
+    const before = req.query.before as string | undefined;
+    if (before !== undefined && Number.isNaN(Date.parse(before))) {
+      throw new InputError(`"before" must be a date-time, got "${before}"`);
+    }
+    res.json(
+      await api.listRuns(
+        req.params.namespace,
+        req.params.name,
+        { limit, before },
+        credentials,
+      ),
+    );
+  });
+
+  validated.get(
+    '/clusters/:namespace/:name/self-assessment',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const format =
+        (req.query.format as 'yaml' | 'json' | undefined) ?? 'yaml';
+      const draft = await api.getSelfAssessment(
+        req.params.namespace,
+        req.params.name,
+        format,
+        credentials,
+      );
+      res.type(draft.contentType).send(draft.body);
+    },
+  );
+
+  validated.get('/runs/:runId', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await api.getRun(req.params.runId, credentials));
+  });
+
+  router.use(validated);
   return router;
 }

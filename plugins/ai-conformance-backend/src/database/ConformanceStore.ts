@@ -356,6 +356,20 @@ export class ConformanceStore {
     return [...byRef.values()];
   }
 
+  /** Creation time of the newest run (any status) of every cluster. */
+  async listLastRunTimes(): Promise<Map<string, string>> {
+    const rows = await this.db(RUNS)
+      .select('entity_ref')
+      .max({ last: 'created_at' })
+      .groupBy('entity_ref');
+    return new Map(
+      (rows as Array<{ entity_ref: string; last: string }>).map(r => [
+        r.entity_ref,
+        String(r.last),
+      ]),
+    );
+  }
+
   /** Per-requirement statuses of one run (for the fleet matrix). */
   async getResultStatuses(
     runIds: string[],

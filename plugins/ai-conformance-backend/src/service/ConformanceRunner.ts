@@ -16,14 +16,33 @@ export interface ConformanceRunOptions {
   onProgress(progress: Required<RunProgress>): void;
 }
 
+/** An uploaded official-suite artifact. */
+export interface UploadedArtifact {
+  kind: 'junit' | 'go-test-json';
+  content: string;
+}
+
 /**
- * Connects to a cluster, collects a snapshot and evaluates it. The backend
+ * The engine as the backend uses it: live runs, evaluation of uploaded
+ * snapshots, and results of uploaded official-suite artifacts. The backend
  * depends on this interface only; {@link EngineConformanceRunner} wires it
- * to the engine of the node package.
+ * to the node package.
  */
 export interface ConformanceRunner {
+  /** Connects to a cluster, collects a snapshot and evaluates it. */
   run(
     target: ClusterTarget,
     options: ConformanceRunOptions,
+  ): Promise<ConformanceReport>;
+  /** Evaluates an uploaded snapshot; throws InputError when it is not one. */
+  evaluateSnapshot(snapshot: unknown): Promise<ConformanceReport>;
+  /**
+   * Applies official-suite results to the latest report of the cluster
+   * (or to an empty one); throws InputError for unreadable artifacts.
+   */
+  evaluateArtifacts(
+    artifacts: UploadedArtifact[],
+    base: ConformanceReport | undefined,
+    clusterName: string,
   ): Promise<ConformanceReport>;
 }

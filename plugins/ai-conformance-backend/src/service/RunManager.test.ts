@@ -37,6 +37,8 @@ class FakeRunner implements ConformanceRunner {
   running = 0;
   maxRunning = 0;
   constructor(private readonly behaviour: Behaviour) {}
+  evaluateSnapshot = jest.fn();
+  evaluateArtifacts = jest.fn();
   async run(target: ClusterTarget, options: ConformanceRunOptions) {
     this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);

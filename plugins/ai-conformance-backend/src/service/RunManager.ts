@@ -5,12 +5,17 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import type {
+  ConformanceReport,
   RunProgress,
   RunRecord,
   RunTrigger,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { RunFinishedListener } from '@ai-conformance/plugin-ai-conformance-node';
-import type { ConformanceStore, StoredRun } from '../database/ConformanceStore';
+import type {
+  ConformanceStore,
+  NewArtifact,
+  StoredRun,
+} from '../database/ConformanceStore';
 import type { ClusterResolver } from './ClusterResolver';
 import { describeClusterTarget, type ClusterTarget } from './ClusterTarget';
 import type { ConformanceRunner } from './ConformanceRunner';
@@ -67,6 +72,7 @@ export class RunManager {
   readonly #requests = new Map<string, Promise<unknown>>();
   readonly #listeners = new Set<RunFinishedListener>();
   readonly #inFlight = new Set<Promise<void>>();
+  readonly #executions = new Map<string, Promise<void>>();
   #stopped = false;
 
   constructor(private readonly options: RunManagerOptions) {
@@ -164,11 +170,52 @@ export class RunManager {
       this.#execute(created, target!, Boolean(request.dryRunProbes)),
     );
     this.#inFlight.add(execution);
-    execution.finally(() => this.#inFlight.delete(execution));
+    this.#executions.set(created.runId, execution);
+    execution
+      .finally(() => {
+        this.#inFlight.delete(execution);
+        this.#executions.delete(created.runId);
+      })
+      .catch(error =>
+        logger.error(
+          `AI Conformance run ${created.runId} could not be recorded: ${
+            (error as Error).message
+          }`,
+        ),
+      );
     return { run: toRunRecord(created), created: true };
   }
 
-  /** Resolves when the given run (or every queued/running run) has finished. */
+  /** Stores a report evaluated from an upload as a finished run. */
+  async recordUpload(
+    entityRef: string,
+    report: ConformanceReport,
+    artifacts: NewArtifact[],
+    createdBy?: string,
+  ): Promise<RunRecord> {
+    const { store } = this.options;
+    const now = new Date().toISOString();
+    const created = await store.createRun({
+      runId: randomUUID(),
+      entityRef,
+      trigger: 'upload',
+      createdBy,
+      createdAt: now,
+    });
+    await store.markRunning(created.runId, now);
+    await store.completeRun(created.runId, report, now, { artifacts });
+    await store.pruneRuns(entityRef, this.options.limits.runsPerCluster);
+    const finished = (await store.getRun(created.runId))!;
+    this.#emitFinished(finished);
+    return toRunRecord(finished);
+  }
+
+  /** Resolves when the run has finished (at once when it is not in flight here). */
+  async waitForRun(runId: string): Promise<void> {
+    await this.#executions.get(runId)?.catch(() => undefined);
+  }
+
+  /** Resolves when every queued or running run has finished. */
   async waitForIdle(): Promise<void> {
     while (this.#inFlight.size > 0) {
       await Promise.allSettled([...this.#inFlight]);

@@ -1,0 +1,77 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  ConfigReader,
+  readDurationFromConfig,
+  type Config,
+} from '@backstage/config';
+import { durationToMilliseconds, type HumanDuration } from '@backstage/types';
+import type { ProductYamlMetadata } from '@ai-conformance/plugin-ai-conformance-common';
+
+/** Settings of the backend plugin, with defaults applied. */
+export interface PluginSettings {
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  scheduleEnabled: boolean;
+  concurrency: number;
+  clusterDeadlineMs: number;
+  requestTimeoutMs: number;
+  runsPerCluster: number;
+  uploadMaxBytes: number;
+  selfAssessmentMetadata: ProductYamlMetadata;
+}
+
+export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 6 },
+  timeout: { hours: 1 },
+  initialDelay: { minutes: 1 },
+};
+
+function durationMs(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+): number {
+  return config.has(key)
+    ? durationToMilliseconds(readDurationFromConfig(config, { key }))
+    : durationToMilliseconds(fallback);
+}
+
+function positiveInteger(
+  config: Config,
+  key: string,
+  fallback: number,
+): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${key} must be a positive integer, got ${value}`);
+  }
+  return value;
+}
+
+/** Reads `aiConformance.*` (see config.d.ts). */
+export function readPluginConfig(root: Config): PluginSettings {
+  const c = root.getOptionalConfig('aiConformance') ?? new ConfigReader({});
+  const scheduleConfig = c.getOptionalConfig('schedule');
+  let schedule = DEFAULT_SCHEDULE;
+  if (scheduleConfig && scheduleConfig.has('frequency')) {
+    schedule = {
+      ...DEFAULT_SCHEDULE,
+      ...readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig),
+    };
+  }
+  return {
+    schedule,
+    scheduleEnabled: scheduleConfig?.getOptionalBoolean('enabled') ?? true,
+    concurrency: positiveInteger(c, 'concurrency', 8),
+    clusterDeadlineMs: durationMs(c, 'clusterDeadline', { minutes: 2 }),
+    requestTimeoutMs: durationMs(c, 'requestTimeout', { seconds: 10 }),
+    runsPerCluster: positiveInteger(c, 'retention.runsPerCluster', 100),
+    uploadMaxBytes: positiveInteger(c, 'uploads.maxBytes', 5 * 1024 * 1024),
+    selfAssessmentMetadata:
+      (c
+        .getOptionalConfig('selfAssessment.metadata')
+        ?.get() as ProductYamlMetadata) ?? {},
+  };
+}

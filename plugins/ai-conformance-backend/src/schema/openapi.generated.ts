@@ -1,0 +1,903 @@
+// Generated from openapi.yaml by scripts/generate-openapi.js; do not edit.
+
+/** The OpenAPI 3.1 spec of the AI Conformance backend. */
+export const spec = {
+  openapi: '3.1.0',
+  info: {
+    title: 'ai-conformance',
+    version: '1',
+    description:
+      'Kubernetes AI Conformance checks of the clusters in the Backstage catalog.',
+    license: {
+      name: 'Apache-2.0',
+      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
+    },
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'GetHealth',
+        description: 'Liveness of the plugin; needs no token.',
+        security: [],
+        responses: {
+          '200': {
+            description: 'The plugin is up.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['status'],
+                  properties: {
+                    status: {
+                      type: 'string',
+                      enum: ['ok'],
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/requirements': {
+      get: {
+        operationId: 'GetRequirements',
+        description:
+          'The requirements of one checklist version (default the newest).',
+        parameters: [
+          {
+            name: 'version',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              pattern: '^v?[0-9]+\\.[0-9]+$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The checklist.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Checklist',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/clusters': {
+      get: {
+        operationId: 'ListClusters',
+        description: 'Latest result of every cluster the caller may read.',
+        responses: {
+          '200': {
+            description: 'One row per cluster entity.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/ClusterSummary',
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/clusters/{namespace}/{name}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      get: {
+        operationId: 'GetCluster',
+        description: 'Latest report and last run of one cluster entity.',
+        responses: {
+          '200': {
+            description:
+              "The cluster's latest report (null when none) and last run.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ClusterDetail',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/clusters/{namespace}/{name}/runs': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      post: {
+        operationId: 'CreateRun',
+        description:
+          'Starts a check run. When a run of the cluster is already queued or running, answers 200 with that run instead of starting another.',
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateRunRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'A run of this cluster was already queued or running.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CreateRunResponse',
+                },
+              },
+            },
+          },
+          '202': {
+            description: 'The run was queued.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CreateRunResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      get: {
+        operationId: 'ListRuns',
+        description: 'Run history of one cluster, newest first.',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+            },
+          },
+          {
+            name: 'before',
+            in: 'query',
+            required: false,
+            description:
+              'Only runs created before this time (the createdAt of the last item of the previous page).',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Runs, newest first, without report bodies.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/RunRecord',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/clusters/{namespace}/{name}/reports': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      post: {
+        operationId: 'UploadReport',
+        description:
+          'Uploads a cluster snapshot (evaluated here) or official-suite results (junit.xml, or results.json from `go test -json`). The body size is limited by `aiConformance.uploads.maxBytes`.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                description:
+                  'A snapshot object, or `go test -json` events (one JSON object per line).',
+              },
+            },
+            'application/x-ndjson': {
+              schema: {
+                type: 'string',
+              },
+            },
+            'application/xml': {
+              schema: {
+                type: 'string',
+              },
+            },
+            'text/xml': {
+              schema: {
+                type: 'string',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The upload was evaluated and stored as a run.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RunRecord',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/clusters/{namespace}/{name}/self-assessment': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      get: {
+        operationId: 'GetSelfAssessment',
+        description:
+          'A CNCF submission draft (PRODUCT.yaml) from the latest report.',
+        parameters: [
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['yaml', 'json'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The draft.',
+            content: {
+              'application/yaml': {
+                schema: {
+                  type: 'string',
+                },
+              },
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['metadata', 'spec'],
+                  properties: {
+                    metadata: {
+                      type: 'object',
+                    },
+                    spec: {
+                      type: 'object',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/runs/{runId}': {
+      parameters: [
+        {
+          name: 'runId',
+          in: 'path',
+          required: true,
+          schema: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9-]{1,64}$',
+          },
+        },
+      ],
+      get: {
+        operationId: 'GetRun',
+        description:
+          'One run, with progress while it runs and its report once it succeeded.',
+        responses: {
+          '200': {
+            description: 'The run.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RunRecord',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+  },
+  components: {
+    parameters: {
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 63,
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 63,
+        },
+      },
+    },
+    responses: {
+      ErrorResponse: {
+        description: 'An error.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['name', 'message'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+          },
+          request: {
+            type: 'object',
+          },
+          response: {
+            type: 'object',
+          },
+        },
+      },
+      Verdict: {
+        type: 'string',
+        enum: ['conformant', 'not-conformant', 'incomplete'],
+      },
+      RunStatus: {
+        type: 'string',
+        enum: ['queued', 'running', 'succeeded', 'failed'],
+      },
+      RunProgress: {
+        type: 'object',
+        required: ['done', 'total'],
+        properties: {
+          done: {
+            type: 'integer',
+            minimum: 0,
+          },
+          total: {
+            type: 'integer',
+            minimum: 0,
+          },
+          phase: {
+            type: 'string',
+          },
+        },
+      },
+      CreateRunRequest: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          dryRunProbes: {
+            type: 'boolean',
+          },
+        },
+      },
+      CreateRunResponse: {
+        type: 'object',
+        required: ['runId'],
+        properties: {
+          runId: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/RunStatus',
+          },
+        },
+      },
+      RunRecord: {
+        type: 'object',
+        required: [
+          'runId',
+          'entityRef',
+          'status',
+          'trigger',
+          'progress',
+          'createdAt',
+        ],
+        properties: {
+          runId: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/RunStatus',
+          },
+          trigger: {
+            type: 'string',
+            enum: ['user', 'schedule', 'upload'],
+          },
+          progress: {
+            $ref: '#/components/schemas/RunProgress',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          verdict: {
+            $ref: '#/components/schemas/Verdict',
+          },
+          requirementsVersion: {
+            type: 'string',
+          },
+          report: {
+            $ref: '#/components/schemas/ConformanceReport',
+          },
+          error: {
+            type: 'string',
+          },
+        },
+      },
+      ClusterSummary: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'verdict',
+          'requirementsVersion',
+          'mustPassed',
+          'mustTotal',
+          'shouldPassed',
+          'shouldTotal',
+          'platform',
+          'kubernetesVersion',
+          'lastRunAt',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          verdict: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/Verdict',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          requirementsVersion: {
+            type: ['string', 'null'],
+          },
+          mustPassed: {
+            type: 'integer',
+          },
+          mustTotal: {
+            type: 'integer',
+          },
+          shouldPassed: {
+            type: 'integer',
+          },
+          shouldTotal: {
+            type: 'integer',
+          },
+          platform: {
+            type: ['string', 'null'],
+            enum: ['gke', 'eks', 'aks', 'openshift', 'generic', null],
+          },
+          kubernetesVersion: {
+            type: ['string', 'null'],
+          },
+          lastRunAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          statuses: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ClusterDetail: {
+        type: 'object',
+        required: ['entityRef', 'report', 'lastRun'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          report: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ConformanceReport',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          lastRun: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/RunRecord',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+      },
+      RequirementResult: {
+        type: 'object',
+        required: [
+          'id',
+          'category',
+          'level',
+          'conditional',
+          'title',
+          'status',
+          'method',
+          'summary',
+          'evidence',
+          'remediation',
+          'errors',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          category: {
+            type: 'string',
+          },
+          level: {
+            type: 'string',
+            enum: ['MUST', 'SHOULD'],
+          },
+          conditional: {
+            type: 'boolean',
+          },
+          title: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['pass', 'fail', 'partial', 'not-applicable', 'unknown'],
+          },
+          method: {
+            type: 'string',
+            enum: ['passive', 'dry-run', 'artifact'],
+          },
+          summary: {
+            type: 'string',
+          },
+          evidence: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['description'],
+            },
+          },
+          remediation: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['description'],
+            },
+          },
+          errors: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['read', 'outcome', 'message'],
+            },
+          },
+        },
+      },
+      ConformanceReport: {
+        type: 'object',
+        required: [
+          'schemaVersion',
+          'requirementsVersion',
+          'generatedAt',
+          'cluster',
+          'verdict',
+          'requirements',
+          'findings',
+          'stats',
+        ],
+        properties: {
+          schemaVersion: {
+            type: 'integer',
+            const: 1,
+          },
+          requirementsVersion: {
+            type: 'string',
+          },
+          generatedAt: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'object',
+            required: ['name', 'platform', 'accelerators'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              server: {
+                type: 'string',
+              },
+              kubernetesVersion: {
+                type: 'string',
+              },
+              platform: {
+                type: 'string',
+              },
+              nodeCount: {
+                type: 'integer',
+              },
+              accelerators: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          verdict: {
+            $ref: '#/components/schemas/Verdict',
+          },
+          requirements: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RequirementResult',
+            },
+          },
+          findings: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'severity', 'summary'],
+            },
+          },
+          stats: {
+            type: 'object',
+            required: ['apiRequests', 'durationMs'],
+          },
+        },
+      },
+      Checklist: {
+        type: 'object',
+        required: ['version', 'source', 'requirements'],
+        properties: {
+          version: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+            enum: ['built-in', 'registered'],
+          },
+          requirements: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'id',
+                'category',
+                'level',
+                'conditional',
+                'title',
+                'description',
+                'links',
+                'officialTests',
+              ],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                category: {
+                  type: 'string',
+                },
+                level: {
+                  type: 'string',
+                  enum: ['MUST', 'SHOULD'],
+                },
+                conditional: {
+                  type: 'boolean',
+                },
+                condition: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                description: {
+                  type: 'string',
+                },
+                officialDescription: {
+                  type: 'string',
+                },
+                links: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['title', 'url'],
+                  },
+                },
+                officialTests: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;

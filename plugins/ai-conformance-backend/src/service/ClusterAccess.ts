@@ -1,0 +1,150 @@
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DEFAULT_NAMESPACE,
+  makeValidator,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  type BasicPermission,
+} from '@backstage/plugin-permission-common';
+import { aiConformanceReportReadPermission } from '@ai-conformance/plugin-ai-conformance-common';
+
+const validator = makeValidator();
+
+/** Catalog filter of the cluster entities (as the Kubernetes plugin's catalog locator). */
+export const CLUSTER_ENTITY_FILTER = {
+  kind: 'Resource',
+  'spec.type': 'kubernetes-cluster',
+};
+
+/**
+ * Entity existence (from the catalog, with the caller's credentials) and
+ * permission decisions for the routes.
+ */
+export class ClusterAccess {
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      permissions: PermissionsService;
+    },
+  ) {}
+
+  /** The cluster entity ref for route parameters; InputError when malformed. */
+  entityRef(namespace: string, name: string): string {
+    if (!validator.isValidNamespace(namespace)) {
+      throw new InputError(`Invalid entity namespace "${namespace}"`);
+    }
+    if (!validator.isValidEntityName(name)) {
+      throw new InputError(`Invalid entity name "${name}"`);
+    }
+    return stringifyEntityRef({ kind: 'Resource', namespace, name });
+  }
+
+  /** The entity, as the caller may see it; NotFoundError otherwise. */
+  async requireEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No catalog entity ${entityRef}`);
+    }
+    return entity;
+  }
+
+  /** Throws NotAllowedError unless the caller may read the cluster's reports. */
+  async authorizeRead(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const [decision] = await this.deps.permissions.authorize(
+      [
+        {
+          permission: aiConformanceReportReadPermission,
+          resourceRef: entityRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed to read AI Conformance reports of ${entityRef}`,
+      );
+    }
+  }
+
+  /** Throws NotAllowedError unless the caller holds the permission. */
+  async authorize(
+    permission: BasicPermission,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const [decision] = await this.deps.permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+  }
+
+  /** The refs whose reports the caller may read. */
+  async filterReadable(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    if (entityRefs.length === 0) return [];
+    const decisions = await this.deps.permissions.authorize(
+      entityRefs.map(resourceRef => ({
+        permission: aiConformanceReportReadPermission,
+        resourceRef,
+      })),
+      { credentials },
+    );
+    return entityRefs.filter(
+      (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+    );
+  }
+
+  /** Cluster entities the caller can see in the catalog. */
+  async listClusterEntityRefs(
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const { items } = await this.deps.catalog.getEntities(
+      {
+        filter: CLUSTER_ENTITY_FILTER,
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials },
+    );
+    return items.map(e =>
+      stringifyEntityRef({
+        kind: e.kind,
+        namespace: e.metadata.namespace ?? DEFAULT_NAMESPACE,
+        name: e.metadata.name,
+      }),
+    );
+  }
+
+  /** The subset of refs that exist and are visible to the caller. */
+  async existing(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    if (entityRefs.length === 0) return [];
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs, fields: ['kind', 'metadata.name', 'metadata.namespace'] },
+      { credentials },
+    );
+    return entityRefs.filter(
+      (_, i) => items[i] !== undefined && items[i] !== null,
+    );
+  }
+}

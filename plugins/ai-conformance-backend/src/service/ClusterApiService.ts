@@ -1,0 +1,253 @@
+import type {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import type { Request } from 'express';
+import { NotFoundError } from '@backstage/errors';
+import { parse as parseYaml } from 'yaml';
+import {
+  aiConformanceReportUploadPermission,
+  aiConformanceRunCreatePermission,
+  buildProductYamlDraft,
+  getChecklist,
+  getChecklistVersions,
+  type Checklist,
+  type ClusterDetail,
+  type ClusterSummary,
+  type ProductYamlMetadata,
+  type RunHistoryResponse,
+  type RunRecord,
+} from '@ai-conformance/plugin-ai-conformance-common';
+import type { ConformanceStore } from '../database/ConformanceStore';
+import type { ClusterAccess } from './ClusterAccess';
+import { toRunRecord, type RunManager } from './RunManager';
+import type { ReportUpload, ReportUploadService } from './ReportUploadService';
+import { summarizeRun } from './summarizeRun';
+
+function principalRef(credentials: BackstageCredentials): string | undefined {
+  const p = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return p.type === 'user' ? p.userEntityRef : p.subject;
+}
+
+/** The logic behind each HTTP route, with entity and permission checks. */
+export class ClusterApiService {
+  constructor(
+    private readonly deps: {
+      access: ClusterAccess;
+      store: ConformanceStore;
+      runs: RunManager;
+      uploads: ReportUploadService;
+      auditor: AuditorService;
+      selfAssessmentMetadata: ProductYamlMetadata;
+    },
+  ) {}
+
+  getRequirements(version?: string): Checklist {
+    const versions = getChecklistVersions();
+    return getChecklist(version ?? versions[versions.length - 1]);
+  }
+
+  async listClusters(
+    credentials: BackstageCredentials,
+  ): Promise<ClusterSummary[]> {
+    const { access, store } = this.deps;
+    const [clusterRefs, latest, lastRunTimes] = await Promise.all([
+      access.listClusterEntityRefs(credentials),
+      store.listLatestSucceeded(),
+      store.listLastRunTimes(),
+    ]);
+    const known = new Set(clusterRefs);
+    const storedOnly = [...new Set([...lastRunTimes.keys()])].filter(
+      ref => !known.has(ref),
+    );
+    const refs = [
+      ...clusterRefs,
+      ...(await access.existing(storedOnly, credentials)),
+    ];
+    const readable = await access.filterReadable(refs, credentials);
+    const latestByRef = new Map(latest.map(r => [r.entityRef, r]));
+    const statuses = await store.getResultStatuses(
+      readable
+        .map(ref => latestByRef.get(ref)?.runId)
+        .filter((id): id is string => !!id),
+    );
+    return readable.sort().map(ref => {
+      const run = latestByRef.get(ref);
+      return summarizeRun(
+        ref,
+        run,
+        lastRunTimes.get(ref),
+        run ? statuses.get(run.runId) ?? {} : undefined,
+      );
+    });
+  }
+
+  async getCluster(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<ClusterDetail> {
+    const ref = await this.#readable(namespace, name, credentials);
+    const [latest, last] = await Promise.all([
+      this.deps.store.getLatestSucceeded(ref),
+      this.deps.store.getLastRun(ref),
+    ]);
+    const lastRun = last ? await this.deps.runs.getRun(last.runId) : undefined;
+    return {
+      entityRef: ref,
+      report: latest?.report ?? null,
+      lastRun: lastRun ? withoutReport(lastRun) : null,
+    };
+  }
+
+  async createRun(
+    namespace: string,
+    name: string,
+    body: { dryRunProbes?: boolean },
+    credentials: BackstageCredentials,
+    context: { request?: Request; userTokens?: Record<string, string> } = {},
+  ): Promise<{ created: boolean; run: RunRecord }> {
+    const { access, runs, auditor } = this.deps;
+    const ref = access.entityRef(namespace, name);
+    const event = await auditor.createEvent({
+      eventId: 'run-create',
+      severityLevel: 'medium',
+      request: context.request,
+      meta: { entityRef: ref, dryRunProbes: Boolean(body.dryRunProbes) },
+    });
+    try {
+      await access.requireEntity(ref, credentials);
+      await access.authorize(aiConformanceRunCreatePermission, credentials);
+      const isUser =
+        (credentials.principal as { type: string }).type === 'user';
+      const result = await runs.requestRun(ref, {
+        trigger: isUser ? 'user' : 'schedule',
+        credentials,
+        createdBy: principalRef(credentials),
+        dryRunProbes: body.dryRunProbes,
+        userTokens: context.userTokens,
+      });
+      await event.success({
+        meta: { runId: result.run.runId, created: result.created },
+      });
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  async getRun(
+    runId: string,
+    credentials: BackstageCredentials,
+  ): Promise<RunRecord> {
+    const run = await this.deps.runs.getRun(runId);
+    if (!run) {
+      throw new NotFoundError(`No AI Conformance run ${runId}`);
+    }
+    await this.deps.access.authorizeRead(run.entityRef, credentials);
+    return run;
+  }
+
+  async listRuns(
+    namespace: string,
+    name: string,
+    options: { limit?: number; before?: string },
+    credentials: BackstageCredentials,
+  ): Promise<RunHistoryResponse> {
+    const ref = await this.#readable(namespace, name, credentials);
+    const items = await this.deps.store.listRuns(ref, {
+      limit: options.limit ?? 20,
+      before: options.before
+        ? new Date(options.before).toISOString()
+        : undefined,
+    });
+    const live = await Promise.all(
+      items.map(async r =>
+        r.status === 'queued' || r.status === 'running'
+          ? (await this.deps.runs.getRun(r.runId)) ?? toRunRecord(r)
+          : toRunRecord(r),
+      ),
+    );
+    return { items: live.map(withoutReport) };
+  }
+
+  async uploadReport(
+    namespace: string,
+    name: string,
+    upload: Omit<ReportUpload, 'uploadedBy'>,
+    credentials: BackstageCredentials,
+    context: { request?: Request } = {},
+  ): Promise<RunRecord> {
+    const { access, uploads, auditor } = this.deps;
+    const ref = access.entityRef(namespace, name);
+    const event = await auditor.createEvent({
+      eventId: 'report-upload',
+      severityLevel: 'medium',
+      request: context.request,
+      meta: {
+        entityRef: ref,
+        contentType: upload.contentType,
+        sizeBytes: Buffer.byteLength(upload.body, 'utf8'),
+      },
+    });
+    try {
+      await access.requireEntity(ref, credentials);
+      await access.authorize(aiConformanceReportUploadPermission, credentials);
+      const run = await uploads.upload(ref, {
+        ...upload,
+        uploadedBy: principalRef(credentials),
+      });
+      await event.success({ meta: { runId: run.runId } });
+      return run;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  async getSelfAssessment(
+    namespace: string,
+    name: string,
+    format: 'yaml' | 'json',
+    credentials: BackstageCredentials,
+  ): Promise<{ contentType: string; body: string }> {
+    const ref = await this.#readable(namespace, name, credentials);
+    const latest = await this.deps.store.getLatestSucceeded(ref);
+    if (!latest?.report) {
+      throw new NotFoundError(
+        `No AI Conformance report for ${ref} yet: run the checks or upload results first`,
+      );
+    }
+    const yaml = buildProductYamlDraft(
+      latest.report,
+      this.deps.selfAssessmentMetadata,
+    );
+    return format === 'json'
+      ? {
+          contentType: 'application/json',
+          body: JSON.stringify(parseYaml(yaml)),
+        }
+      : { contentType: 'application/yaml', body: yaml };
+  }
+
+  async #readable(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    const ref = this.deps.access.entityRef(namespace, name);
+    await this.deps.access.requireEntity(ref, credentials);
+    await this.deps.access.authorizeRead(ref, credentials);
+    return ref;
+  }
+}
+
+function withoutReport(run: RunRecord): RunRecord {
+  const { report, ...rest } = run;
+  return rest;
+}
