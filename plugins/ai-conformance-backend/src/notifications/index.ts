@@ -1,3 +1,0 @@
-export { RegressionNotifier } from './RegressionNotifier';
-export { findRegressions } from './findRegressions';
-export type { Regression } from './findRegressions';
