@@ -9,12 +9,12 @@ import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
 import request from 'supertest';
 import type { Server } from 'node:http';
 import { aiConformancePlugin } from './plugin';
-import { clusterEntity } from './testing/clusterEntities';
-import { expectMatchesSpec } from './testing/expectMatchesSpec';
+import { clusterEntity } from './__testUtils__/clusterEntities';
+import { expectMatchesSpec } from './__testUtils__/expectMatchesSpec';
 import {
   recordingRootLogger,
   type LogLines,
-} from './testing/recordingRootLogger';
+} from './__testUtils__/recordingRootLogger';
 
 jest.setTimeout(60_000);
 

@@ -2,7 +2,10 @@ import knexFactory, { type Knex } from 'knex';
 import type { ConformanceReport } from '@ai-conformance/plugin-ai-conformance-common';
 import { ConformanceStore } from './ConformanceStore';
 import { migrationsDirectory } from './migrationsDirectory';
-import { startTestPostgres, type TestPostgres } from './testPostgres';
+import {
+  startTestPostgres,
+  type TestPostgres,
+} from '../__testUtils__/testPostgres';
 
 function report(verdict: ConformanceReport['verdict']): ConformanceReport {
   return {
