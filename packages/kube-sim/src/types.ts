@@ -68,7 +68,7 @@ export interface AdmissionRule {
 export interface NodePoolSpec {
   name: string;
   count: number;
-  /** Node name pattern; `{pool}`, `{hash}`, `{index}` (zero-padded) and `{suffix}` (4 letters) are replaced. */
+  /** Node name pattern; `{pool}`, `{hash}`, `{index}` (zero-padded), `{n}` (plain index) and `{suffix}` (4 letters) are replaced. */
   namePattern?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;

@@ -173,17 +173,21 @@ export async function runCli(argv: string[]): Promise<void> {
       '--dir <dir>',
       'where to write app-config.kube-sim.yaml and the kubeconfigs',
     )
+    .option('--kubeconfig-dir <dir>', 'same as --dir')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <n>', 'HTTPS port (0 = random)', int, 0)
     .option('--metrics-port <n>', 'DCGM metrics port (0 = random)', int, 0)
     .action(
       async (opts: {
         dir?: string;
+        kubeconfigDir?: string;
         host: string;
         port: number;
         metricsPort: number;
       }) => {
-        const dir = path.resolve(opts.dir ?? defaultDir());
+        const dir = path.resolve(
+          opts.dir ?? opts.kubeconfigDir ?? defaultDir(),
+        );
         const sim = await startKubeSim({
           clusters: DEMO_CLUSTERS,
           host: opts.host,

@@ -21,6 +21,7 @@ function nodeName(pool: NodePoolSpec, index: number, salt = 0): string {
       hexOf(`${pool.name}:group:${Math.floor(index / 1000)}`, 8),
     )
     .replace('{index}', String(index).padStart(width, '0'))
+    .replace('{n}', String(index))
     .replace('{suffix}', suffixOf(`${pool.name}:${index}:${salt}`, 4));
 }
 

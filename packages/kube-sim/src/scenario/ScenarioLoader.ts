@@ -108,10 +108,32 @@ function mergeScenarios(parent: Scenario, child: Scenario): Scenario {
   };
 }
 
+const UNIT_MS: Record<string, number> = {
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+/** `${ago:3d}` is an RFC 3339 time that long before now; `${agoText:3d}` the same in Go's time format. */
+function relativeTime(kind: string, amount: string): string | undefined {
+  const m = /^(\d+)([smhd])$/.exec(amount);
+  if (!m) return undefined;
+  const at = new Date(Date.now() - Number(m[1]) * UNIT_MS[m[2]]);
+  const iso = at.toISOString();
+  if (kind === 'ago') return iso.replace(/\.\d{3}Z$/, 'Z');
+  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}${'000'} +0000 UTC`;
+}
+
 function substitute<T>(value: T, vars: Record<string, string>): T {
   if (typeof value === 'string') {
-    return value.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name: string) =>
-      name in vars ? vars[name] : whole,
+    return value.replace(
+      /\$\{([A-Za-z0-9_]+)(?::([0-9]+[smhd]))?\}/g,
+      (whole, name: string, amount?: string) => {
+        if (amount && (name === 'ago' || name === 'agoText'))
+          return relativeTime(name, amount) ?? whole;
+        return name in vars ? vars[name] : whole;
+      },
     ) as T;
   }
   if (Array.isArray(value)) return value.map(v => substitute(v, vars)) as T;
