@@ -1,0 +1,3 @@
+export { RegressionNotifier } from './RegressionNotifier';
+export { findRegressions } from './findRegressions';
+export type { Regression } from './findRegressions';
