@@ -1,4 +1,7 @@
 import { startKubeSim } from '@ai-conformance/kube-sim';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { allChecks } from '../checks';
 import { connectToCluster } from '../cluster/connectToCluster';
 import { loadClientNode } from '../cluster/loadClientNode';
@@ -73,7 +76,15 @@ describe('collectSnapshot against kube-sim', () => {
     );
     expect(report.cluster.accelerators.length).toBeGreaterThan(0);
 
-    const again = evaluate(parseSnapshot(JSON.parse(json)));
+    const file = path.join(os.tmpdir(), `aic-snapshot-${process.pid}.json`);
+    fs.writeFileSync(file, json);
+    let fromFile: unknown;
+    try {
+      fromFile = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    const again = evaluate(parseSnapshot(fromFile));
     expect(again).toEqual(report);
     expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);
   });

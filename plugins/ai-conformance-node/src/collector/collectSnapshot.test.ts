@@ -321,6 +321,31 @@ describe('collectSnapshot', () => {
     expect(snapshot.reads['deployments-meta'].items?.[0].spec).toBeUndefined();
   });
 
+  it('retries a throttled or failing read once', async () => {
+    server = await startFakeApiServer({
+      resources: RESOURCES,
+      failFirst: { path: /^\/apis\/gateway/, status: 429, times: 1 },
+    });
+    const once = await collectSnapshot(await connect(server.url), {
+      checks: [fakeCheck([READS.gatewayclasses])],
+    });
+    expect(once.reads.gc).toMatchObject({ outcome: 'ok', requests: 2 });
+    await server.stop();
+
+    server = await startFakeApiServer({
+      resources: RESOURCES,
+      failFirst: { path: /^\/apis\/gateway/, status: 500, times: 2 },
+    });
+    const twice = await collectSnapshot(await connect(server.url), {
+      checks: [fakeCheck([READS.gatewayclasses])],
+    });
+    expect(twice.reads.gc).toMatchObject({
+      outcome: 'error',
+      httpStatus: 500,
+      requests: 2,
+    });
+  });
+
   it('ends by its deadline with timeouts when the server hangs', async () => {
     server = await startFakeApiServer({
       resources: RESOURCES,

@@ -1,4 +1,4 @@
-import type { KubeResponse } from '../cluster/KubeApiClient';
+import { KubeResponse, RequestFailure } from '../cluster/KubeApiClient';
 import type { KubeObject, ReadResult, ReadSpec } from '../snapshot/types';
 import { describeRead, readPath } from './readPlan';
 import {
@@ -13,6 +13,16 @@ export const PAGE_SIZE = 500;
 /** Accept header for metadata-only lists, with plain JSON as fallback. */
 export const METADATA_ACCEPT =
   'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json';
+
+/** Statuses worth one more try: throttling and transient server errors. */
+const RETRYABLE_STATUS = new Set([429, 500, 502, 504]);
+const RETRY_DELAY_MS = 200;
+
+function isRetryableFailure(error: unknown): boolean {
+  return error instanceof RequestFailure && error.kind === 'network';
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 export interface ResourceRequester {
   (
@@ -53,7 +63,9 @@ function trim(
  * Reads one spec: a get, or a list over all pages (`limit` + `continue`;
  * restarts once when the continue token expires with 410 Gone). Metadata-only
  * lists ask for PartialObjectMetadataList and fall back to JSON when the
- * server refuses (406). Never throws: every failure is an outcome.
+ * server refuses (406). Retries once after throttling (429), a transient
+ * server error (500, 502, 504) or a dropped connection. Never throws: every
+ * failure is an outcome.
  */
 export async function readResource(
   request: ResourceRequester,
@@ -69,6 +81,7 @@ export async function readResource(
   let requests = 0;
   let metadataOnly = spec.metadataOnly === true;
   let restarted = false;
+  let retried = false;
   let items: KubeObject[] = [];
   let cont: string | undefined;
   const base: Omit<ReadResult, 'outcome'> = {
@@ -94,11 +107,29 @@ export async function readResource(
         metadataOnly ? METADATA_ACCEPT : 'application/json',
       );
     } catch (error) {
+      if (
+        !retried &&
+        isRetryableFailure(error) &&
+        !options.isDeadlineReached()
+      ) {
+        retried = true;
+        await sleep(RETRY_DELAY_MS);
+        continue;
+      }
       const { outcome, message } = outcomeOfFailure(
         error,
         options.isDeadlineReached(),
       );
       return { ...base, outcome, message, requests };
+    }
+    if (
+      RETRYABLE_STATUS.has(res.status) &&
+      !retried &&
+      !options.isDeadlineReached()
+    ) {
+      retried = true;
+      await sleep(RETRY_DELAY_MS);
+      continue;
     }
     if (res.status === 406 && metadataOnly) {
       metadataOnly = false;

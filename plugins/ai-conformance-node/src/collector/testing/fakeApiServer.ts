@@ -30,6 +30,8 @@ export interface FakeApiServerOptions {
   expireFirstContinue?: boolean;
   /** Refuse metadata-only lists with 406. */
   refuseMetadata?: boolean;
+  /** Answer the first `times` requests matching `path` with `status`. */
+  failFirst?: { path: RegExp; status: number; times: number };
   /** POST handler (dry-run probes, access reviews). */
   onPost?(path: string, body: any): { status: number; body: unknown };
 }
@@ -89,6 +91,14 @@ export async function startFakeApiServer(options: FakeApiServerOptions) {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = url.pathname;
     const accept = String(req.headers.accept ?? '');
+    const ff = options.failFirst;
+    if (ff && ff.times > 0 && ff.path.test(path)) {
+      ff.times--;
+      return {
+        status: ff.status,
+        body: { kind: 'Status', message: `status ${ff.status}` },
+      };
+    }
     for (const s of options.statusFor ?? []) {
       if (s.path.test(path))
         return {
