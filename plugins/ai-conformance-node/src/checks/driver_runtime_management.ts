@@ -39,34 +39,35 @@ const DRIVER_LABELS = [
 ];
 const DRA_VERSION_ATTR = /driverVersion|cudaDriverVersion/;
 
-function draVersions(
+/** Node name → DRA version attributes published for it ("driver/attribute" → version). */
+function draVersionsByNode(
   slices: KubeObject[],
-  nodeName: string,
-): Record<string, string> {
-  const out: Record<string, string> = {};
+): Map<string, Record<string, string>> {
+  const byNode = new Map<string, Record<string, string>>();
   for (const s of slices) {
-    if (s.spec?.nodeName !== nodeName) continue;
+    const nodeName = String(s.spec?.nodeName ?? '');
+    if (!nodeName) continue;
+    const out = byNode.get(nodeName) ?? {};
     for (const d of s.spec?.devices ?? []) {
       for (const [k, v] of Object.entries<any>(d?.attributes ?? {})) {
         if (DRA_VERSION_ATTR.test(k))
           out[`${s.spec.driver}/${k}`] = String(v?.version ?? v?.string ?? v);
       }
     }
+    byNode.set(nodeName, out);
   }
-  return out;
+  return byNode;
 }
 
 function driverFields(
   a: AcceleratorNode,
-  slices: KubeObject[],
+  dra: Map<string, Record<string, string>>,
 ): Record<string, string> {
   const labels = a.node.metadata.labels ?? {};
   const fields: Record<string, string> = {};
   for (const l of DRIVER_LABELS)
     if (labels[l]) fields[`metadata.labels[${l}]`] = labels[l];
-  for (const [k, v] of Object.entries(
-    draVersions(slices, a.node.metadata.name),
-  ))
+  for (const [k, v] of Object.entries(dra.get(a.node.metadata.name) ?? {}))
     fields[`resourceslice.${k}`] = v;
   return fields;
 }
@@ -96,8 +97,9 @@ export const driverRuntimeManagementCheck: Check = {
     const notes = inv.slicesError ? optionalReadNotes([inv.slicesError]) : [];
     const evidence: Evidence[] = [];
     const missing: string[] = [];
+    const dra = draVersionsByNode(inv.slices ?? []);
     for (const a of inv.accelerators) {
-      const fields = driverFields(a, inv.slices ?? []);
+      const fields = driverFields(a, dra);
       if (!Object.keys(fields).length) {
         missing.push(a.node.metadata.name);
         continue;

@@ -89,7 +89,8 @@ export const secureAcceleratorAccessCheck: Check = {
     const mediated = inv.accelerators.filter(
       a => Object.keys(a.resources).length || dra.has(a.node.metadata.name),
     );
-    const unmediated = inv.accelerators.filter(a => !mediated.includes(a));
+    const mediatedSet = new Set(mediated);
+    const unmediated = inv.accelerators.filter(a => !mediatedSet.has(a));
     for (const a of inv.accelerators) {
       const taints: Array<{ key: string; value?: string; effect: string }> =
         a.node.spec?.taints ?? [];

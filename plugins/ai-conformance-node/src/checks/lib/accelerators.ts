@@ -5,17 +5,8 @@
 import type { KubeObject } from '../../snapshot/types';
 
 /** Extended resources published by accelerator device plugins. */
-const ACCELERATOR_RESOURCE = [
-  /^nvidia\.com\/gpu$/,
-  /^nvidia\.com\/mig-.+/,
-  /^nvidia\.com\/gpu\.shared$/,
-  /^amd\.com\/gpu$/,
-  /^google\.com\/tpu$/,
-  /^intel\.com\/gpu$/,
-  /^gpu\.intel\.com\/.+/,
-  /^aws\.amazon\.com\/neuron(core|device)?$/,
-  /^habana\.ai\/gaudi$/,
-];
+const ACCELERATOR_RESOURCE =
+  /^(nvidia\.com\/(gpu|mig-.+|gpu\.shared)|amd\.com\/gpu|google\.com\/tpu|intel\.com\/gpu|gpu\.intel\.com\/.+|aws\.amazon\.com\/neuron(core|device)?|habana\.ai\/gaudi)$/;
 
 /** Node labels that mark an accelerator node even before resources are published. */
 export const ACCELERATOR_LABELS = [
@@ -37,7 +28,7 @@ export interface AcceleratorNode {
 }
 
 export function isAcceleratorResource(name: string): boolean {
-  return ACCELERATOR_RESOURCE.some(r => r.test(name));
+  return name.includes('/') && ACCELERATOR_RESOURCE.test(name);
 }
 
 function quantity(v: unknown): number {

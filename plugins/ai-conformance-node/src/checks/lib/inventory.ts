@@ -19,7 +19,18 @@ export type Inventory =
       slicesError?: EvaluationError;
     };
 
+const cache = new WeakMap<object, Inventory>();
+
+/** The inventory of a snapshot, computed once and shared by the checks. */
 export function acceleratorInventory(ctx: CheckContext): Inventory {
+  const cached = cache.get(ctx.snapshot);
+  if (cached) return cached;
+  const inventory = buildInventory(ctx);
+  cache.set(ctx.snapshot, inventory);
+  return inventory;
+}
+
+function buildInventory(ctx: CheckContext): Inventory {
   const nodes = lookup(ctx, READS.nodes);
   if (nodes.state === 'failed') return { state: 'failed', error: nodes.error };
   const items = nodes.state === 'ok' ? nodes.items : [];
