@@ -217,6 +217,30 @@ const COLUMNS: Record<string, Column[]> = {
     AGE,
   ],
   'apiextensions.k8s.io/customresourcedefinitions': [NAME, CREATED_AT],
+  'autoscaling/horizontalpodautoscalers': [
+    NAME,
+    col('Reference', o => {
+      const ref = get(o, 'spec.scaleTargetRef') as
+        | { kind?: string; name?: string }
+        | undefined;
+      return ref ? `${ref.kind}/${ref.name}` : '';
+    }),
+    col('MinPods', o => get(o, 'spec.minReplicas') ?? 1, 0, 'integer'),
+    col('MaxPods', o => get(o, 'spec.maxReplicas') ?? 0, 0, 'integer'),
+    col('Replicas', o => get(o, 'status.currentReplicas') ?? 0, 0, 'integer'),
+    AGE,
+  ],
+  'apps/statefulsets': [
+    NAME,
+    col(
+      'Ready',
+      o =>
+        `${get(o, 'status.readyReplicas') ?? 0}/${
+          get(o, 'spec.replicas') ?? 0
+        }`,
+    ),
+    AGE,
+  ],
   'apiregistration.k8s.io/apiservices': [
     NAME,
     col('Service', o => {
