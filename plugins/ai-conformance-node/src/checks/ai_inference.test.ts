@@ -63,6 +63,16 @@ describe('ai_inference', () => {
     ).toBe(true);
   });
 
+  it('fails without any GatewayClass, noting the GKE delay on GKE', () => {
+    const r = run(
+      aiInferenceCheck,
+      { groups: GW, reads: { gatewayclasses: [] } },
+      { platform: 'gke' },
+    );
+    expect(r.status).toBe('fail');
+    expect(r.notes?.join(' ')).toContain('few minutes');
+  });
+
   it('fails when the Gateway API is not installed', () => {
     const r = run(aiInferenceCheck, { groups: {} }, { platform: 'gke' });
     expect(r.status).toBe('fail');

@@ -81,6 +81,11 @@ export const aiInferenceCheck: Check = {
     });
     if (!accepted.length) {
       evidence.push(...all.map(gatewayClassEvidence));
+      if (ctx.platform === 'gke' && !all.length) {
+        notes.push(
+          'On GKE the gke-l7-* GatewayClasses can take a few minutes to appear after the Gateway API is enabled; run the check again if it was enabled just now.',
+        );
+      }
       return outcome(
         'fail',
         all.length
