@@ -21,6 +21,25 @@ describe('virtualized_accelerator', () => {
     ).toBe('2');
   });
 
+  it('passes for vGPU guests whose vGPU is published as nvidia.com/gpu', () => {
+    const guest = node('g', {
+      labels: {
+        'nvidia.com/vgpu.present': 'true',
+        'nvidia.com/gpu.product': 'NVIDIA-A100-4C',
+      },
+      allocatable: { 'nvidia.com/gpu': '1' },
+    });
+    const r = run(
+      virtualizedAcceleratorCheck,
+      { reads: { nodes: [guest] } },
+      opts,
+    );
+    expect(r.status).toBe('pass');
+    expect(r.evidence[0].fields?.['status.allocatable[nvidia.com/gpu]']).toBe(
+      '1',
+    );
+  });
+
   it('is partial with vGPU labels but no schedulable resource', () => {
     const vgpu = node('v1', { labels: { 'nvidia.com/vgpu.present': 'true' } });
     expect(

@@ -5,7 +5,9 @@
  * Signs: NVIDIA vGPU labels (nvidia.com/vgpu.present,
  * nvidia.com/vgpu.host-driver-version), vGPU extended resources
  * (nvidia.com/GRID_*, *vgpu*), or DRA devices whose attributes mark a vGPU.
- * - pass: a sign on an accelerator node, with an allocatable resource.
+ * - pass: a vGPU resource is allocatable, or a node with vGPU labels (a vGPU
+ *   guest, where the GPU Operator publishes the vGPU as nvidia.com/gpu)
+ *   has an allocatable accelerator resource.
  * - partial: vGPU labels without a schedulable vGPU resource.
  * - not-applicable: no accelerators, or no accelerator shows vGPU support —
  *   passive evidence cannot show that hardware without vGPU could offer it.
@@ -17,6 +19,7 @@ import { READS } from './lib/reads';
 import { notApplicable, outcome, unknownOutcome } from './lib/outcomes';
 import { linksFor, remediationFor } from './lib/remediation';
 import { objectRef } from './lib/objects';
+import { isAcceleratorResource } from './lib/accelerators';
 import { acceleratorInventory, unknownIfDraUnreadable } from './lib/inventory';
 
 const ID = 'virtualized_accelerator';
@@ -47,10 +50,15 @@ export const virtualizedAcceleratorCheck: Check = {
       for (const l of VGPU_LABELS)
         if (labels[l] && labels[l] !== 'false')
           fields[`metadata.labels[${l}]`] = labels[l];
+      const vgpuLabelled = Object.keys(fields).length > 0;
       for (const [k, v] of Object.entries<string>(
         node.status?.allocatable ?? {},
       )) {
-        if (VGPU_RESOURCE.test(k) && String(v) !== '0') {
+        if (String(v) === '0') continue;
+        if (
+          VGPU_RESOURCE.test(k) ||
+          (vgpuLabelled && isAcceleratorResource(k))
+        ) {
           fields[`status.allocatable[${k}]`] = String(v);
           schedulable = true;
         }
