@@ -35,6 +35,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Kubernetes AI Conformance.
 backend.add(import('@ai-conformance/plugin-ai-conformance-backend'));
+backend.add(
+  import('@ai-conformance/plugin-catalog-backend-module-ai-conformance'),
+);
 
 // Scorecards: Tech Insights with json-rules-engine checks and our facts.
 backend.add(import('@backstage-community/plugin-tech-insights-backend'));
