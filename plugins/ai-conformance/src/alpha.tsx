@@ -1,6 +1,7 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
@@ -12,6 +13,9 @@ import {
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import { AiConformanceClient, aiConformanceApiRef } from './api';
 import { clusterEntityFilter } from './filters';
+
+/** The fleet page's route; pages need one to appear in the nav. */
+const fleetRouteRef = createRouteRef();
 
 /** The backend client. */
 export const aiConformanceApi = ApiBlueprint.make({
@@ -52,6 +56,7 @@ export const aiConformanceEntityCard = EntityCardBlueprint.make({
 export const aiConformancePage = PageBlueprint.make({
   params: {
     path: '/ai-conformance',
+    routeRef: fleetRouteRef,
     title: 'AI Conformance',
     icon: <VerifiedUserIcon />,
     loader: () =>
@@ -68,6 +73,7 @@ export const aiConformancePage = PageBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'ai-conformance',
   info: { packageJson: () => import('../package.json') },
+  routes: { root: fleetRouteRef },
   extensions: [
     aiConformanceApi,
     aiConformanceEntityContent,

@@ -1,7 +1,11 @@
 import {
   countReport,
+  type ReportCounts,
   type RunRecord,
 } from '@ai-conformance/plugin-ai-conformance-common';
+
+/** A history item may carry its counts instead of the whole report. */
+type RunWithCounts = RunRecord & { counts?: ReportCounts };
 
 export interface TrendPoint {
   time: number;
@@ -10,15 +14,20 @@ export interface TrendPoint {
   mustTotal: number;
 }
 
-/** Finished runs with a report, oldest first, as MUSTs passed over time. */
-export function trendPoints(runs: RunRecord[]): TrendPoint[] {
+/**
+ * Finished runs with counts (or a report to count), oldest first, as MUSTs
+ * passed over time.
+ */
+export function trendPoints(runs: RunWithCounts[]): TrendPoint[] {
   const points: TrendPoint[] = [];
   for (const run of runs) {
-    if (run.status !== 'succeeded' || !run.report) continue;
-    const at = run.finishedAt ?? run.report.generatedAt;
+    if (run.status !== 'succeeded') continue;
+    const counts =
+      run.counts ?? (run.report ? countReport(run.report) : undefined);
+    const at = run.finishedAt ?? run.report?.generatedAt;
+    if (!counts || !at) continue;
     const time = Date.parse(at);
     if (Number.isNaN(time)) continue;
-    const counts = countReport(run.report);
     points.push({
       time,
       label: new Date(time).toLocaleDateString('en', {
