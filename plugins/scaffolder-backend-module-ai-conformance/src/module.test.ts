@@ -1,0 +1,181 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import fs from 'node:fs';
+import path from 'node:path';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import { parse } from 'yaml';
+import { scaffolderModuleAiConformance, usesContainerApi } from './module';
+
+const template = parse(
+  fs.readFileSync(
+    path.resolve(
+      __dirname,
+      '../templates/gke-ai-conformant-cluster/template.yaml',
+    ),
+    'utf8',
+  ),
+);
+
+const values = {
+  name: 'gke-ai-dev',
+  owner: 'group:default/ai-platform',
+  projectId: 'my-project',
+  region: 'us-central1',
+  releaseChannel: 'regular',
+  checklistVersion: '1.34',
+  gkeVersion: '1.34.1-gke.1829001',
+  gpuPool: {
+    accelerator: 'nvidia-l4',
+    machineType: 'g2-standard-24',
+    gpusPerNode: 2,
+    minNodes: 0,
+    maxNodes: 3,
+    spot: false,
+    driverVersion: 'latest',
+  },
+  kueueVersion: '0.14.1',
+  operator: 'ray',
+  draPool: { enabled: false },
+  delivery: 'repository',
+  repoUrl: 'github.com?owner=acme&repo=gke-ai-dev',
+};
+
+describe('scaffolder dry run of the GKE template', () => {
+  let baseUrl: string;
+  let stop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const backend = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderGithubModule,
+        scaffolderModuleAiConformance,
+        mockServices.rootConfig.factory({
+          // publish:github:pull-request builds its client before its dry-run
+          // branch; the token is never sent anywhere in a dry run.
+          data: {
+            integrations: {
+              github: [{ host: 'github.com', token: 'unused-in-dry-run' }],
+            },
+          },
+        }),
+      ],
+    });
+    baseUrl = `http://localhost:${backend.server.port()}`;
+    stop = () => backend.stop();
+  }, 60_000);
+
+  afterAll(async () => {
+    await stop?.();
+  });
+
+  async function dryRun(overrides: Record<string, unknown>) {
+    const response = await fetch(`${baseUrl}/api/scaffolder/v2/dry-run`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        template,
+        values: { ...values, ...overrides },
+        secrets: {},
+        directoryContents: [],
+      }),
+    });
+    return { status: response.status, body: await response.json() };
+  }
+
+  it('renders the template with sample values and lists the files', async () => {
+    const response = await dryRun({});
+    expect(response.body.error).toBeUndefined();
+    expect(response.status).toBe(200);
+    const files = response.body.directoryContents
+      .map((f: { path: string }) => f.path)
+      .sort();
+    expect(files).toEqual([
+      '.github/workflows/cluster-gke-ai-dev.yaml',
+      'README.md',
+      'catalog-info.yaml',
+      'scripts/create-cluster.sh',
+      'terraform/addons.tf',
+      'terraform/cluster.tf',
+      'terraform/outputs.tf',
+      'terraform/providers.tf',
+      'terraform/variables.tf',
+      'terraform/versions.tf',
+    ]);
+    const steps = response.body.steps.map((s: { id: string }) => s.id);
+    expect(steps).toEqual([
+      'version',
+      'validate',
+      'render',
+      'publish',
+      'pull-request',
+      'register',
+      'register-pull-request',
+    ]);
+    const cluster = response.body.directoryContents.find(
+      (f: { path: string }) => f.path === 'terraform/cluster.tf',
+    );
+    const text = Buffer.from(cluster.base64Content, 'base64').toString('utf8');
+    expect(text).toContain('gpu_driver_version = "LATEST"');
+    expect(text).toContain('count = 2');
+    const log = response.body.log
+      .map((l: { body: { message: string } }) => l.body.message)
+      .join('\n');
+    expect(log).toContain(
+      'GKE 1.34.1-gke.1829001 is at or above 1.34.0-gke.1662000',
+    );
+    expect(log).toContain(
+      'Skipping because publish:github does not support dry-run',
+    );
+  });
+
+  it('puts the files under clusters/<name> for the pull-request path', async () => {
+    const response = await dryRun({
+      delivery: 'pull-request',
+      repoUrl: 'github.com?owner=acme&repo=infrastructure',
+    });
+    expect(response.body.error).toBeUndefined();
+    expect(response.status).toBe(200);
+    const files = response.body.directoryContents.map(
+      (f: { path: string }) => f.path,
+    );
+    expect(files).toContain('clusters/gke-ai-dev/terraform/versions.tf');
+    expect(files).toContain('clusters/gke-ai-dev/catalog-info.yaml');
+    expect(files).toContain('.github/workflows/cluster-gke-ai-dev.yaml');
+    const log = response.body.log
+      .map((l: { body: { message: string } }) => l.body.message)
+      .join('\n');
+    expect(log).toContain('Performing dry run of creating pull request');
+    expect(log).toContain(
+      'Skipping step publish because its if condition was false',
+    );
+  });
+
+  it('fails the dry run with the message a user sees for a version below the minimum', async () => {
+    const response = await dryRun({ gkeVersion: '1.34.0-gke.1500000' });
+    expect(response.status).toBe(400);
+    expect(response.body.error).toEqual({
+      name: 'InputError',
+      message:
+        'GKE version 1.34.0-gke.1500000 is below 1.34.0-gke.1662000, the lowest AI-conformance-certified GKE version of 1.34',
+    });
+    expect(response.body.directoryContents).toBeUndefined();
+  });
+});
+
+describe('usesContainerApi', () => {
+  it('follows the setting, else the presence of Application Default Credentials', () => {
+    expect(usesContainerApi('container-api', {})).toBe(true);
+    expect(
+      usesContainerApi('offline', {
+        GOOGLE_APPLICATION_CREDENTIALS: '/k.json',
+      }),
+    ).toBe(false);
+    expect(
+      usesContainerApi(undefined, {
+        GOOGLE_APPLICATION_CREDENTIALS: '/k.json',
+      }),
+    ).toBe(true);
+    expect(usesContainerApi(undefined, {})).toBe(false);
+  });
+});
