@@ -1,0 +1,3 @@
+export { GkeVersionPicker, chosenMinor } from './GkeVersionPicker';
+export type { GkeVersionPickerUiOptions } from './GkeVersionPicker';
+export { gkeVersionPickerValidation } from './gkeVersionPickerValidation';

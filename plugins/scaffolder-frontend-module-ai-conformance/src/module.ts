@@ -1,0 +1,8 @@
+import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import { gkeVersionPickerFormField } from './extensions';
+
+/** Adds the GKE version picker to the scaffolder (new frontend system). */
+export const scaffolderModuleAiConformance = createFrontendModule({
+  pluginId: 'scaffolder',
+  extensions: [gkeVersionPickerFormField],
+});
