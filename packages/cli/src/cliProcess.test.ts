@@ -23,6 +23,7 @@ const schema = JSON.parse(
   ),
 );
 const validateSchema = new Ajv({
+  allowUnionTypes: true,
   allErrors: true,
   validateFormats: false,
 }).compile(schema);
@@ -298,6 +299,36 @@ describe('ai-conformance (process)', () => {
         .split('\n')
         .every(l => l.startsWith(`${out}: `)),
     ).toBe(true);
+  });
+
+  it('gates on SHOULDs only with --fail-on should', async () => {
+    const args = [
+      'check',
+      '--kubeconfig',
+      kc.gke,
+      '--requirements-version',
+      '1.36',
+      '-q',
+    ];
+    const [must, should] = await Promise.all([
+      runCliProcess([...args, '-o', 'json']),
+      runCliProcess([...args, '-o', 'json', '--fail-on', 'should']),
+    ]);
+    const report = JSON.parse(must.stdout);
+    expect(report.verdict).toBe('conformant');
+    const failedShould = report.requirements
+      .filter((r: any) => r.level === 'SHOULD' && r.status === 'fail')
+      .map((r: any) => r.id);
+    expect(failedShould.length).toBeGreaterThan(0);
+    expect(must.code).toBe(0);
+    expect(must.stderr).toBe('');
+    expect(should.code).toBe(1);
+    expect(should.stderr.split('\n')).toHaveLength(2);
+    expect(should.stderr).toMatch(
+      `ai-conformance: gke: conformant against checklist v1.36; SHOULD failed: ${failedShould.join(
+        ', ',
+      )}`,
+    );
   });
 
   it('exits 2 when the checker cannot see enough (restricted RBAC)', async () => {

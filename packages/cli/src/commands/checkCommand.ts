@@ -129,7 +129,10 @@ export async function runCheck(
       requirementsVersion,
     );
     result.deadlineReached = collected.deadlineReached;
-    progress.finish(collected.context, describeOutcome(result, deadlineMs));
+    progress.finish(
+      collected.context,
+      describeOutcome(result, { deadlineMs, failOn }),
+    );
     results.push(result);
   }
   progress.close();
@@ -155,7 +158,9 @@ export async function runCheck(
   const code = exitCodeForResults(results, failOn);
   if (code !== 0) {
     for (const r of results) {
-      io.stderr.write(`ai-conformance: ${describeResult(r, deadlineMs)}\n`);
+      io.stderr.write(
+        `ai-conformance: ${describeResult(r, { deadlineMs, failOn })}\n`,
+      );
     }
   }
   return code;

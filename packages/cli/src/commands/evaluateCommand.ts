@@ -109,6 +109,6 @@ export async function runEvaluate(
   await writeOutput(io, text, opts.out);
   const code = exitCodeForResults([result], failOn);
   if (code !== 0)
-    io.stderr.write(`ai-conformance: ${describeResult(result)}\n`);
+    io.stderr.write(`ai-conformance: ${describeResult(result, { failOn })}\n`);
   return code;
 }

@@ -5,7 +5,9 @@ import {
   verifyConnection,
 } from '@ai-conformance/plugin-ai-conformance-node';
 import type { ClusterSnapshot } from '@ai-conformance/plugin-ai-conformance-node';
+import type { RequirementLevel } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ContextError, ContextResult } from './contextResult';
+import type { FailOn } from './failOn';
 import { CliError, EXIT_USAGE } from './CliError';
 import { formatDuration } from './duration';
 import type { ProgressReporter } from './ProgressReporter';
@@ -111,41 +113,52 @@ export function evaluateSnapshot(
   }
 }
 
+/** How to describe a result: the deadline for timeouts, the gate level. */
+export interface DescribeOptions {
+  deadlineMs?: number;
+  failOn?: FailOn;
+}
+
 /** One line for stderr about a context's result. */
 export function describeResult(
   result: ContextResult,
-  deadlineMs?: number,
+  opts: DescribeOptions = {},
 ): string {
-  return `${result.context}: ${describeOutcome(result, deadlineMs)}`;
+  return `${result.context}: ${describeOutcome(result, opts)}`;
 }
 
-/** The verdict and its causes, or the connection error, in one line. */
+/**
+ * The verdict and what caused it (failed and undetermined MUSTs, and SHOULDs
+ * with --fail-on should), or the connection error, in one line.
+ */
 export function describeOutcome(
   result: ContextResult,
-  deadlineMs?: number,
+  opts: DescribeOptions = {},
 ): string {
   if (!result.report) {
     return result.error?.message ?? 'not checked';
   }
   const r = result.report;
   const parts = [`${r.verdict} against checklist v${r.requirementsVersion}`];
-  const failed = r.requirements.filter(
-    x => x.level === 'MUST' && x.status === 'fail',
-  );
-  const undecided = r.requirements.filter(
-    x =>
-      x.level === 'MUST' && (x.status === 'unknown' || x.status === 'partial'),
-  );
-  if (failed.length) {
-    parts.push(`MUST failed: ${failed.map(x => x.id).join(', ')}`);
-  }
-  if (undecided.length) {
-    parts.push(`MUST undetermined: ${undecided.map(x => x.id).join(', ')}`);
+  const levels: RequirementLevel[] =
+    opts.failOn === 'should' ? ['MUST', 'SHOULD'] : ['MUST'];
+  for (const level of levels) {
+    const of = r.requirements.filter(x => x.level === level);
+    const failed = of.filter(x => x.status === 'fail').map(x => x.id);
+    const undecided = of
+      .filter(x => x.status === 'unknown' || x.status === 'partial')
+      .map(x => x.id);
+    if (failed.length) parts.push(`${level} failed: ${failed.join(', ')}`);
+    if (undecided.length) {
+      parts.push(`${level} undetermined: ${undecided.join(', ')}`);
+    }
   }
   const n = result.timedOutReads ?? 0;
   const reads = `${n} read${n === 1 ? '' : 's'} timed out`;
-  if (n && result.deadlineReached && deadlineMs !== undefined) {
-    parts.push(`deadline of ${formatDuration(deadlineMs)} reached: ${reads}`);
+  if (n && result.deadlineReached && opts.deadlineMs !== undefined) {
+    parts.push(
+      `deadline of ${formatDuration(opts.deadlineMs)} reached: ${reads}`,
+    );
   } else if (n) {
     parts.push(reads);
   }

@@ -1,10 +1,5 @@
 import { makeReport } from '../testing/reportFixtures';
-import {
-  blockingRequirements,
-  exitCodeForReport,
-  exitCodeForResults,
-  parseFailOn,
-} from './failOn';
+import { exitCodeForReport, exitCodeForResults, parseFailOn } from './failOn';
 
 describe('exitCodeForReport', () => {
   const conformant = makeReport('1.35');
@@ -33,16 +28,6 @@ describe('exitCodeForReport', () => {
   it('with --fail-on none, is always 0', () => {
     expect(exitCodeForReport(mustFails, 'none')).toBe(0);
     expect(exitCodeForReport(mustUnknown, 'none')).toBe(0);
-  });
-
-  it('names the blocking requirements', () => {
-    expect(blockingRequirements(mustFails, 'must')).toEqual({
-      failed: ['ai_inference'],
-      undecided: ['gang_scheduling'],
-    });
-    expect(blockingRequirements(shouldFails, 'should').failed).toEqual([
-      'gpu_sharing',
-    ]);
   });
 });
 

@@ -80,12 +80,3 @@ export function exitCodeForResults(
   }
   return EXIT_OK;
 }
-
-/** Ids behind a non-zero exit code of one report, for the stderr message. */
-export function blockingRequirements(
-  report: ConformanceReport,
-  failOn: FailOn,
-): { failed: string[]; undecided: string[] } {
-  const levels = failOn === 'should' ? ['MUST', 'SHOULD'] : ['MUST'];
-  return gateFor(report.requirements.filter(r => levels.includes(r.level)));
-}
