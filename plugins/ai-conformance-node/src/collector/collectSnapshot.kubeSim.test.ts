@@ -6,7 +6,7 @@ import { allChecks } from '../checks';
 import { connectToCluster } from '../cluster/connectToCluster';
 import { loadClientNode } from '../cluster/loadClientNode';
 import { evaluate } from '../evaluate/evaluate';
-import { reportSchemaErrors } from '../evaluate/testing/reportSchemaValidator';
+import { reportSchemaErrors } from '../evaluate/__testUtils__/reportSchemaValidator';
 import { parseSnapshot } from '../snapshot/parseSnapshot';
 import { collectSnapshot } from './collectSnapshot';
 import { runConformanceCheck } from './runConformanceCheck';
@@ -95,10 +95,10 @@ describe('collectSnapshot against kube-sim', () => {
       await connect('hang'),
       {
         deadlineMs: 1_500,
-        requestTimeoutMs: 10_000,
+        requestTimeoutMs: 30_000,
       },
     );
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(Date.now() - started).toBeLessThan(8_000);
     expect(snapshot.stats.deadlineReached).toBe(true);
     expect(snapshot.discovery.outcome).toBe('timeout');
     const implemented = new Set(allChecks.map(c => c.id));

@@ -1,4 +1,4 @@
-import { makeNode, makeSnapshot } from '../snapshot/testing/makeSnapshot';
+import { makeNode, makeSnapshot } from '../snapshot/__testUtils__/makeSnapshot';
 import { detectPlatform } from './detectPlatform';
 
 describe('detectPlatform', () => {

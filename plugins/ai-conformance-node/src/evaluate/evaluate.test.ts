@@ -1,5 +1,5 @@
 import type { Check, CheckOutcome } from '../checks/types';
-import { makeNode, makeSnapshot } from '../snapshot/testing/makeSnapshot';
+import { makeNode, makeSnapshot } from '../snapshot/__testUtils__/makeSnapshot';
 import { evaluate } from './evaluate';
 
 const out = (

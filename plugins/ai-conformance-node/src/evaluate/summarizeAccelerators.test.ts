@@ -1,4 +1,4 @@
-import { makeNode } from '../snapshot/testing/makeSnapshot';
+import { makeNode } from '../snapshot/__testUtils__/makeSnapshot';
 import { summarizeAccelerators } from './summarizeAccelerators';
 
 describe('summarizeAccelerators', () => {

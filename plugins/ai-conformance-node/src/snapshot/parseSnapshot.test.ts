@@ -1,4 +1,4 @@
-import { makeSnapshot } from './testing/makeSnapshot';
+import { makeSnapshot } from './__testUtils__/makeSnapshot';
 import { parseSnapshot } from './parseSnapshot';
 
 describe('parseSnapshot', () => {
