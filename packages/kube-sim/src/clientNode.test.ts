@@ -56,7 +56,7 @@ describe('kube-sim with @kubernetes/client-node', () => {
     });
     expect(gpuNodes.items).toHaveLength(800);
     expect(gpuNodes.items[0].status?.allocatable?.['nvidia.com/gpu']).toBe('4');
-  });
+  }, 60_000);
 
   it('reads node details the way a GKE L4 pool shows them', async () => {
     const api = kubeConfigFor(sim.cluster('prod')).makeApiClient(k8s.CoreV1Api);
