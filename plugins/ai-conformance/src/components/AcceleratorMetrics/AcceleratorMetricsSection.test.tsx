@@ -8,7 +8,7 @@ import {
   acceleratorsUrl,
   renderWithAcceleratorApi,
   sampleAccelerators,
-} from './testFixtures';
+} from './__testUtils__/acceleratorFixtures';
 
 jest.setTimeout(30_000);
 

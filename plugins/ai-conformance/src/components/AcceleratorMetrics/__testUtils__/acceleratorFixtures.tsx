@@ -6,8 +6,8 @@ import {
   acceleratorMetricsApiRef,
   type AcceleratorsResponse,
   type PoolMetricSeries,
-} from '../../api/AcceleratorMetricsClient';
-import { clusterEntity } from '../../__testUtils__/renderWithApis';
+} from '../../../api/AcceleratorMetricsClient';
+import type { Entity } from '@backstage/catalog-model';
 
 // jsdom has no ResizeObserver; recharts' ResponsiveContainer needs one.
 if (typeof globalThis.ResizeObserver === 'undefined') {
@@ -17,6 +17,13 @@ if (typeof globalThis.ResizeObserver === 'undefined') {
     disconnect() {}
   } as unknown as typeof ResizeObserver;
 }
+
+const clusterEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'gke-ai-prod', namespace: 'default' },
+  spec: { type: 'kubernetes-cluster', owner: 'group:default/ai-platform' },
+};
 
 export const baseUrl = 'http://backstage.test/api/ai-conformance';
 export const acceleratorsUrl = `${baseUrl}/clusters/default/gke-ai-prod/accelerators`;
