@@ -126,12 +126,13 @@ export function buildProductYamlDraft(
     ' Review every status, evidence and note before submitting.',
   ].join('\n');
   // Keep empty evidence lists on one line, as in the official template.
-  doc.contents &&
+  if (doc.contents) {
     (doc.get('spec') as any)?.items?.forEach((cat: any) =>
       cat.value?.items?.forEach((req: any) => {
         const ev = req.get?.('evidence', true);
         if (ev instanceof YAMLSeq && ev.items.length === 0) ev.flow = true;
       }),
     );
+  }
   return doc.toString({ lineWidth: 0 });
 }
