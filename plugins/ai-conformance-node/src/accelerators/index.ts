@@ -43,3 +43,4 @@ export type {
   DcgmMetricsEvaluation,
   MetricSampleLabels,
 } from './evaluateDcgmMetricsSample';
+export { sampleDcgmMetrics } from './sampleDcgmMetrics';
