@@ -69,7 +69,7 @@ function checkPool(
     return undefined;
   }
   const counts = allowedGpuCounts(accelerator, pool.machineType);
-  let gpusPerNode = pool.gpusPerNode ?? counts[0];
+  const gpusPerNode = pool.gpusPerNode ?? counts[0];
   if (counts.length === 0) {
     const carries = acceleratorOfMachineType(pool.machineType);
     const options = accelerator.flexible
@@ -100,7 +100,6 @@ function checkPool(
     );
   }
   if (errors.length > before) return undefined;
-  gpusPerNode = gpusPerNode ?? counts[0];
   return {
     name: pool.name ?? defaultName,
     accelerator: accelerator.type,
