@@ -176,9 +176,13 @@ async function legacyDiscovery(
   apisJson: any,
   options: { groupsNeeded: Set<string>; isDeadlineReached(): boolean },
 ): Promise<DiscoveryResult> {
-  const coreVersions: string[] = Array.isArray(coreJson?.versions)
-    ? coreJson.versions
-    : [];
+  // /api may answer in the aggregated format even when /apis does not.
+  let coreVersions: string[] = [];
+  if (isAggregated(coreJson)) {
+    coreVersions = (coreJson.items?.[0]?.versions ?? []).map(v => v.version);
+  } else if (Array.isArray(coreJson?.versions)) {
+    coreVersions = coreJson.versions;
+  }
   const listed: Array<{
     name: string;
     preferred?: string;
