@@ -50,6 +50,10 @@ export class ScenarioModel {
   readonly builtinResources: ResourceInfo[];
   readonly nodes: GeneratedNode[];
   private readonly sources = new Map<string, ObjectSource[]>();
+  private readonly indexes = new Map<
+    string,
+    Map<string, { source: number; index: number }>
+  >();
   private readonly kindIndex = new Map<string, ResourceInfo>();
 
   constructor(readonly scenario: Scenario) {
@@ -73,6 +77,25 @@ export class ScenarioModel {
   /** The base sources of one collection. */
   sourcesOf(key: string): ObjectSource[] {
     return this.sources.get(key) ?? [];
+  }
+
+  /** Where each base object of a collection sits (`namespace/name` → source and index); built once, shared. */
+  baseIndex(key: string): Map<string, { source: number; index: number }> {
+    let index = this.indexes.get(key);
+    if (!index) {
+      index = new Map();
+      this.sourcesOf(key).forEach((src, s) => {
+        for (let i = 0; i < src.size; i++) {
+          const o = src.at(i);
+          index!.set(`${o.metadata.namespace ?? ''}/${o.metadata.name}`, {
+            source: s,
+            index: i,
+          });
+        }
+      });
+      this.indexes.set(key, index);
+    }
+    return index;
   }
 
   /** Every collection key with base objects. */

@@ -3,8 +3,6 @@ import type { ScenarioModel } from '../scenario/ScenarioModel';
 import { grKey } from '../scenario/ScenarioModel';
 import { uidOf } from '../scenario/objectIds';
 
-type Located = { source: number; index: number };
-
 function keyOf(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
 }
@@ -17,7 +15,6 @@ function keyOf(namespace: string | undefined, name: string): string {
 export class ClusterStore {
   private readonly overlay = new Map<string, Map<string, KubeObject | null>>();
   private readonly added = new Map<string, Set<string>>();
-  private readonly baseIndex = new Map<string, Map<string, Located>>();
   private revision = 100000;
 
   constructor(readonly model: ScenarioModel) {}
@@ -27,22 +24,8 @@ export class ClusterStore {
     return String(this.revision);
   }
 
-  private indexOf(key: string): Map<string, Located> {
-    let index = this.baseIndex.get(key);
-    if (!index) {
-      index = new Map();
-      this.model.sourcesOf(key).forEach((src, s) => {
-        for (let i = 0; i < src.size; i++) {
-          const o = src.at(i);
-          index!.set(keyOf(o.metadata.namespace, o.metadata.name), {
-            source: s,
-            index: i,
-          });
-        }
-      });
-      this.baseIndex.set(key, index);
-    }
-    return index;
+  private indexOf(key: string): Map<string, { source: number; index: number }> {
+    return this.model.baseIndex(key);
   }
 
   private overlayOf(key: string): Map<string, KubeObject | null> {
