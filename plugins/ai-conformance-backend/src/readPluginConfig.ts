@@ -56,10 +56,15 @@ export function readPluginConfig(root: Config): PluginSettings {
   const scheduleConfig = c.getOptionalConfig('schedule');
   let schedule = DEFAULT_SCHEDULE;
   if (scheduleConfig && scheduleConfig.has('frequency')) {
-    schedule = {
-      ...DEFAULT_SCHEDULE,
-      ...readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig),
-    };
+    const { enabled: _enabled, ...given } =
+      scheduleConfig.get<Record<string, unknown>>();
+    schedule = readSchedulerServiceTaskScheduleDefinitionFromConfig(
+      new ConfigReader({
+        timeout: DEFAULT_SCHEDULE.timeout,
+        initialDelay: DEFAULT_SCHEDULE.initialDelay,
+        ...given,
+      } as any),
+    );
   }
   return {
     schedule,

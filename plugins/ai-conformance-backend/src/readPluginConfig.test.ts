@@ -1,0 +1,55 @@
+import { ConfigReader } from '@backstage/config';
+import { DEFAULT_SCHEDULE, readPluginConfig } from './readPluginConfig';
+
+describe('readPluginConfig', () => {
+  it('applies the documented defaults', () => {
+    expect(readPluginConfig(new ConfigReader({}))).toEqual({
+      schedule: DEFAULT_SCHEDULE,
+      scheduleEnabled: true,
+      concurrency: 8,
+      clusterDeadlineMs: 120_000,
+      requestTimeoutMs: 10_000,
+      runsPerCluster: 100,
+      uploadMaxBytes: 5 * 1024 * 1024,
+      selfAssessmentMetadata: {},
+    });
+    expect(DEFAULT_SCHEDULE.frequency).toEqual({ hours: 6 });
+  });
+
+  it('reads durations, cron schedules and limits', () => {
+    const settings = readPluginConfig(
+      new ConfigReader({
+        aiConformance: {
+          schedule: { frequency: { cron: '0 */2 * * *' }, enabled: false },
+          concurrency: 3,
+          clusterDeadline: 'PT30S',
+          requestTimeout: { seconds: 2 },
+          retention: { runsPerCluster: 5 },
+          uploads: { maxBytes: 1000 },
+          selfAssessment: { metadata: { vendorName: 'Example' } },
+        },
+      }),
+    );
+    expect(settings).toMatchObject({
+      scheduleEnabled: false,
+      concurrency: 3,
+      clusterDeadlineMs: 30_000,
+      requestTimeoutMs: 2_000,
+      runsPerCluster: 5,
+      uploadMaxBytes: 1000,
+      selfAssessmentMetadata: { vendorName: 'Example' },
+    });
+    expect(settings.schedule).toMatchObject({
+      frequency: { cron: '0 */2 * * *' },
+      timeout: { hours: 1 },
+    });
+  });
+
+  it('refuses a non-positive concurrency', () => {
+    expect(() =>
+      readPluginConfig(new ConfigReader({ aiConformance: { concurrency: 0 } })),
+    ).toThrow(
+      /aiConformance.concurrency|concurrency must be a positive integer/,
+    );
+  });
+});
