@@ -3,6 +3,10 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import type {
+  SchedulerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
 import request from 'supertest';
@@ -39,7 +43,10 @@ describe('scheduled pass over 50 clusters, 5 of them hanging', () => {
   });
 
   it('finishes every healthy cluster, fails the hung ones at their deadline, and keeps /health answering', async () => {
-    const scheduler = mockServices.scheduler();
+    // The mock scheduler is also its own service factory.
+    const scheduler = mockServices.scheduler() as SchedulerService & {
+      factory(options: { skipTaskRunOnStartup: boolean }): ServiceFactory;
+    };
     const backend = await startTestBackend({
       features: [
         aiConformancePlugin,
