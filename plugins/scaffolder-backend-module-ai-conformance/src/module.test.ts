@@ -151,6 +151,19 @@ describe('scaffolder dry run of the GKE template', () => {
     );
   });
 
+  it('accepts a form without the optional extras', async () => {
+    const response = await dryRun({
+      draPool: undefined,
+      kueueVersion: undefined,
+    });
+    expect(response.body.error).toBeUndefined();
+    expect(response.status).toBe(200);
+    const files = response.body.directoryContents.map(
+      (f: { path: string }) => f.path,
+    );
+    expect(files).not.toContain('terraform/addons.tf');
+  });
+
   it('fails the dry run with the message a user sees for a version below the minimum', async () => {
     const response = await dryRun({ gkeVersion: '1.34.0-gke.1500000' });
     expect(response.status).toBe(400);
