@@ -214,6 +214,9 @@ export class ScenarioModel {
             name: `${node.name}-${driver.replace(/\./g, '-')}-${uidOf(
               node.name,
             ).slice(0, 5)}`,
+            uid: uidOf(`resourceslice:${node.name}:${driver}`),
+            resourceVersion: String(1500 + out.length),
+            creationTimestamp: node.object.metadata.creationTimestamp,
             ownerReferences: [
               {
                 apiVersion: 'v1',
