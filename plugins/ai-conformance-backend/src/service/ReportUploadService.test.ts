@@ -1,0 +1,151 @@
+import knexFactory, { type Knex } from 'knex';
+import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
+import {
+  collectSnapshot,
+  connectToCluster,
+} from '@ai-conformance/plugin-ai-conformance-node';
+import { ConformanceStore } from '../database/ConformanceStore';
+import { migrationsDirectory } from '../database/migrationsDirectory';
+import { ClusterResolver } from './ClusterResolver';
+import { EngineConformanceRunner } from './EngineConformanceRunner';
+import { ReportUploadService, detectUpload } from './ReportUploadService';
+import { RunManager } from './RunManager';
+
+jest.setTimeout(60_000);
+
+describe('detectUpload', () => {
+  it('tells snapshots, go test -json and JUnit apart and refuses the rest', () => {
+    expect(
+      detectUpload(
+        'application/json',
+        '{"schemaVersion":1,"discovery":{},"reads":{}}',
+      ).kind,
+    ).toBe('snapshot');
+    expect(
+      detectUpload(
+        'application/json; charset=utf-8',
+        '{"Action":"run","Test":"T"}\n{"Action":"pass","Test":"T"}',
+      ).kind,
+    ).toBe('go-test-json');
+    expect(detectUpload('text/xml', '<testsuites></testsuites>').kind).toBe(
+      'junit',
+    );
+    expect(() => detectUpload('application/json', '[1,2]')).toThrow(
+      /neither a cluster snapshot/,
+    );
+    expect(() => detectUpload('application/json', '  ')).toThrow(/empty/);
+    expect(() => detectUpload('application/xml', '<html/>')).toThrow(
+      /not a JUnit report/,
+    );
+    expect(() => detectUpload('text/csv', 'a,b')).toThrow(
+      /Unsupported content type "text\/csv"/,
+    );
+  });
+});
+
+describe('ReportUploadService', () => {
+  let sim: KubeSim;
+  let db: Knex;
+  let store: ConformanceStore;
+  let uploads: ReportUploadService;
+
+  beforeAll(async () => {
+    sim = await startKubeSim({
+      clusters: [{ name: 'eks-a', scenario: 'eks-1.35' }],
+    });
+    db = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+    });
+    await db.migrate.latest({ directory: migrationsDirectory });
+    store = new ConformanceStore(db);
+    const runner = new EngineConformanceRunner();
+    const logger = mockServices.logger.mock();
+    const runs = new RunManager({
+      store,
+      runner,
+      logger,
+      resolver: new ClusterResolver({
+        config: new ConfigReader({}),
+        catalog: catalogServiceMock(),
+        logger,
+      }),
+      limits: {
+        concurrency: 1,
+        clusterDeadlineMs: 10_000,
+        requestTimeoutMs: 5_000,
+        runsPerCluster: 10,
+      },
+    });
+    uploads = new ReportUploadService({ store, runner, runs });
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await sim?.stop();
+  });
+
+  it('evaluates an uploaded snapshot and stores it with the uploader', async () => {
+    const c = sim.cluster('eks-a');
+    const connection = await connectToCluster({
+      type: 'explicit',
+      name: 'eks-a',
+      url: c.server,
+      caData: c.caData,
+      token: c.token,
+    });
+    const snapshot = await collectSnapshot(connection, { deadlineMs: 30_000 });
+    const body = JSON.stringify(snapshot);
+    expect(body).not.toContain(c.token);
+
+    const run = await uploads.upload('resource:default/eks-a', {
+      contentType: 'application/json',
+      body,
+      uploadedBy: 'user:default/jane',
+    });
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      trigger: 'upload',
+      createdBy: 'user:default/jane',
+      report: {
+        cluster: { name: 'eks-a', platform: 'eks' },
+        requirementsVersion: '1.35',
+      },
+    });
+    const [artifact] = await store.listArtifacts(run.runId);
+    expect(artifact).toMatchObject({
+      kind: 'snapshot',
+      uploadedBy: 'user:default/jane',
+      sizeBytes: Buffer.byteLength(body),
+    });
+    expect(artifact.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('merges official-suite results into the latest report', async () => {
+    const before = (await store.getLatestSucceeded('resource:default/eks-a'))!
+      .report!;
+    const junit = `<testsuites><testsuite name="s" tests="1" failures="1"><testcase name="TestGangScheduling" classname="x"><failure message="boom">boom</failure></testcase></testsuite></testsuites>`;
+    const run = await uploads.upload('resource:default/eks-a', {
+      contentType: 'application/xml',
+      body: junit,
+    });
+    const gang = run.report!.requirements.find(r => r.id === 'gang_scheduling');
+    expect(
+      before.requirements.find(r => r.id === 'gang_scheduling')?.status,
+    ).not.toBe('fail');
+    expect(gang).toMatchObject({ status: 'fail', method: 'artifact' });
+    expect(run.report!.verdict).toBe('not-conformant');
+  });
+
+  it('refuses an incomplete snapshot', async () => {
+    await expect(
+      uploads.upload('resource:default/eks-a', {
+        contentType: 'application/json',
+        body: JSON.stringify({ schemaVersion: 1, discovery: {}, reads: {} }),
+      }),
+    ).rejects.toThrow(/snapshot is incomplete/);
+  });
+});
