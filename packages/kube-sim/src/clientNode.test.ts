@@ -157,7 +157,7 @@ describe('kube-sim with @kubernetes/client-node', () => {
                 schema: {
                   openAPIV3Schema: {
                     type: 'object',
-                    xKubernetesPreserveUnknownFields: true,
+                    x_kubernetes_preserve_unknown_fields: true,
                   },
                 },
               },
