@@ -163,7 +163,10 @@ async function main() {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
     await page.getByRole('button', { name: 'Enter' }).click();
-    await page.getByRole('navigation', { name: 'sidebar nav' }).waitFor();
+    await page
+      .getByRole('link', { name: 'Catalog', exact: true })
+      .first()
+      .waitFor();
 
     const firstRow = [];
     const resort = [];

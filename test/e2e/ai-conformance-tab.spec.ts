@@ -79,7 +79,7 @@ test('run checks on a demo cluster: progress, results, evidence, JSON export', a
   await saveScreenshot(page, 'ai-conformance-tab');
 
   // Download the JSON export and compare it with the page.
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('menuitem', { name: 'Report as JSON' }).click(),

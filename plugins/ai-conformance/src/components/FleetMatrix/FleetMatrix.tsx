@@ -31,7 +31,15 @@ const useStyles = makeStyles(theme => ({
     verticalAlign: 'bottom',
   },
   statusCell: { padding: theme.spacing(0.5), textAlign: 'center' },
+  head: { whiteSpace: 'nowrap', verticalAlign: 'bottom' },
 }));
+
+/** "ai-platform" for group:default/ai-platform; other namespaces stay visible. */
+function ownerLabel(owner?: string): string {
+  if (!owner) return '—';
+  const m = /^(?:[^:]+:)?(?:default\/)?(.+)$/.exec(owner);
+  return m ? m[1] : owner;
+}
 
 const verdictLabel = (row: FleetRow) =>
   row.verdict === 'never-checked'
@@ -56,7 +64,7 @@ const RowCells = (props: {
           </Typography>
         )}
       </TableCell>
-      <TableCell>{row.owner ?? '—'}</TableCell>
+      <TableCell title={row.owner}>{ownerLabel(row.owner)}</TableCell>
       <TableCell>
         {s?.platform ? PLATFORM_TITLES[s.platform] ?? s.platform : '—'}
       </TableCell>
@@ -131,6 +139,7 @@ export const FleetMatrix = (props: {
           <TableHead>
             <TableRow>
               <TableCell
+                className={classes.head}
                 sortDirection={sort.by === 'name' ? sort.direction : false}
               >
                 <TableSortLabel
@@ -141,13 +150,16 @@ export const FleetMatrix = (props: {
                   Cluster
                 </TableSortLabel>
               </TableCell>
-              <TableCell>Owner</TableCell>
-              <TableCell>Platform</TableCell>
-              <TableCell>Verdict</TableCell>
-              <TableCell>Checklist</TableCell>
-              <TableCell align="right">MUST</TableCell>
+              <TableCell className={classes.head}>Owner</TableCell>
+              <TableCell className={classes.head}>Platform</TableCell>
+              <TableCell className={classes.head}>Verdict</TableCell>
+              <TableCell className={classes.head}>Checklist</TableCell>
+              <TableCell align="right" className={classes.head}>
+                MUST
+              </TableCell>
               <TableCell
                 align="right"
+                className={classes.head}
                 sortDirection={sort.by === 'failures' ? sort.direction : false}
               >
                 <TableSortLabel
