@@ -166,3 +166,60 @@ describe('shellQuote', () => {
     expect(shellQuote('$(rm -rf /)')).toBe(`'$(rm -rf /)'`);
   });
 });
+
+const hasGcloud =
+  spawnSync('gcloud', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/** `--flag` names of the gcloud command starting with `command`. */
+function flagsOf(text: string, command: string): string[] {
+  const start = text.indexOf(command);
+  const end = text.indexOf('\n\n', start);
+  const block = text.slice(start, end === -1 ? undefined : end);
+  return [...new Set([...block.matchAll(/--([a-z-]+)/g)].map(m => m[1]))];
+}
+
+if (hasGcloud) {
+  describe('renderGcloudScript against the local gcloud', () => {
+    const text = script({
+      gpuPool: {
+        accelerator: 'nvidia-l4',
+        machineType: 'g2-standard-8',
+        spot: true,
+      },
+      draPool: {
+        enabled: true,
+        accelerator: 'nvidia-l4',
+        machineType: 'g2-standard-8',
+      },
+    });
+
+    it.each([
+      ['gcloud container clusters create', ['container', 'clusters', 'create']],
+      [
+        'gcloud container node-pools create',
+        ['container', 'node-pools', 'create'],
+      ],
+    ])(
+      '%s uses only flags gcloud knows',
+      (command, args) => {
+        const help = spawnSync('gcloud', [...args, '--help'], {
+          encoding: 'utf8',
+          env: {
+            ...process.env,
+            CLOUDSDK_CORE_DISABLE_PROMPTS: '1',
+            PAGER: 'cat',
+          },
+          timeout: 60_000,
+        }).stdout.replace(/\u001b\[[0-9;]*m/g, '');
+        const flags = flagsOf(text, command);
+        expect(flags.length).toBeGreaterThan(5);
+        const unknown = flags.filter(f => !help.includes(`--${f}`));
+        expect(unknown).toEqual([]);
+      },
+      60_000,
+    );
+  });
+} else {
+  // eslint-disable-next-line no-console
+  console.log('gcloud is not on PATH: the gcloud flag check is not run');
+}

@@ -95,8 +95,6 @@ export function renderGcloudScript(plan: GkeClusterPlan): string {
     '--autoscaling-profile=optimize-utilization',
   ];
   if (spec.operator === 'ray') clusterWords.push('--addons=RayOperator');
-  if (spec.deletionProtection)
-    clusterWords.push('--enable-deletion-protection');
 
   const sections = [
     '#!/usr/bin/env bash',
