@@ -6,7 +6,10 @@ import { allChecks } from '../checks';
 import { connectToCluster } from '../cluster/connectToCluster';
 import { loadClientNode } from '../cluster/loadClientNode';
 import { evaluate } from '../evaluate/evaluate';
-import { reportSchemaErrors } from '../evaluate/__testUtils__/reportSchemaValidator';
+import {
+  reportSchemaErrors,
+  snapshotSchemaErrors,
+} from '../evaluate/__testUtils__/schemaValidators';
 import { parseSnapshot } from '../snapshot/parseSnapshot';
 import { collectSnapshot } from './collectSnapshot';
 import { runConformanceCheck } from './runConformanceCheck';
@@ -87,6 +90,7 @@ describe('collectSnapshot against kube-sim', () => {
     const again = evaluate(parseSnapshot(fromFile));
     expect(again).toEqual(report);
     expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);
+    expect(snapshotSchemaErrors(fromFile)).toEqual([]);
   });
 
   it('ends by its deadline with unknown results when the server hangs', async () => {

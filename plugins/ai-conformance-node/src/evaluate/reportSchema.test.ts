@@ -1,7 +1,7 @@
 import { allChecks } from '../checks';
 import { makeNode, makeSnapshot } from '../snapshot/__testUtils__/makeSnapshot';
 import { evaluate } from './evaluate';
-import { reportSchemaErrors } from './__testUtils__/reportSchemaValidator';
+import { reportSchemaErrors } from './__testUtils__/schemaValidators';
 
 describe('docs/schema/report.schema.json', () => {
   const snapshot = makeSnapshot({

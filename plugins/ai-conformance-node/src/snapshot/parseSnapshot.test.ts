@@ -1,3 +1,4 @@
+import { snapshotSchemaErrors } from '../evaluate/__testUtils__/schemaValidators';
 import { makeSnapshot } from './__testUtils__/makeSnapshot';
 import { parseSnapshot } from './parseSnapshot';
 
@@ -5,6 +6,18 @@ describe('parseSnapshot', () => {
   it('accepts a snapshot after a JSON round trip', () => {
     const s = makeSnapshot();
     expect(parseSnapshot(JSON.parse(JSON.stringify(s)))).toEqual(s);
+  });
+
+  it('matches docs/schema/snapshot.schema.json', () => {
+    expect(
+      snapshotSchemaErrors(JSON.parse(JSON.stringify(makeSnapshot()))),
+    ).toEqual([]);
+    expect(
+      snapshotSchemaErrors({
+        ...makeSnapshot(),
+        probes: { p: { id: 'p', outcome: 'maybe', message: '' } },
+      }),
+    ).not.toEqual([]);
   });
 
   it('rejects wrong shapes with the path', () => {
