@@ -213,6 +213,16 @@ describe('ai-conformance (process)', () => {
       level: 'MUST',
       status: 'Implemented',
     });
+    const gang = doc.spec.schedulingOrchestration.find(
+      (i: any) => i.id === 'gang_scheduling',
+    );
+    expect(gang.evidence).toContain('evidence/gang_scheduling.md');
+    expect(
+      fs.readFileSync(
+        path.join(path.dirname(out), 'evidence/gang_scheduling.md'),
+        'utf8',
+      ),
+    ).toMatch(/^# gang_scheduling: .*\n[\s\S]*- Result: \*\*pass\*\*/);
     const valid = await runCliProcess(['validate', out, '--offline']);
     expect(valid.stdout).toBe(
       `${out}: valid against checklist v1.34 (URLs not checked: --offline)\n`,

@@ -141,7 +141,7 @@ export async function runCheck(
     // a single context that could not be checked: no report to write
     throw new CliError(results[0].error.message);
   }
-  const text = await renderResults(results, io, {
+  const rendered = await renderResults(results, io, {
     format,
     multiple: Boolean(opts.allContexts),
     out: opts.out,
@@ -154,7 +154,7 @@ export async function runCheck(
     },
     note: line => io.stderr.write(`ai-conformance: ${line}\n`),
   });
-  await writeOutput(io, text, opts.out);
+  await writeOutput(io, rendered.text, opts.out, rendered.files);
   const code = exitCodeForResults(results, failOn);
   if (code !== 0) {
     for (const r of results) {

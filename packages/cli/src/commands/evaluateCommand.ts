@@ -93,7 +93,7 @@ export async function runEvaluate(
     snapshot,
     requirementsVersion,
   );
-  const text = await renderResults([result], io, {
+  const rendered = await renderResults([result], io, {
     format,
     multiple: false,
     out: opts.out,
@@ -106,7 +106,7 @@ export async function runEvaluate(
     },
     note: line => io.stderr.write(`ai-conformance: ${line}\n`),
   });
-  await writeOutput(io, text, opts.out);
+  await writeOutput(io, rendered.text, opts.out, rendered.files);
   const code = exitCodeForResults([result], failOn);
   if (code !== 0)
     io.stderr.write(`ai-conformance: ${describeResult(result, { failOn })}\n`);

@@ -185,6 +185,31 @@ describe('buildProductYaml', () => {
     );
   });
 
+  it('lists one evidence file per checked requirement when asked', () => {
+    const report = makeReport('1.34', { gang_scheduling: 'unknown' });
+    const { text, files } = buildProductYaml(report, {
+      metadata: {},
+      generator: 't',
+      evidenceFiles: true,
+    });
+    const doc = parseYaml(text);
+    expect(doc.spec.accelerators[0].evidence).toEqual([
+      'https://docs.example.com/dra_support',
+      'evidence/dra_support.md',
+    ]);
+    expect(doc.spec.schedulingOrchestration[0]).toMatchObject({
+      id: 'gang_scheduling',
+      evidence: [],
+    });
+    expect(files.map(f => f.path)).toHaveLength(report.requirements.length - 1);
+    const dra = files.find(f => f.path === 'evidence/dra_support.md')!;
+    expect(dra.content).toContain('# dra_support: Dynamic Resource Allocation');
+    expect(dra.content).toContain('- Result: **pass** (passive)');
+    expect(dra.content).toContain(
+      '[dra_support object found](https://docs.example.com/dra_support)',
+    );
+  });
+
   it('uses the official descriptions when the official checklist is given', () => {
     const report = makeReport('1.34');
     const { text, warnings } = buildProductYaml(report, {

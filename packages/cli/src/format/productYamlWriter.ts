@@ -7,9 +7,11 @@ import {
 import type {
   ConformanceReport,
   ParsedOfficialChecklist,
+  ProductYamlMetadata,
   RequirementResult,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import { reasonText } from './resultMessages';
+import { evidenceFilePath, evidenceMarkdown } from './evidenceMarkdown';
 
 /** Metadata fields of a submission, in the order the template lists them. */
 export const PRODUCT_METADATA_FIELDS = [
@@ -27,7 +29,8 @@ export const PRODUCT_METADATA_FIELDS = [
 
 export type ProductMetadataField = (typeof PRODUCT_METADATA_FIELDS)[number];
 
-export type ProductMetadata = Partial<Record<ProductMetadataField, string>>;
+/** Submission metadata; the shape the common package's draft builder uses. */
+export type ProductMetadata = ProductYamlMetadata;
 
 function placeholder(field: ProductMetadataField, version: string): string {
   switch (field) {
@@ -58,10 +61,24 @@ export interface ProductYamlOptions {
   official?: ParsedOfficialChecklist;
   /** Tool name and version for the header comment. */
   generator: string;
+  /**
+   * Also produce one Markdown evidence file per checked requirement, listed
+   * in `evidence` as a path relative to PRODUCT.yaml.
+   */
+  evidenceFiles?: boolean;
+}
+
+/** A file to write beside PRODUCT.yaml. */
+export interface DraftFile {
+  /** Relative to the PRODUCT.yaml folder. */
+  path: string;
+  content: string;
 }
 
 export interface ProductYamlDraft {
   text: string;
+  /** Evidence files to write beside PRODUCT.yaml (with evidenceFiles). */
+  files: DraftFile[];
   /** Things the user must know or fix, one line each (for stderr). */
   warnings: string[];
 }
@@ -74,6 +91,7 @@ function itemFor(
   r: RequirementResult,
   description: string,
   warnings: string[],
+  evidenceFile: string | undefined,
 ): Record<string, unknown> {
   let status: string = toCncfStatus(r.status) ?? '';
   const notes: string[] = [];
@@ -103,7 +121,7 @@ function itemFor(
     description,
     level: r.level,
     status,
-    evidence: unique(r.evidence.map(e => e.url)),
+    evidence: unique([...r.evidence.map(e => e.url), evidenceFile]),
     notes: notes.join(' '),
   };
 }
@@ -111,7 +129,15 @@ function itemFor(
 /**
  * A CNCF submission draft (PRODUCT.yaml) from a report: ids and levels as
  * published, statuses mapped from the results, evidence URLs found by the
- * checks, reasons in `notes`.
+ * checks (plus evidence files), reasons in `notes`.
+ *
+ * It is stricter than the common package's `buildProductYamlDraft` so that
+ * a conformant cluster's draft passes the CNCF validator: evidence lists
+ * only URLs and files (the validator reads any other entry as a file path),
+ * a conditional MUST that does not apply is filed as `Implemented` with a
+ * note (the validator rejects N/A on a MUST), `repoUrl` is left out rather
+ * than left as a placeholder, and the verbatim descriptions come from the
+ * official checklist loaded at run time.
  */
 export function buildProductYaml(
   report: ConformanceReport,
@@ -119,6 +145,7 @@ export function buildProductYaml(
 ): ProductYamlDraft {
   const version = report.requirementsVersion;
   const warnings: string[] = [];
+  const files: DraftFile[] = [];
   const official =
     options.official && options.official.version === version
       ? new Map(options.official.items.map(i => [i.id, i]))
@@ -137,7 +164,14 @@ export function buildProductYaml(
       description = catalog.get(r.id)?.description ?? r.title;
     }
     const category = officialItem?.category ?? r.category;
-    (spec[category] ??= []).push(itemFor(r, description, warnings));
+    let evidenceFile: string | undefined;
+    if (options.evidenceFiles && r.status !== 'unknown') {
+      evidenceFile = evidenceFilePath(r.id);
+      files.push({ path: evidenceFile, content: evidenceMarkdown(report, r) });
+    }
+    (spec[category] ??= []).push(
+      itemFor(r, description, warnings, evidenceFile),
+    );
   }
 
   const metadata: Record<string, string> = { kubernetesVersion: `v${version}` };
@@ -189,5 +223,5 @@ export function buildProductYaml(
     defaultKeyType: 'PLAIN',
     lineWidth: 0,
   });
-  return { text, warnings };
+  return { text, files, warnings };
 }

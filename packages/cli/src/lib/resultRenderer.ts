@@ -5,7 +5,11 @@ import { formatJson } from '../format/jsonFormatter';
 import { formatJUnit } from '../format/junitFormatter';
 import { formatCtrf } from '../format/ctrfFormatter';
 import { formatMarkdown } from '../format/markdownFormatter';
-import { buildProductYaml, ProductMetadata } from '../format/productYamlWriter';
+import {
+  buildProductYaml,
+  DraftFile,
+  ProductMetadata,
+} from '../format/productYamlWriter';
 import { CliError } from './CliError';
 import { cliVersion } from './cliVersion';
 import { CliIo } from './cliIo';
@@ -29,12 +33,63 @@ export interface RenderOptions {
   note: (line: string) => void;
 }
 
+/** What a command writes: the output, and files to put beside `--out`. */
+export interface Rendered {
+  text: string;
+  files: DraftFile[];
+}
+
 /** Renders results in the chosen format. */
 export async function renderResults(
   results: ContextResult[],
   io: CliIo,
   opts: RenderOptions,
-): Promise<string> {
+): Promise<Rendered> {
+  if (opts.format === 'product-yaml') {
+    return renderProductYaml(results, opts);
+  }
+  return { text: renderText(results, io, opts), files: [] };
+}
+
+async function renderProductYaml(
+  results: ContextResult[],
+  opts: RenderOptions,
+): Promise<Rendered> {
+  const report = results[0]?.report;
+  if (!report || results.length !== 1) {
+    throw new CliError(
+      '--output product-yaml needs exactly one checked cluster',
+    );
+  }
+  const py = opts.productYaml ?? { metadata: {}, offline: true };
+  const loaded = await loadOfficialChecklist(
+    py.checklist,
+    report.requirementsVersion,
+    {
+      offline: py.offline,
+    },
+  );
+  if (loaded.warning) opts.note(loaded.warning);
+  const draft = buildProductYaml(report, {
+    metadata: py.metadata,
+    official: loaded.checklist,
+    generator: `ai-conformance ${cliVersion()}`,
+    evidenceFiles: Boolean(opts.out),
+  });
+  for (const w of draft.warnings) opts.note(w);
+  if (!opts.out) {
+    opts.note(
+      'no evidence files written: use --out FILE to write evidence/<id>.md beside the draft',
+    );
+  }
+  return { text: draft.text, files: draft.files };
+}
+
+function renderText(
+  results: ContextResult[],
+  io: CliIo,
+  opts: RenderOptions,
+): string {
   switch (opts.format) {
     case 'json':
       return formatJson(results, opts.multiple);
@@ -44,30 +99,6 @@ export async function renderResults(
       return formatCtrf(results, { start: opts.start, stop: opts.stop });
     case 'markdown':
       return formatMarkdown(results);
-    case 'product-yaml': {
-      const report = results[0]?.report;
-      if (!report || results.length !== 1) {
-        throw new CliError(
-          '--output product-yaml needs exactly one checked cluster',
-        );
-      }
-      const py = opts.productYaml ?? { metadata: {}, offline: true };
-      const loaded = await loadOfficialChecklist(
-        py.checklist,
-        report.requirementsVersion,
-        {
-          offline: py.offline,
-        },
-      );
-      if (loaded.warning) opts.note(loaded.warning);
-      const draft = buildProductYaml(report, {
-        metadata: py.metadata,
-        official: loaded.checklist,
-        generator: `ai-conformance ${cliVersion()}`,
-      });
-      for (const w of draft.warnings) opts.note(w);
-      return draft.text;
-    }
     default: {
       const tty = !opts.out && Boolean(io.stdout.isTTY);
       return formatTable(results, {
