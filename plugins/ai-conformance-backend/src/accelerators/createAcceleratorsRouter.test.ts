@@ -136,8 +136,8 @@ describe('createAcceleratorsRouter', () => {
     return { app: a, connected };
   }
 
-  const source = (extra: object = {}) => ({
-    timeoutMs: 300,
+  const source = (extra: object = {}, timeoutMs = 5000) => ({
+    timeoutMs,
     cacheSeconds: 0,
     clusters: [
       {
@@ -201,7 +201,7 @@ describe('createAcceleratorsRouter', () => {
     'keeps the inventory with an error entry when Prometheus is %s',
     async (_name, m, url, message) => {
       mode = m;
-      const metrics = source(url ? { url } : {});
+      const metrics = source(url ? { url } : {}, 300);
       const { app: a } = await app({ metrics });
       const res = await request(a).get('/clusters/default/gke/accelerators');
       expect(res.status).toBe(200);

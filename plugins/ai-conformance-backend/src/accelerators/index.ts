@@ -19,3 +19,12 @@ export type {
   AcceleratorsResponse,
   AcceleratorMetricsSourceInfo,
 } from './types';
+export {
+  startLocalPrometheus,
+  findPrometheusBinary,
+} from './startLocalPrometheus';
+export type {
+  LocalPrometheus,
+  LocalPrometheusOptions,
+  LocalScrapeTarget,
+} from './startLocalPrometheus';

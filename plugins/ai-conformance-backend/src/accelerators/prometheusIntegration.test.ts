@@ -10,11 +10,6 @@
  * serves the same values for every scrape of a window, and compares within
  * one window.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import express from 'express';
 import request from 'supertest';
 import { ConfigReader } from '@backstage/config';
@@ -37,10 +32,14 @@ import {
   createAcceleratorsRouter,
 } from './createAcceleratorsRouter';
 import { readMetricsConfig } from './readMetricsConfig';
+import {
+  findPrometheusBinary,
+  startLocalPrometheus,
+  type LocalPrometheus,
+} from './startLocalPrometheus';
 
 jest.setTimeout(120_000);
 
-const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
 const WINDOW_MS = 10_000;
 const realNow = Date.now.bind(Date);
 
@@ -75,21 +74,10 @@ function twoPoolGke() {
   return scenario;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 async function waitFor<T>(
-  what: string,
+  what: () => string,
   fn: () => Promise<T | undefined>,
   timeoutMs: number,
 ): Promise<T> {
@@ -104,7 +92,7 @@ async function waitFor<T>(
     }
     await sleep(250);
   }
-  throw new Error(`Timed out waiting for ${what}${last ? `: ${last}` : ''}`);
+  throw new Error(`Timed out waiting for ${what()}${last ? `: ${last}` : ''}`);
 }
 
 interface ExporterSample {
@@ -128,16 +116,14 @@ function parseExporter(text: string): ExporterSample[] {
 
 describe('accelerator metrics through a real Prometheus', () => {
   let sim: KubeSim | undefined;
-  let prometheus: ChildProcess | undefined;
-  let prometheusLog = '';
-  let tmp: string | undefined;
+  let prometheus: LocalPrometheus | undefined;
   let promUrl: string;
   let app: express.Express;
 
   beforeAll(async () => {
-    if (!fs.existsSync(PROMETHEUS_BIN)) {
+    if (!findPrometheusBinary()) {
       throw new Error(
-        `Prometheus is required by this test but ${PROMETHEUS_BIN} does not exist. ` +
+        'Prometheus is required by this test but /usr/bin/prometheus (or $PROMETHEUS_BIN) does not exist. ' +
           'Install it (Debian: apt-get install -y prometheus) or set PROMETHEUS_BIN.',
       );
     }
@@ -153,43 +139,15 @@ describe('accelerator metrics through a real Prometheus', () => {
       .spyOn(Date, 'now')
       .mockImplementation(() => Math.floor(realNow() / WINDOW_MS) * WINDOW_MS);
 
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-prom-'));
-    const staticConfigs = sim.clusters.flatMap(c =>
-      c.metricsTargets.map(target => {
-        const url = new URL(target);
-        return {
-          targets: [url.host],
-          labels: { __metrics_path__: url.pathname, ksim_cluster: c.name },
-        };
-      }),
-    );
-    fs.writeFileSync(
-      path.join(tmp, 'prometheus.yml'),
-      JSON.stringify({
-        global: { scrape_interval: '1s', evaluation_interval: '1s' },
-        scrape_configs: [
-          {
-            job_name: 'dcgm',
-            scrape_timeout: '900ms',
-            static_configs: staticConfigs,
-          },
-        ],
-      }),
-    );
-    const port = await freePort();
-    promUrl = `http://127.0.0.1:${port}`;
-    prometheus = spawn(
-      PROMETHEUS_BIN,
-      [
-        `--config.file=${path.join(tmp, 'prometheus.yml')}`,
-        `--storage.tsdb.path=${path.join(tmp, 'data')}`,
-        `--web.listen-address=127.0.0.1:${port}`,
-        '--log.level=warn',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    prometheus.stdout!.on('data', d => (prometheusLog += d));
-    prometheus.stderr!.on('data', d => (prometheusLog += d));
+    prometheus = await startLocalPrometheus({
+      targets: sim.clusters.flatMap(c =>
+        c.metricsTargets.map(url => ({
+          url,
+          labels: { ksim_cluster: c.name },
+        })),
+      ),
+    });
+    promUrl = prometheus.url;
     const expectedSeries = (
       await Promise.all(
         sim.clusters.flatMap(c =>
@@ -203,9 +161,10 @@ describe('accelerator metrics through a real Prometheus', () => {
       )
     ).reduce((a, b) => a + b, 0);
     await waitFor(
-      `Prometheus to hold ${expectedSeries} GPU utilization series (log: ${prometheusLog.slice(
-        -500,
-      )})`,
+      () =>
+        `Prometheus to hold ${expectedSeries} GPU utilization series (log: ${prometheus!
+          .log()
+          .slice(-500)})`,
       async () => {
         const res = await fetch(
           `${promUrl}/api/v1/query?query=${encodeURIComponent(
@@ -267,14 +226,8 @@ describe('accelerator metrics through a real Prometheus', () => {
 
   afterAll(async () => {
     jest.restoreAllMocks();
-    if (prometheus && prometheus.exitCode === null) {
-      const exited = new Promise(r => prometheus!.once('exit', r));
-      prometheus.kill('SIGTERM');
-      await Promise.race([exited, sleep(5000)]);
-      if (prometheus.exitCode === null) prometheus.kill('SIGKILL');
-    }
+    await prometheus?.stop();
     await sim?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   /** Calls the route and reads every exporter of the gke cluster inside one window, 3 s after it began. */
@@ -366,9 +319,7 @@ describe('accelerator metrics through a real Prometheus', () => {
   });
 
   it('keeps the inventory and reports an error once Prometheus stops', async () => {
-    const exited = new Promise(r => prometheus!.once('exit', r));
-    prometheus!.kill('SIGTERM');
-    await exited;
+    await prometheus!.stop();
     const res = await request(app).get(
       '/clusters/default/gke/accelerators?range=24h',
     );
