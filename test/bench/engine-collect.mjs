@@ -53,7 +53,8 @@ async function child() {
   clearInterval(sampler);
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   const statuses = {};
-  for (const r of report.requirements) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  for (const r of report.requirements)
+    statuses[r.status] = (statuses[r.status] ?? 0) + 1;
   process.stdout.write(
     JSON.stringify({
       requests: snapshot.stats.apiRequests,
@@ -76,7 +77,10 @@ async function parent() {
   const names = arg('scenarios', SCENARIOS.join(',')).split(',');
   const probes = process.argv.includes('--probes');
   const sim = await startKubeSim({
-    clusters: names.map(scenario => ({ name: scenario.replace(/\./g, '-'), scenario })),
+    clusters: names.map(scenario => ({
+      name: scenario.replace(/\./g, '-'),
+      scenario,
+    })),
   });
   const rows = [];
   try {
@@ -85,7 +89,12 @@ async function parent() {
       // setFaults replaces the scenario's own faults: keep the hang of 'hanging'.
       const base =
         scenario === 'hanging'
-          ? [{ hang: true, except: ['^/version$', '^/healthz$', '^/readyz$', '^/livez$'] }]
+          ? [
+              {
+                hang: true,
+                except: ['^/version$', '^/healthz$', '^/readyz$', '^/livez$'],
+              },
+            ]
           : [];
       cluster.setFaults(latencyMs > 0 ? [{ latencyMs }, ...base] : base);
       cluster.resetCounters();
@@ -98,15 +107,21 @@ async function parent() {
         deadlineMs: scenario === 'hanging' ? 5_000 : 60_000,
       };
       const out = await new Promise((resolve, reject) => {
-        const p = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child'], {
-          env: { ...process.env, ENGINE_BENCH_SPEC: JSON.stringify(spec) },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
+        const p = spawn(
+          process.execPath,
+          [fileURLToPath(import.meta.url), '--child'],
+          {
+            env: { ...process.env, ENGINE_BENCH_SPEC: JSON.stringify(spec) },
+            stdio: ['ignore', 'pipe', 'inherit'],
+          },
+        );
         let text = '';
         p.stdout.on('data', c => (text += c));
         p.on('error', reject);
         p.on('close', code =>
-          code === 0 ? resolve(JSON.parse(text)) : reject(new Error(`${scenario}: child exited ${code}`)),
+          code === 0
+            ? resolve(JSON.parse(text))
+            : reject(new Error(`${scenario}: child exited ${code}`)),
         );
       });
       rows.push({ scenario, ...out, serverRequests: cluster.requestCount() });
@@ -114,7 +129,11 @@ async function parent() {
   } finally {
     await sim.stop();
   }
-  console.log(`engine benchmark: ${latencyMs} ms injected latency per request${probes ? ', dry-run probes on' : ''}`);
+  console.log(
+    `engine benchmark: ${latencyMs} ms injected latency per request${
+      probes ? ', dry-run probes on' : ''
+    }`,
+  );
   console.log(
     [
       'scenario'.padEnd(22),
@@ -145,7 +164,9 @@ async function parent() {
       ].join(''),
     );
   }
-  console.log('waves: dependent request phases after /version (discovery, reads); chain: waves plus extra list pages.');
+  console.log(
+    'waves: dependent request phases after /version (discovery, reads); chain: waves plus extra list pages.',
+  );
 }
 
 if (process.argv.includes('--child')) {
