@@ -210,7 +210,7 @@ if (hasGcloud) {
             PAGER: 'cat',
           },
           timeout: 60_000,
-        }).stdout.replace(/\u001b\[[0-9;]*m/g, '');
+        }).stdout;
         const flags = flagsOf(text, command);
         expect(flags.length).toBeGreaterThan(5);
         const unknown = flags.filter(f => !help.includes(`--${f}`));
