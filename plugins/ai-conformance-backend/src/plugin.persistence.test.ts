@@ -129,6 +129,7 @@ describe('run history survives a backend restart', () => {
   });
 
   it('on PostgreSQL', async () => {
+    expect.hasAssertions();
     pg = await startTestPostgres();
     await runAndRestart({
       client: 'pg',
