@@ -39,7 +39,51 @@ function run(cmd, args, options = {}) {
 }
 
 /** Each step returns { passed, failed } and may note details. */
+/** Debian packages the integration and browser tests need. */
+const debianPackages = [
+  { bin: '/usr/bin/chromium', pkg: 'chromium' },
+  { bin: '/usr/bin/prometheus', pkg: 'prometheus' },
+];
+
+/** Counts "N passed, M failed" printed by a script step. */
+function scriptStep(script, label) {
+  if (!existsSync(path.join(root, script))) {
+    return { ok: true, passed: 0, failed: 0, note: 'not present' };
+  }
+  const res = run(process.execPath, [script], { capture: true });
+  const m = res.stdout.match(
+    new RegExp(`${label}: (\\d+) passed, (\\d+) failed`),
+  );
+  if (!m)
+    return {
+      ...res,
+      passed: 0,
+      failed: res.ok ? 0 : 1,
+      note: res.ok ? 'skipped' : '',
+    };
+  return { ...res, passed: Number(m[1]), failed: Number(m[2]) };
+}
+
 const steps = [
+  {
+    name: 'setup',
+    title: 'Debian packages for the integration and browser tests',
+    run: () => {
+      const missing = debianPackages
+        .filter(p => !existsSync(p.bin))
+        .map(p => p.pkg);
+      if (missing.length === 0)
+        return { ok: true, note: 'chromium, prometheus present' };
+      console.log(`Installing ${missing.join(', ')} with apt-get...`);
+      const res = run('sh', [
+        '-c',
+        `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(
+          ' ',
+        )} >/dev/null`,
+      ]);
+      return { ...res, note: `installed ${missing.join(', ')}` };
+    },
+  },
   {
     name: 'lockfile',
     title: 'one version of every @backstage/* package in yarn.lock',
