@@ -80,7 +80,12 @@ export class AiConformanceServiceBroker implements AiConformanceService {
       return Promise.resolve(this.#impl);
     }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      let timer: ReturnType<typeof setTimeout> | undefined = undefined;
+      const onReady = (impl: AiConformanceService) => {
+        clearTimeout(timer);
+        resolve(impl);
+      };
+      timer = setTimeout(() => {
         this.#waiters = this.#waiters.filter(w => w !== onReady);
         reject(
           new ServiceUnavailableError(
@@ -90,10 +95,6 @@ export class AiConformanceServiceBroker implements AiConformanceService {
           ),
         );
       }, this.#timeoutMs);
-      const onReady = (impl: AiConformanceService) => {
-        clearTimeout(timer);
-        resolve(impl);
-      };
       this.#waiters.push(onReady);
     });
   }
