@@ -1,0 +1,110 @@
+// The defined outcome of each fault, for the CLI (exit code and report) and
+// for a backend run (run record). Each function throws when the outcome
+// differs.
+const assert = require('node:assert/strict');
+
+const req = (report, id) => {
+  const r = report.requirements.find(q => q.id === id);
+  assert.ok(r, `requirement ${id} in the report`);
+  return r;
+};
+const errorsOf = r => r.errors.map(e => e.message).join(' | ');
+
+/** Checks shared by the CLI report and the backend report. */
+const reportChecks = {
+  'f-healthy': r => assert.equal(r.verdict, 'conformant'),
+  'f-latency': r => assert.equal(r.verdict, 'conformant'),
+  'f-5xx': r => {
+    assert.equal(r.verdict, 'incomplete');
+    const q = req(r, 'ai_inference');
+    assert.equal(q.status, 'unknown');
+    assert.match(errorsOf(q), /HTTP 500/);
+  },
+  'f-503-aggregated': r => {
+    const q = req(r, 'pod_autoscaling');
+    assert.ok(['fail', 'unknown'].includes(q.status), q.status);
+    assert.match(q.summary, /not available|503|Available=False/);
+  },
+  'f-hang': r => {
+    assert.equal(r.verdict, 'incomplete');
+    const unknown = r.requirements.filter(q => q.status === 'unknown');
+    assert.ok(unknown.length > 0, 'some requirements unknown');
+    assert.ok(
+      r.requirements.every(q => q.status !== 'pass' || q.evidence.length > 0),
+      'no pass without evidence',
+    );
+  },
+  'f-malformed': r => {
+    assert.equal(r.verdict, 'incomplete');
+    const q = req(r, 'accelerator_metrics');
+    assert.equal(q.status, 'unknown');
+    assert.match(errorsOf(q), /not JSON/);
+  },
+  'f-expired': r => {
+    // The collector restarts an expired list once; when the token expires
+    // again the read is unknown with the 410, never a guess.
+    const q = req(r, 'accelerator_metrics');
+    if (q.status === 'unknown') assert.match(errorsOf(q), /HTTP 410/);
+    else assert.equal(r.verdict, 'conformant');
+  },
+  'f-403': r => {
+    assert.equal(r.verdict, 'incomplete');
+    const forbidden = r.requirements.filter(q =>
+      q.errors.some(e => e.outcome === 'forbidden'),
+    );
+    assert.ok(forbidden.length > 0, 'forbidden reads reported');
+    assert.ok(
+      forbidden.every(
+        q => q.status === 'unknown' || q.status === 'not-applicable',
+      ),
+    );
+  },
+};
+
+/** CLI: exit code, then the JSON report (or the error on stderr). */
+const cli = {
+  'f-healthy': { exit: [0], report: reportChecks['f-healthy'] },
+  'f-latency': { exit: [0], report: reportChecks['f-latency'] },
+  'f-5xx': { exit: [2], report: reportChecks['f-5xx'] },
+  'f-503-aggregated': {
+    exit: [1, 2],
+    report: reportChecks['f-503-aggregated'],
+  },
+  'f-hang': {
+    exit: [2, 3],
+    stderr: /deadline|timed out|timeout/i,
+    report: reportChecks['f-hang'],
+  },
+  'f-reset': { exit: [3], stderr: /ECONNRESET|socket hang up|reset/i },
+  'f-malformed': { exit: [2], report: reportChecks['f-malformed'] },
+  'f-tls': { exit: [3], stderr: /TLS/ },
+  'f-expired': { exit: [0, 2], report: reportChecks['f-expired'] },
+  'f-403': { exit: [2], report: reportChecks['f-403'] },
+};
+
+/** Backend: the finished run record. */
+function backendRun(name, run) {
+  if (name === 'f-tls') {
+    assert.equal(run.status, 'failed');
+    assert.match(run.error ?? '', /TLS|certificate/i);
+    return;
+  }
+  if (name === 'f-reset') {
+    assert.equal(run.status, 'failed');
+    assert.match(run.error ?? '', /ECONNRESET|socket hang up|reset/i);
+    return;
+  }
+  if (name === 'f-hang') {
+    const took = Date.parse(run.finishedAt) - Date.parse(run.startedAt);
+    assert.ok(took < 45_000, `ended at the deadline (took ${took} ms)`);
+    if (run.status === 'failed') {
+      assert.match(run.error ?? '', /deadline|timed out|timeout/i);
+      return;
+    }
+  }
+  assert.equal(run.status, 'succeeded', run.error);
+  assert.ok(run.report, 'the run has a report');
+  reportChecks[name](run.report);
+}
+
+module.exports = { cli, backendRun };

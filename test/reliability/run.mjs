@@ -1,0 +1,437 @@
+#!/usr/bin/env node
+// Reliability suite: the fault matrix × (CLI, backend run), a backend killed
+// with SIGKILL mid-run and restarted, and the routes fuzzed with random refs,
+// bodies and uploads. Prints one line per named test and a final
+// `reliability: N passed, M failed` line; exits 1 when a test failed.
+//
+//   node test/reliability/run.mjs            # everything
+//   node test/reliability/run.mjs --only cli # one part: cli, backend
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+const { startBackend, stopProcess } = require('../support/stack.cjs');
+const { clusters: MATRIX } = require('./faultMatrix.cjs');
+const expect = require('./expectations.cjs');
+const { fuzzRequests } = require('./routeFuzz.cjs');
+
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
+const dir = fs.mkdtempSync(
+  path.join(os.tmpdir(), 'ai-conformance-reliability-'),
+);
+const results = [];
+const children = [];
+
+async function test(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`ok - ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(
+      `not ok - ${name}: ${(e && e.message) || e}`
+        .split('\n')
+        .slice(0, 6)
+        .join('\n  '),
+    );
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startFaultSim() {
+  const child = spawn(
+    process.execPath,
+    [path.join(here, 'faultSim.cjs'), '--dir', dir],
+    {
+      cwd: repoRoot,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  children.push(child);
+  let out = '';
+  child.stderr.on('data', d => (out += d));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', d => {
+      out += d;
+      const m = /fault-sim ready (\S+)/.exec(out);
+      if (m) resolve({ child, control: m[1] });
+    });
+    child.once('exit', code =>
+      reject(new Error(`fault-sim exited with ${code}: ${out}`)),
+    );
+  });
+}
+
+function runCli(cluster) {
+  const outFile = path.join(dir, `${cluster}.report.json`);
+  const args = [
+    path.join(repoRoot, 'packages/cli/bin/ai-conformance'),
+    'check',
+    '--kubeconfig',
+    path.join(dir, `${cluster}.kubeconfig`),
+    '--timeout',
+    '15s',
+    '-o',
+    'json',
+    '--out',
+    outFile,
+    '-q',
+  ];
+  return new Promise(resolve => {
+    const child = spawn(process.execPath, args, {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', d => (stderr += d));
+    child.stdout.resume();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      const report = fs.existsSync(outFile)
+        ? JSON.parse(fs.readFileSync(outFile, 'utf8'))
+        : undefined;
+      resolve({ code, signal, stderr, report });
+    });
+  });
+}
+
+async function mapLimit(items, n, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return out;
+}
+
+const cliClusters = MATRIX.filter(c => c.name !== 'f-slow');
+
+async function cliColumn() {
+  const runs = await mapLimit(cliClusters, 2, async c => [
+    c,
+    await runCli(c.name),
+  ]);
+  for (const [c, r] of runs) {
+    await test(`cli: ${c.fault} (${c.name})`, async () => {
+      const want = expect.cli[c.name];
+      assert.equal(r.signal, null, 'the CLI was not killed');
+      assert.ok(
+        want.exit.includes(r.code),
+        `exit ${r.code}, expected ${want.exit.join(
+          ' or ',
+        )}; stderr: ${r.stderr.slice(0, 400)}`,
+      );
+      assert.doesNotMatch(r.stderr, /^\s+at .+:\d+:\d+\)?$/m, 'no stack trace');
+      if (want.stderr) assert.match(r.stderr, want.stderr);
+      if (want.report) {
+        assert.ok(r.report, 'a JSON report was written');
+        want.report(r.report);
+      }
+    });
+  }
+}
+
+// ---- backend -------------------------------------------------------------
+
+function backendConfig(port, { schedule }) {
+  const file = path.join(
+    dir,
+    `app-config.backend-${schedule ? 'scheduled' : 'manual'}.yaml`,
+  );
+  fs.mkdirSync(path.join(dir, 'sqlite'), { recursive: true });
+  fs.writeFileSync(
+    file,
+    stringify({
+      app: { baseUrl: `http://localhost:${port}` },
+      backend: {
+        baseUrl: `http://localhost:${port}`,
+        listen: { port },
+        database: {
+          client: 'better-sqlite3',
+          connection: { directory: path.join(dir, 'sqlite') },
+        },
+      },
+      aiConformance: {
+        clusterDeadline: { seconds: 15 },
+        requestTimeout: { seconds: 5 },
+        schedule: schedule
+          ? {
+              enabled: true,
+              initialDelay: { seconds: 5 },
+              frequency: { minutes: 30 },
+            }
+          : { enabled: false },
+      },
+    }),
+  );
+  return file;
+}
+
+async function bootBackend(port, opts) {
+  const logFile = path.join(dir, `backend-${opts.schedule ? 2 : 1}.log`);
+  const backend = await startBackend({
+    port,
+    configs: [
+      path.join(dir, 'app-config.faults.yaml'),
+      backendConfig(port, opts),
+    ],
+    logFile,
+  });
+  children.push(backend.child);
+  const res = await fetch(`${backend.baseUrl}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  assert.equal(res.status, 200, 'guest token');
+  const token = (await res.json()).backstageIdentity.token;
+  const api = async (method, p, body, headers = {}) => {
+    const r = await fetch(`${backend.baseUrl}/api/ai-conformance${p}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined && !headers['content-type']
+          ? { 'content-type': 'application/json' }
+          : {}),
+        ...headers,
+      },
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string' || Buffer.isBuffer(body)
+          ? body
+          : JSON.stringify(body),
+    });
+    const text = await r.text();
+    let json;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: r.status, json, text };
+  };
+  // Wait until the catalog holds the fault-matrix clusters.
+  const started = Date.now();
+  for (;;) {
+    const r = await api('GET', '/clusters/default/f-slow');
+    if (r.status === 200) break;
+    if (Date.now() - started > 180_000)
+      throw new Error(`catalog not ready: ${r.status} ${r.text.slice(0, 200)}`);
+    await new Promise(res => setTimeout(res, 2000));
+  }
+  return { ...backend, api, logFile };
+}
+
+async function waitRun(
+  api,
+  runId,
+  {
+    timeoutMs = 120_000,
+    until = r => ['succeeded', 'failed'].includes(r.status),
+  } = {},
+) {
+  const started = Date.now();
+  for (;;) {
+    const r = await api('GET', `/runs/${runId}`);
+    if (r.status === 200 && until(r.json)) return r.json;
+    if (Date.now() - started > timeoutMs)
+      throw new Error(
+        `run ${runId}: still ${r.json?.status} after ${timeoutMs} ms`,
+      );
+    await new Promise(res => setTimeout(res, 1000));
+  }
+}
+
+async function backendColumn(control) {
+  const port = await freePort();
+  let backend;
+  await test('backend: starts with the fault-matrix clusters in the catalog', async () => {
+    backend = await bootBackend(port, { schedule: false });
+  });
+  if (!backend) return;
+  const { api } = backend;
+
+  const runIds = {};
+  for (const c of cliClusters) {
+    const r = await api('POST', `/clusters/default/${c.name}/runs`, {});
+    runIds[c.name] =
+      r.status === 202 ? r.json.runId : `error ${r.status} ${r.text}`;
+  }
+  for (const c of cliClusters) {
+    await test(`backend run: ${c.fault} (${c.name})`, async () => {
+      assert.doesNotMatch(runIds[c.name], /^error/, runIds[c.name]);
+      const run = await waitRun(api, runIds[c.name]);
+      expect.backendRun(c.name, run);
+    });
+  }
+  await test('backend: still ready after the fault matrix (no crash)', async () => {
+    assert.equal(backend.child.exitCode, null);
+    const r = await fetch(`${backend.baseUrl}/.backstage/health/v1/readiness`);
+    assert.equal(r.status, 200);
+  });
+
+  // SIGKILL mid-run, then restart.
+  const historyBefore = {};
+  for (const c of ['f-healthy', 'f-5xx', 'f-403']) {
+    historyBefore[c] = (await api('GET', `/clusters/default/${c}/runs`)).json;
+  }
+  let killedRunId;
+  await test('backend: SIGKILL while a run is in progress', async () => {
+    const r = await api('POST', '/clusters/default/f-slow/runs', {});
+    assert.equal(r.status, 202, r.text);
+    killedRunId = r.json.runId;
+    await waitRun(api, killedRunId, {
+      timeoutMs: 60_000,
+      until: x => x.status === 'running',
+    });
+    process.kill(-backend.child.pid, 'SIGKILL');
+    await new Promise(res =>
+      backend.child.exitCode !== null || backend.child.signalCode !== null
+        ? res()
+        : backend.child.once('exit', res),
+    );
+  });
+  await fetch(`${control}/faults/f-slow`, { method: 'POST', body: '[]' });
+  let again;
+  await test('backend: restarts on the same database after SIGKILL', async () => {
+    again = await bootBackend(port, { schedule: true });
+  });
+  if (!again) return;
+  await test('backend: the killed run is marked failed after the restart', async () => {
+    assert.ok(killedRunId);
+    const r = await again.api('GET', `/runs/${killedRunId}`);
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.status, 'failed');
+    assert.ok(r.json.error, 'the failed run says why');
+  });
+  await test('backend: run history intact after SIGKILL', async () => {
+    for (const [c, before] of Object.entries(historyBefore)) {
+      const after = (await again.api('GET', `/clusters/default/${c}/runs`))
+        .json;
+      assert.deepEqual(JSON.stringify(after), JSON.stringify(before), c);
+      assert.ok(
+        JSON.stringify(before).includes('succeeded'),
+        `${c} had a finished run`,
+      );
+    }
+  });
+  await test('backend: the next scheduled run after the restart succeeds', async () => {
+    const started = Date.now();
+    for (;;) {
+      const list = (await again.api('GET', '/clusters/default/f-slow/runs'))
+        .json;
+      const items = list.items ?? list.runs ?? list;
+      const next = items.find(
+        x => x.runId !== killedRunId && x.trigger === 'scheduled',
+      );
+      if (next && ['succeeded', 'failed'].includes(next.status)) {
+        assert.equal(next.status, 'succeeded', next.error);
+        assert.equal(next.verdict, 'conformant');
+        return;
+      }
+      if (Date.now() - started > 180_000)
+        throw new Error(
+          `no finished scheduled run: ${JSON.stringify(items).slice(0, 300)}`,
+        );
+      await new Promise(res => setTimeout(res, 2000));
+    }
+  });
+
+  // Fuzz.
+  const snapshot = async () => {
+    const out = {};
+    for (const c of cliClusters)
+      out[c.name] = (
+        await again.api('GET', `/clusters/default/${c.name}/runs`)
+      ).text;
+    out.clusters = (await again.api('GET', '/clusters')).text;
+    return out;
+  };
+  const before = await snapshot();
+  const answers = [];
+  await test('routes fuzz: 300 random refs, bodies and uploads answer 4xx, never 5xx', async () => {
+    const reqs = fuzzRequests({
+      seed: 20261129,
+      count: 300,
+      existing: cliClusters.map(c => c.name),
+    });
+    await mapLimit(reqs, 4, async q => {
+      const r = await again.api(q.method, q.path, q.body, q.headers);
+      answers.push({ ...q, status: r.status, text: r.text.slice(0, 200) });
+    });
+    const bad = answers.filter(
+      a => a.status >= 500 || (a.status < 400 && a.expect4xx),
+    );
+    assert.equal(
+      bad.length,
+      0,
+      bad
+        .slice(0, 5)
+        .map(a => `${a.method} ${a.path.slice(0, 80)} → ${a.status} ${a.text}`)
+        .join('\n'),
+    );
+  });
+  await test('routes fuzz: nothing stored', async () => {
+    const after = await snapshot();
+    for (const k of Object.keys(before)) assert.equal(after[k], before[k], k);
+  });
+  await test('routes fuzz: the backend is still ready', async () => {
+    const r = await fetch(`${again.baseUrl}/.backstage/health/v1/readiness`);
+    assert.equal(r.status, 200);
+  });
+}
+
+async function main() {
+  let sim;
+  await test('fault-sim: serves the fault-matrix clusters', async () => {
+    sim = await startFaultSim();
+  });
+  if (sim) {
+    if (!only || only === 'cli') await cliColumn();
+    if (!only || only === 'backend') await backendColumn(sim.control);
+  }
+}
+
+const cleanup = async () => {
+  for (const c of children.reverse()) await stopProcess(c);
+};
+main()
+  .catch(e => results.push({ name: `suite: ${e.message}`, ok: false }))
+  .finally(async () => {
+    await cleanup();
+    const failed = results.filter(r => !r.ok).length;
+    if (failed === 0) fs.rmSync(dir, { recursive: true, force: true });
+    else console.log(`logs and generated files: ${dir}`);
+    console.log(
+      `reliability: ${results.length - failed} passed, ${failed} failed`,
+    );
+    process.exit(failed ? 1 : 0);
+  });
