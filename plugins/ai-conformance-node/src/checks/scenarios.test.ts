@@ -49,6 +49,26 @@ const GKE: Row = {
   robust_controller: P,
 };
 
+/** vanilla-1.36-cpu: kubeadm, CPU only, no AI add-ons. */
+const VANILLA: Row = {
+  dra_support: P,
+  driver_runtime_management: NA,
+  gpu_sharing: NA,
+  virtualized_accelerator: NA,
+  ai_inference: F,
+  advanced_inference_ingress: F,
+  high_performance_networking: NA,
+  disaggregated_inference: F,
+  gang_scheduling: F,
+  cluster_autoscaling: NA,
+  pod_autoscaling: F,
+  accelerator_metrics: F,
+  ai_service_metrics: F,
+  secure_accelerator_access: F,
+  workload_sandboxing: F,
+  robust_controller: F,
+};
+
 const ALL_UNKNOWN: Row = Object.fromEntries(
   Object.keys(GKE).map(id => [id, U]),
 );
@@ -70,7 +90,14 @@ const EXPECTED: Record<
   'gke-1.35-should': {
     version: '1.35',
     verdict: 'conformant',
-    statuses: { ...GKE, gpu_sharing: P, workload_sandboxing: P },
+    statuses: {
+      ...GKE,
+      gpu_sharing: P,
+      advanced_inference_ingress: P,
+      high_performance_networking: P,
+      disaggregated_inference: P,
+      workload_sandboxing: P,
+    },
   },
   'gke-1.33': {
     version: '1.33',
@@ -81,24 +108,7 @@ const EXPECTED: Record<
   'vanilla-1.36-cpu': {
     version: '1.36',
     verdict: 'not-conformant',
-    statuses: {
-      dra_support: P,
-      driver_runtime_management: NA,
-      gpu_sharing: NA,
-      virtualized_accelerator: NA,
-      ai_inference: F,
-      advanced_inference_ingress: F,
-      high_performance_networking: NA,
-      disaggregated_inference: F,
-      gang_scheduling: F,
-      cluster_autoscaling: NA,
-      pod_autoscaling: F,
-      accelerator_metrics: F,
-      ai_service_metrics: F,
-      secure_accelerator_access: F,
-      workload_sandboxing: F,
-      robust_controller: F,
-    },
+    statuses: VANILLA,
   },
   'restricted-rbac': {
     version: '1.34',
@@ -125,9 +135,74 @@ const EXPECTED: Record<
     statuses: { ...GKE, pod_autoscaling: F },
   },
   hanging: { version: '1.34', verdict: 'incomplete', statuses: ALL_UNKNOWN },
+  'onprem-vgpu': {
+    version: '1.36',
+    verdict: 'not-conformant',
+    statuses: {
+      ...VANILLA,
+      driver_runtime_management: P,
+      gpu_sharing: F,
+      virtualized_accelerator: P,
+      high_performance_networking: F,
+      secure_accelerator_access: P,
+    },
+  },
 };
 
 const clusterName = (scenario: string) => scenario.replace(/\./g, '-');
+
+/**
+ * Scenarios defined by this test on top of bundled ones. onprem-vgpu:
+ * vanilla-1.36-cpu plus vGPU guest nodes (NVIDIA GPU Operator in a vGPU VM:
+ * vGPU labels, the vGPU published as nvidia.com/gpu, the device plugin).
+ */
+function onPremVgpu(): Scenario {
+  const s = structuredClone(loadScenario('vanilla-1.36-cpu'));
+  s.name = 'onprem-vgpu';
+  s.nodePools = [
+    ...(s.nodePools ?? []),
+    {
+      name: 'vgpu-workers',
+      count: 2,
+      namePattern: 'vgpu-{index}',
+      labels: {
+        'nvidia.com/vgpu.present': 'true',
+        'nvidia.com/vgpu.host-driver-version': '550.127.06',
+        'nvidia.com/gpu.product': 'NVIDIA-A100-4C',
+        'nvidia.com/cuda.driver-version.full': '550.127.05',
+      },
+      taints: [
+        { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' },
+      ],
+      capacity: {
+        cpu: '8',
+        memory: '32863400Ki',
+        pods: '110',
+        'nvidia.com/gpu': '1',
+      },
+      nodeInfo: { containerRuntimeVersion: 'containerd://2.2.0' },
+    },
+  ];
+  s.workloads = [
+    ...(s.workloads ?? []),
+    {
+      kind: 'DaemonSet',
+      namespace: 'gpu-operator',
+      name: 'nvidia-device-plugin-daemonset',
+      image: 'nvcr.io/nvidia/k8s-device-plugin:v0.17.4',
+      labels: { app: 'nvidia-device-plugin-daemonset' },
+      nodeSelector: { 'nvidia.com/vgpu.present': 'true' },
+      tolerations: [
+        { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' },
+      ],
+    },
+  ];
+  return s;
+}
+
+const TEST_SCENARIOS: Record<string, () => Scenario> = {
+  'onprem-vgpu': onPremVgpu,
+};
 
 /**
  * gke-1.34-conformant whose webhook configurations are registered but whose
@@ -164,7 +239,7 @@ describe('checks against kube-sim scenarios', () => {
       clusters: [
         ...Object.keys(EXPECTED).map(s => ({
           name: clusterName(s),
-          scenario: s,
+          scenario: TEST_SCENARIOS[s]?.() ?? s,
         })),
         { name: 'permissive', scenario: permissiveWebhooks() },
       ],
@@ -216,6 +291,24 @@ describe('checks against kube-sim scenarios', () => {
       );
       expect(bare.map(r => `${r.id}: ${r.status}`)).toEqual([]);
     });
+  });
+
+  it('shows every requirement passing, failing or N/A, and unknown in some scenario', () => {
+    const seen = new Map<string, Set<RequirementStatus>>();
+    for (const snapshot of snapshots.values()) {
+      for (const [id, status] of Object.entries(statuses(snapshot))) {
+        seen.set(id, (seen.get(id) ?? new Set()).add(status));
+      }
+    }
+    const missing = [...seen.entries()].flatMap(([id, set]) => [
+      ...(set.has('pass') ? [] : [`${id}: no pass`]),
+      ...(set.has('fail') || set.has('not-applicable')
+        ? []
+        : [`${id}: no fail or N/A`]),
+      ...(set.has('unknown') ? [] : [`${id}: no unknown`]),
+    ]);
+    expect(seen.size).toBe(16);
+    expect(missing).toEqual([]);
   });
 
   const mustResults = (report: ConformanceReport) =>
