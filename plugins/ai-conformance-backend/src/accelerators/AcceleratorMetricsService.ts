@@ -8,6 +8,8 @@ import {
   PrometheusClient,
   queryDcgmMetrics,
   readAcceleratorInventory,
+  sampleDcgmMetrics,
+  type MetricSampleLabels,
   type AcceleratorInventory,
   type AcceleratorSourceError,
   type ClusterConnection,
@@ -110,6 +112,24 @@ export class AcceleratorMetricsService {
       ref.name,
     );
     return source ? this.#client(source) : undefined;
+  }
+
+  /**
+   * Current DCGM series of the entity's cluster from its configured source,
+   * for `evaluateDcgmMetricsSample` (the accelerator_metrics check);
+   * undefined when no source is configured. Query failures throw.
+   */
+  async sampleDcgm(
+    entityRef: string,
+  ): Promise<MetricSampleLabels[] | undefined> {
+    const ref = parseEntityRef(entityRef);
+    const source = findMetricsSource(
+      this.#options.config,
+      ref.namespace,
+      ref.name,
+    );
+    if (!source) return undefined;
+    return sampleDcgmMetrics(this.#client(source), source.matchers);
   }
 
   async getAccelerators(

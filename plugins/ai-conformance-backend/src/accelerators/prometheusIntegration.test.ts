@@ -119,6 +119,7 @@ describe('accelerator metrics through a real Prometheus', () => {
   let prometheus: LocalPrometheus | undefined;
   let promUrl: string;
   let app: express.Express;
+  let service: AcceleratorMetricsService;
 
   beforeAll(async () => {
     if (!findPrometheusBinary()) {
@@ -204,6 +205,12 @@ describe('accelerator metrics through a real Prometheus', () => {
       catalog: {} as CatalogService,
       logger,
     });
+    service = new AcceleratorMetricsService({
+      config: readMetricsConfig(config),
+      logger,
+      connect: connectThroughResolver(resolver),
+      now: realNow,
+    });
     app = express();
     app.use(
       await createAcceleratorsRouter({
@@ -213,12 +220,7 @@ describe('accelerator metrics through a real Prometheus', () => {
         config,
         logger,
         // Queries run at the real time; only the exporters see pinned windows.
-        service: new AcceleratorMetricsService({
-          config: readMetricsConfig(config),
-          logger,
-          connect: connectThroughResolver(resolver),
-          now: realNow,
-        }),
+        service,
       }),
     );
     app.use(MiddlewareFactory.create({ config, logger }).error());
@@ -316,6 +318,19 @@ describe('accelerator metrics through a real Prometheus', () => {
         Math.max(...values('DCGM_FI_DEV_GPU_TEMP')),
       );
     }
+  });
+
+  it('samples the DCGM series of the cluster for the official per-device rules', async () => {
+    const samples = await service.sampleDcgm('resource:default/gke');
+    expect(samples!.every(s => s.labels.ksim_cluster === 'gke')).toBe(true);
+    expect(evaluateDcgmMetricsSample(samples!)).toMatchObject({
+      passed: true,
+      devices: 3 + 2 * 2,
+      utilizationMetrics: ['DCGM_FI_DEV_GPU_UTIL'],
+    });
+    await expect(
+      service.sampleDcgm('resource:default/eks'),
+    ).resolves.toBeUndefined();
   });
 
   it('keeps the inventory and reports an error once Prometheus stops', async () => {
