@@ -307,6 +307,36 @@ describe('EntityAiConformanceContent', () => {
     expect(postedBody).toEqual({ requirementsVersion: '1.35' });
   });
 
+  it('keeps the version selector when a chosen version cannot be loaded', async () => {
+    server.use(
+      http.get(clusterUrl, ({ request }) =>
+        new URL(request.url).searchParams.get('version')
+          ? HttpResponse.json(
+              errorBody('InputError', 'Unknown query parameter version', 400),
+              {
+                status: 400,
+              },
+            )
+          : HttpResponse.json({
+              entityRef,
+              report: sampleReport(),
+              lastRun: null,
+            }),
+      ),
+      http.get(`${clusterUrl}/runs`, () => HttpResponse.json({ items: [] })),
+    );
+    await renderWithApis(<EntityAiConformanceContent />);
+    await screen.findByText('Not conformant');
+    fireEvent.mouseDown(screen.getByLabelText('Checklist version'));
+    await userEvent.click(await screen.findByRole('option', { name: 'v1.36' }));
+    expect(
+      (await screen.findAllByText(/Unknown query parameter version/)).length,
+    ).toBeGreaterThan(0);
+    fireEvent.mouseDown(screen.getByLabelText('Checklist version'));
+    await userEvent.click(await screen.findByRole('option', { name: 'v1.34' }));
+    expect(await screen.findByText('Not conformant')).toBeInTheDocument();
+  });
+
   it('downloads the report as JSON', async () => {
     const report = sampleReport();
     serveDetail({ report });

@@ -50,6 +50,21 @@ export const EntityAiConformanceContent = (
     pollIntervalMs: props.pollIntervalMs,
   });
 
+  // The version the backend picks by itself; choosing it again drops the
+  // explicit choice, so the default view needs no version parameter.
+  const [baseVersion, setBaseVersion] = useState<string>();
+  const loadedDefault =
+    !chosenVersion && detail.value
+      ? defaultChecklistVersion(entity, detail.value.report)
+      : undefined;
+  useEffect(() => {
+    if (loadedDefault) setBaseVersion(loadedDefault);
+  }, [loadedDefault]);
+  const chooseVersion = useCallback(
+    (v: string) => setChosenVersion(v === baseVersion ? undefined : v),
+    [baseVersion],
+  );
+
   const lastRun = detail.value?.lastRun;
   const { follow } = checkRun;
   useEffect(() => {
@@ -65,7 +80,23 @@ export const EntityAiConformanceContent = (
     return <Progress />;
   }
   if (detail.error) {
-    return <ErrorState error={detail.error} what="this cluster's results" />;
+    const error = (
+      <ErrorState error={detail.error} what="this cluster's results" />
+    );
+    if (!chosenVersion) return error;
+    // Keep the selector so another checklist version can be picked.
+    return (
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <Box display="flex" justifyContent="flex-end">
+            <VersionSelector value={chosenVersion} onChange={chooseVersion} />
+          </Box>
+        </Grid>
+        <Grid item xs={12}>
+          {error}
+        </Grid>
+      </Grid>
+    );
   }
 
   const report = detail.value?.report ?? null;
@@ -80,7 +111,7 @@ export const EntityAiConformanceContent = (
   const versionSelector = (
     <VersionSelector
       value={version}
-      onChange={setChosenVersion}
+      onChange={chooseVersion}
       disabled={checkRun.active}
     />
   );
