@@ -107,7 +107,7 @@ export const AcceleratorMetricsSection = () => {
 
   return (
     <InfoCard
-      title="Accelerators"
+      title="Accelerator usage"
       subheader={
         data?.inventory
           ? `${data.inventory.acceleratorNodes} accelerator node(s) of ${data.inventory.totalNodes}`
