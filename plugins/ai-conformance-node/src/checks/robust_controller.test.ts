@@ -53,6 +53,23 @@ describe('robust_controller', () => {
     expect(r.method).toBe('dry-run');
   });
 
+  it('stays passive and says why when the probe was not allowed', () => {
+    const r = run(robustControllerCheck, {
+      groups: RAY,
+      reads,
+      probes: {
+        'robust_controller:ray.io': {
+          id: 'robust_controller:ray.io',
+          outcome: 'forbidden',
+          message: 'not allowed to create rayclusters.ray.io in default',
+        },
+      },
+    });
+    expect(r.status).toBe('pass');
+    expect(r.method).toBe('passive');
+    expect(r.notes?.join(' ')).toContain('not allowed to create');
+  });
+
   it('is partial when the dry-run shows the webhook lets an invalid object through', () => {
     const r = run(robustControllerCheck, {
       groups: RAY,

@@ -90,6 +90,14 @@ export const robustControllerCheck: Check = {
     const notes = assessed
       .slice(1)
       .map(a => `${a.operator.name}: ${a.grade} (${a.reason}).`);
+    if (
+      best.probe?.outcome === 'forbidden' ||
+      best.probe?.outcome === 'error'
+    ) {
+      notes.push(
+        `The dry-run probe for ${best.operator.group} was not conclusive (${best.probe.outcome}: ${best.probe.message}); the result rests on passive evidence.`,
+      );
+    }
     const method = best.probe?.outcome === 'rejected' ? 'dry-run' : 'passive';
     if (best.grade === 'unknown') {
       return unknownOutcome(
