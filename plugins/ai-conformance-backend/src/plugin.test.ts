@@ -251,6 +251,7 @@ describe('aiConformancePlugin routes', () => {
       },
     });
     expect(finished.body.progress.done).toBe(finished.body.progress.total);
+    expect(finished.body.progress.total).toBeGreaterThan(1);
     expectMatchesSpec('get', '/runs/{runId}', finished);
 
     const detail = await get('/clusters/default/gke-a');

@@ -68,15 +68,18 @@ export class EngineConformanceRunner implements ConformanceRunner {
       clientKeyData: target.clientKeyData,
       skipTLSVerify: target.skipTLSVerify,
     });
+    let requests = 0;
     const snapshot = await collectSnapshot(connection, {
       requestTimeoutMs: options.requestTimeoutMs,
       deadlineMs: options.deadlineMs,
       dryRunProbes: options.dryRunProbes,
       signal: options.signal,
-      onProgress: p =>
-        options.onProgress({ phase: p.phase, done: p.done, total: p.total }),
+      onProgress: p => {
+        requests = Math.max(requests, p.total);
+        options.onProgress({ phase: p.phase, done: p.done, total: p.total });
+      },
     });
-    options.onProgress({ phase: 'evaluate', done: 1, total: 1 });
+    options.onProgress({ phase: 'evaluate', done: requests, total: requests });
     return evaluate(snapshot);
   }
 
