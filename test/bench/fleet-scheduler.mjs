@@ -1,0 +1,305 @@
+#!/usr/bin/env node
+// Benchmark: a fleet of kube-sim clusters checked by the backend's scheduler.
+// For each size (default 10, 100, 1000) a backend starts with that many
+// clusters in its catalog and `kubernetes` config, the scheduled task
+// `ai-conformance-checks` is triggered once the catalog holds them all, and
+// the run records give clusters per second and p50/p95 per cluster; peak
+// memory is the highest RSS of the backend process while it ran.
+// With --keep, the last backend stays up for the route benchmark and prints
+// `backend kept: <url> pid <pid>`; stop it with SIGTERM to its process group.
+// Usage: node test/bench/fleet-scheduler.mjs [--sizes 10,100,1000] [--cap-seconds 420] [--json out.json]
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { stringify } from 'yaml';
+
+const require = createRequire(import.meta.url);
+require('@backstage/cli/config/nodeTransform.cjs');
+const { startKubeSim } = require('../../packages/kube-sim/src/index.ts');
+const { startBackendProcess } = require('../reliability/backendProcess.cjs');
+const { stopProcess } = require('../support/stack.cjs');
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+const sizes = arg('sizes', '10,100,1000').split(',').map(Number);
+const capMs = Number(arg('cap-seconds', '420')) * 1000;
+const keep = process.argv.includes('--keep');
+const SCENARIOS = [
+  'gke-1.34-conformant',
+  'eks-1.35',
+  'vanilla-1.36-cpu',
+  'gke-1.35-should',
+];
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+function rssMiB(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function mapLimit(items, n, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return out;
+}
+
+async function measure(sim, n, dir, isLast) {
+  const clusters = sim.clusters.slice(0, n);
+  const catalogFile = path.join(dir, `catalog-${n}.yaml`);
+  fs.writeFileSync(
+    catalogFile,
+    clusters
+      .map(c =>
+        stringify({
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Resource',
+          metadata: { name: c.name },
+          spec: {
+            type: 'kubernetes-cluster',
+            owner: 'group:default/ai-platform',
+          },
+        }),
+      )
+      .join('---\n'),
+  );
+  const port = await freePort();
+  const configFile = path.join(dir, `app-config-${n}.yaml`);
+  fs.writeFileSync(
+    configFile,
+    stringify({
+      app: { baseUrl: `http://localhost:${port}` },
+      backend: {
+        baseUrl: `http://localhost:${port}`,
+        listen: { port },
+        cors: { origin: `http://localhost:${port}` },
+      },
+      catalog: {
+        locations: [
+          {
+            type: 'file',
+            target: catalogFile,
+            rules: [{ allow: ['Resource'] }],
+          },
+        ],
+      },
+      kubernetes: {
+        serviceLocatorMethod: { type: 'multiTenant' },
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: clusters.map(c => ({
+              name: c.name,
+              url: c.server,
+              authProvider: 'serviceAccount',
+              serviceAccountToken: c.token,
+              caData: c.caData,
+              skipMetricsLookup: true,
+            })),
+          },
+        ],
+      },
+      aiConformance: {
+        schedule: {
+          initialDelay: { seconds: 1 },
+          frequency: { hours: 6 },
+          timeout: { hours: 1 },
+        },
+      },
+    }),
+    { mode: 0o600 },
+  );
+  const backend = await startBackendProcess({
+    port,
+    configs: [configFile],
+    logFile: path.join(dir, `backend-${n}.log`),
+  });
+  let peak = rssMiB(backend.child.pid);
+  const sampler = setInterval(
+    () => (peak = Math.max(peak, rssMiB(backend.child.pid))),
+    250,
+  );
+  try {
+    const token = (
+      await (
+        await fetch(`${backend.baseUrl}/api/auth/guest/refresh`, {
+          headers: { 'x-requested-with': 'XMLHttpRequest' },
+        })
+      ).json()
+    ).backstageIdentity.token;
+    const get = async p => {
+      const r = await fetch(`${backend.baseUrl}${p}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return r.ok ? r.json() : undefined;
+    };
+    // Wait for the catalog to hold every cluster, then trigger the scheduled task.
+    const catalogStarted = Date.now();
+    for (;;) {
+      const rows = await get('/api/ai-conformance/clusters');
+      if (rows && rows.length >= n) break;
+      if (Date.now() - catalogStarted > 300_000)
+        throw new Error(
+          `catalog holds ${rows?.length} of ${n} clusters after 300 s`,
+        );
+      await sleep(1000);
+    }
+    const rssBefore = rssMiB(backend.child.pid);
+    // The task's first pass (1 s after start) may have caught part of the
+    // catalog; wait for it to end, then trigger the measured pass.
+    const taskState = async () =>
+      (
+        await get('/api/ai-conformance/.backstage/scheduler/v1/tasks')
+      )?.tasks?.find(t => t.taskId === 'ai-conformance-checks')?.taskState
+        ?.status;
+    while ((await taskState()) === 'running') await sleep(1000);
+    const triggeredAt = Date.now();
+    const trigger = await fetch(
+      `${backend.baseUrl}/api/ai-conformance/.backstage/scheduler/v1/tasks/ai-conformance-checks/trigger`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
+    if (!trigger.ok)
+      throw new Error(
+        `trigger: HTTP ${trigger.status} ${await trigger.text()}`,
+      );
+    let seenRunning = false;
+    for (;;) {
+      const state = await taskState();
+      if (state === 'running') seenRunning = true;
+      else if (seenRunning || Date.now() - triggeredAt > 60_000) break;
+      if (Date.now() - triggeredAt > capMs) break;
+      await sleep(1000);
+    }
+    const runs = (
+      await mapLimit(
+        clusters,
+        8,
+        async c =>
+          (await get(
+            `/api/ai-conformance/clusters/default/${c.name}/runs?limit=1`,
+          )) ?? {},
+      )
+    )
+      .flatMap(list => list.items ?? list.runs ?? [])
+      .filter(
+        r =>
+          r.finishedAt &&
+          r.startedAt &&
+          Date.parse(r.createdAt) >= triggeredAt - 1000,
+      );
+    const per = runs.map(
+      r => Date.parse(r.finishedAt) - Date.parse(r.startedAt),
+    );
+    const first = Math.min(...runs.map(r => Date.parse(r.startedAt)));
+    const last = Math.max(...runs.map(r => Date.parse(r.finishedAt)));
+    const result = {
+      clusters: n,
+      finished: runs.length,
+      succeeded: runs.filter(r => r.status === 'succeeded').length,
+      passSeconds: (last - first) / 1000,
+      clustersPerSecond: runs.length / Math.max(0.001, (last - first) / 1000),
+      p50Ms: pct(per, 50),
+      p95Ms: pct(per, 95),
+      peakRssMiB: Math.max(peak, rssMiB(backend.child.pid)),
+      rssBeforeMiB: rssBefore,
+      backendReadyMs: backend.readyMs,
+      capped: runs.length < n,
+    };
+    return { result, backend: isLast && keep ? backend : undefined };
+  } finally {
+    clearInterval(sampler);
+    if (!(isLast && keep)) await stopProcess(backend.child);
+  }
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-fleet-'));
+  const max = Math.max(...sizes);
+  const sim = await startKubeSim({
+    clusters: Array.from({ length: max }, (_, i) => ({
+      name: `fleet-${String(i).padStart(4, '0')}`,
+      scenario: SCENARIOS[i % SCENARIOS.length],
+    })),
+    metrics: false,
+  });
+  const results = [];
+  let kept;
+  try {
+    for (const [i, n] of sizes.entries()) {
+      const { result, backend } = await measure(
+        sim,
+        n,
+        dir,
+        i === sizes.length - 1,
+      );
+      results.push(result);
+      kept = backend;
+      console.log(
+        `fleet ${n}: ${result.finished}/${n} runs (${
+          result.succeeded
+        } succeeded) in ${result.passSeconds.toFixed(1)} s, ` +
+          `${result.clustersPerSecond.toFixed(2)} clusters/s, p50 ${
+            result.p50Ms
+          } ms, p95 ${result.p95Ms} ms, ` +
+          `peak rss ${result.peakRssMiB.toFixed(
+            0,
+          )} MiB (before the pass ${result.rssBeforeMiB.toFixed(0)} MiB)` +
+          (result.capped ? `, stopped at the ${capMs / 1000} s cap` : ''),
+      );
+    }
+    const jsonOut = arg('json');
+    if (jsonOut)
+      fs.writeFileSync(
+        jsonOut,
+        JSON.stringify({ results, concurrency: 8 }, null, 2),
+      );
+    if (kept) {
+      console.log(`backend kept: ${kept.baseUrl} pid ${kept.child.pid}`);
+      // Stay alive (kube-sim is served from this process) until told to stop.
+      await new Promise(resolve => {
+        process.once('SIGTERM', resolve);
+        process.once('SIGINT', resolve);
+      });
+      await stopProcess(kept.child);
+    }
+  } finally {
+    await sim.stop();
+  }
+}
+
+main().catch(e => {
+  console.error(`fleet-scheduler bench: ${e.stack ?? e}`);
+  process.exit(1);
+});
