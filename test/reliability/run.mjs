@@ -19,7 +19,8 @@ import { stringify } from 'yaml';
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
-const { startBackend, stopProcess } = require('../support/stack.cjs');
+const { stopProcess } = require('../support/stack.cjs');
+const { startBackendProcess } = require('./backendProcess.cjs');
 const { clusters: MATRIX } = require('./faultMatrix.cjs');
 const expect = require('./expectations.cjs');
 const { fuzzRequests } = require('./routeFuzz.cjs');
@@ -198,7 +199,7 @@ function backendConfig(port, { schedule }) {
 
 async function bootBackend(port, opts) {
   const logFile = path.join(dir, `backend-${opts.schedule ? 2 : 1}.log`);
-  const backend = await startBackend({
+  const backend = await startBackendProcess({
     port,
     configs: [
       path.join(dir, 'app-config.faults.yaml'),
@@ -350,7 +351,7 @@ async function backendColumn(control) {
         .json;
       const items = list.items ?? list.runs ?? list;
       const next = items.find(
-        x => x.runId !== killedRunId && x.trigger === 'scheduled',
+        x => x.runId !== killedRunId && x.trigger === 'schedule',
       );
       if (next && ['succeeded', 'failed'].includes(next.status)) {
         assert.equal(next.status, 'succeeded', next.error);
@@ -375,6 +376,17 @@ async function backendColumn(control) {
     out.clusters = (await again.api('GET', '/clusters')).text;
     return out;
   };
+  // The restarted backend's scheduled pass must be over before the baseline.
+  for (let i = 0; i < 120; i++) {
+    const tasks = (await again.api('GET', '/.backstage/scheduler/v1/tasks'))
+      .json?.tasks;
+    const pass = tasks?.find(t => t.taskId === 'ai-conformance-checks');
+    const busy = Object.values(await snapshot()).some(text =>
+      /"status": "(queued|running)"/.test(text),
+    );
+    if (!busy && pass?.taskState?.status !== 'running') break;
+    await new Promise(res => setTimeout(res, 1000));
+  }
   const before = await snapshot();
   const answers = [];
   await test('routes fuzz: 300 random refs, bodies and uploads answer 4xx, never 5xx', async () => {
@@ -387,16 +399,26 @@ async function backendColumn(control) {
       const r = await again.api(q.method, q.path, q.body, q.headers);
       answers.push({ ...q, status: r.status, text: r.text.slice(0, 200) });
     });
+    // fetch resolves `..` and `%2e%2e` segments before sending, so such a
+    // request may land on another, valid route: it must still not be a 5xx.
+    const resolvedElsewhere = a =>
+      new URL(`http://host/api/ai-conformance${a.path}`).pathname !==
+      `/api/ai-conformance${a.path.split('?')[0]}`;
     const bad = answers.filter(
-      a => a.status >= 500 || (a.status < 400 && a.expect4xx),
+      a =>
+        a.status >= 500 ||
+        (a.status < 400 && a.expect4xx && !resolvedElsewhere(a)),
     );
     assert.equal(
       bad.length,
       0,
-      bad
-        .slice(0, 5)
-        .map(a => `${a.method} ${a.path.slice(0, 80)} → ${a.status} ${a.text}`)
-        .join('\n'),
+      `${bad.length} unexpected answers:\n` +
+        bad
+          .slice(0, 5)
+          .map(
+            a => `${a.method} ${a.path.slice(0, 80)} → ${a.status} ${a.text}`,
+          )
+          .join('\n'),
     );
   });
   await test('routes fuzz: nothing stored', async () => {
