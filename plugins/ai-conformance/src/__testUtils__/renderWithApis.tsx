@@ -14,7 +14,15 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { SWRConfig } from 'swr';
 import { AiConformanceClient, aiConformanceApiRef } from '../api';
+
+/**
+ * Answers given for `ai-conformance.run.create` since the last render.
+ * (usePermission caches answers across renders, so a test of a denial waits
+ * for the denial to be asked and answered.)
+ */
+export const runPermissionChecks: Array<'ALLOW' | 'DENY'> = [];
 
 /** Where msw handlers answer for the backend. */
 export const baseUrl = 'http://backstage.test/api/ai-conformance';
@@ -43,16 +51,21 @@ export async function renderWithApis(
     catalogEntities?: Entity[];
   } = {},
 ) {
+  runPermissionChecks.length = 0;
   const discoveryApi = { getBaseUrl: async () => baseUrl };
   const fetchApi = {
     fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
   };
   const permissionApi = mockApis.permission({
-    authorize: request =>
-      request.permission.name === 'ai-conformance.run.create' &&
-      options.canRun === false
-        ? AuthorizeResult.DENY
-        : AuthorizeResult.ALLOW,
+    authorize: request => {
+      const denied =
+        request.permission.name === 'ai-conformance.run.create' &&
+        options.canRun === false;
+      if (request.permission.name === 'ai-conformance.run.create') {
+        runPermissionChecks.push(denied ? 'DENY' : 'ALLOW');
+      }
+      return denied ? AuthorizeResult.DENY : AuthorizeResult.ALLOW;
+    },
   });
   return renderInTestApp(
     <TestApiProvider
@@ -70,9 +83,12 @@ export async function renderWithApis(
         ],
       ]}
     >
-      <EntityProvider entity={options.entity ?? clusterEntity}>
-        {element}
-      </EntityProvider>
+      {/* A fresh permission cache per render: no answer leaks between tests. */}
+      <SWRConfig value={{ provider: () => new Map() }}>
+        <EntityProvider entity={options.entity ?? clusterEntity}>
+          {element}
+        </EntityProvider>
+      </SWRConfig>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );

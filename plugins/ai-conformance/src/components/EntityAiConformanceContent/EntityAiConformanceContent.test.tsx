@@ -4,7 +4,11 @@ import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { ClusterDetail } from '@ai-conformance/plugin-ai-conformance-common';
-import { baseUrl, renderWithApis } from '../../__testUtils__/renderWithApis';
+import {
+  baseUrl,
+  renderWithApis,
+  runPermissionChecks,
+} from '../../__testUtils__/renderWithApis';
 import { sampleReport, sampleRun } from '../../__testUtils__/fixtures';
 import { EntityAiConformanceContent } from './EntityAiConformanceContent';
 
@@ -68,18 +72,24 @@ describe('EntityAiConformanceContent', () => {
     await renderWithApis(<EntityAiConformanceContent />, { canRun: false });
     expect(await screen.findByText('Not conformant')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Export/ })).toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: /Run checks/ }),
-    ).not.toBeInTheDocument();
+    await waitFor(() => expect(runPermissionChecks).toContain('DENY'));
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: /Run checks/ }),
+      ).not.toBeInTheDocument(),
+    );
   });
 
   it('does not offer the run button on a never-checked cluster without permission', async () => {
     serveDetail({});
     await renderWithApis(<EntityAiConformanceContent />, { canRun: false });
     expect(await screen.findByText('Never checked')).toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: /Run checks/ }),
-    ).not.toBeInTheDocument();
+    await waitFor(() => expect(runPermissionChecks).toContain('DENY'));
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: /Run checks/ }),
+      ).not.toBeInTheDocument(),
+    );
   });
 
   it('says clearly when the backend forbids reading the results', async () => {
