@@ -79,5 +79,56 @@ export interface Config {
         k8sConformanceUrl?: string;
       };
     };
+    /** Cluster badges (`GET /clusters/:namespace/:name/badge.svg`). */
+    badges?: {
+      /**
+       * Serve badges without a token (verdict and level only). Default
+       * false: badges need `ai-conformance.report.read`.
+       */
+      public?: boolean;
+    };
+    /** Scorecard levels (bronze, silver, gold). */
+    levels?: {
+      /** What gold asks beyond a conformant verdict. */
+      gold?: {
+        /** Every SHOULD passes or does not apply (default true). */
+        requireAllShould?: boolean;
+        /** The last check is at most this many days old (default 7). */
+        maxAgeDays?: number;
+        /** On GKE, the cluster runs a certified version (default true). */
+        requireCertifiedGkeVersion?: boolean;
+      };
+    };
+    /**
+     * Accelerator utilization from Prometheus-compatible APIs. URLs and
+     * credentials come only from here, never from an entity or a request.
+     */
+    metrics?: {
+      /** Seconds answers are reused (default 15; 0 turns the cache off). */
+      cacheSeconds?: number;
+      /** Timeout of each Prometheus request in milliseconds (default 5000). */
+      timeoutMs?: number;
+      clusters?: Array<{
+        /** Cluster entity name. */
+        name: string;
+        /** Entity namespace; omitted matches any. */
+        namespace?: string;
+        /** Base URL of the Prometheus HTTP API (without /api/v1). */
+        url: string;
+        auth?: {
+          /** `google` uses Application Default Credentials (Managed Prometheus). */
+          type: 'none' | 'bearer' | 'basic' | 'google';
+          /** @visibility secret */
+          token?: string;
+          username?: string;
+          /** @visibility secret */
+          password?: string;
+        };
+        /** Label that holds the node name (default Hostname). */
+        nodeLabel?: string;
+        /** Equality matchers added to every query. */
+        matchers?: { [label: string]: string };
+      }>;
+    };
   };
 }

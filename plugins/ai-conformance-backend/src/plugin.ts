@@ -4,7 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { aiConformancePermissions } from '@ai-conformance/plugin-ai-conformance-common';
-import { aiConformanceServiceRef } from '@ai-conformance/plugin-ai-conformance-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  aiConformanceServiceRef,
+  readGoldLevelRules,
+} from '@ai-conformance/plugin-ai-conformance-node';
+import { createAcceleratorsRouter } from './accelerators';
+import { BadgeService } from './badges';
+import { RegressionNotifier } from './notifications';
 import { ConformanceStore } from './database/ConformanceStore';
 import { migrationsDirectory } from './database/migrationsDirectory';
 import { readPluginConfig } from './readPluginConfig';
@@ -40,6 +47,7 @@ export const aiConformancePlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         broker: aiConformanceServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, database, scheduler, httpRouter, lifecycle } =
@@ -82,25 +90,58 @@ export const aiConformancePlugin = createBackendPlugin({
         );
         deps.permissionsRegistry.addPermissions(aiConformancePermissions);
 
+        const access = new ClusterAccess({
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+        });
         const api = new ClusterApiService({
-          access: new ClusterAccess({
-            catalog: deps.catalog,
-            permissions: deps.permissions,
-          }),
+          access,
           store,
           runs,
           uploads: new ReportUploadService({ store, runner, runs }),
           auditor: deps.auditor,
           selfAssessmentMetadata: settings.selfAssessmentMetadata,
         });
+        const badges = new BadgeService({
+          access,
+          store,
+          auth: deps.auth,
+          publicBadges: settings.publicBadges,
+          goldRules: readGoldLevelRules(config),
+        });
         httpRouter.use(
           await createRouter({
             api,
+            badges,
             httpAuth: deps.httpAuth,
             uploadMaxBytes: settings.uploadMaxBytes,
           }),
         );
+        httpRouter.use(
+          await createAcceleratorsRouter({
+            resolver,
+            permissions: deps.permissions,
+            httpAuth: deps.httpAuth,
+            config,
+            logger,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        if (settings.publicBadges) {
+          httpRouter.addAuthPolicy({
+            path: '/clusters/:namespace/:name/badge.svg',
+            allow: 'unauthenticated',
+          });
+        }
+
+        // Owners hear of regressions (when the notifications backend runs).
+        const notifier = new RegressionNotifier({
+          notifications: deps.notifications,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+        });
+        runs.onRunFinished(event => notifier.handle(event));
 
         if (settings.scheduleEnabled) {
           const scheduled = new ScheduledChecks({

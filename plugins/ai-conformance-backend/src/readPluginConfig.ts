@@ -20,6 +20,8 @@ export interface PluginSettings {
   runsPerCluster: number;
   uploadMaxBytes: number;
   selfAssessmentMetadata: ProductYamlMetadata;
+  /** Badges answer without a token (aiConformance.badges.public). */
+  publicBadges: boolean;
 }
 
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -74,6 +76,7 @@ export function readPluginConfig(root: Config): PluginSettings {
     requestTimeoutMs: durationMs(c, 'requestTimeout', { seconds: 10 }),
     runsPerCluster: positiveInteger(c, 'retention.runsPerCluster', 100),
     uploadMaxBytes: positiveInteger(c, 'uploads.maxBytes', 5 * 1024 * 1024),
+    publicBadges: c.getOptionalBoolean('badges.public') ?? false,
     selfAssessmentMetadata:
       (c
         .getOptionalConfig('selfAssessment.metadata')

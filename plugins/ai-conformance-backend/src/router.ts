@@ -1,42 +1,21 @@
-import express, { type Request } from 'express';
+import express from 'express';
 import Router from 'express-promise-router';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { spec } from './schema/openapi.generated';
 import type { ClusterApiService } from './service/ClusterApiService';
+import type { BadgeService } from './badges/BadgeService';
 import { PayloadTooLargeError } from './PayloadTooLargeError';
+import { userTokens } from './http/userTokens';
 
 /** Options of {@link createRouter}. */
 export interface RouterOptions {
   api: ClusterApiService;
+  badges: BadgeService;
   httpAuth: HttpAuthService;
   /** Largest accepted upload body in bytes. */
   uploadMaxBytes: number;
-}
-
-const USER_TOKEN_HEADER = 'backstage-kubernetes-authorization-';
-
-/**
- * The user's own cluster tokens for `google` / `oidc` clusters, sent as
- * `Backstage-Kubernetes-Authorization-Google` or
- * `Backstage-Kubernetes-Authorization-Oidc-<provider>` (as for the
- * Kubernetes plugin's proxy). Only used for clusters defined in config or
- * the catalog with those auth providers.
- */
-function userTokens(req: Request): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (!name.startsWith(USER_TOKEN_HEADER) || typeof value !== 'string') {
-      continue;
-    }
-    const provider = name.slice(USER_TOKEN_HEADER.length);
-    const key = provider.startsWith('oidc-')
-      ? `oidc.${provider.slice('oidc-'.length)}`
-      : provider;
-    out[key] = value.replace(/^Bearer\s+/i, '');
-  }
-  return out;
 }
 
 function uploadBody(maxBytes: number): express.RequestHandler {
@@ -62,8 +41,24 @@ function uploadBody(maxBytes: number): express.RequestHandler {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { api, httpAuth, uploadMaxBytes } = options;
+  const { api, badges, httpAuth, uploadMaxBytes } = options;
   const router = Router();
+
+  // An SVG for READMEs and dashboards; public when aiConformance.badges.public.
+  router.get('/clusters/:namespace/:name/badge.svg', async (req, res) => {
+    const credentials = badges.publicBadges
+      ? undefined
+      : await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const svg = await badges.renderBadge(
+      req.params.namespace,
+      req.params.name,
+      credentials,
+    );
+    res
+      .type('image/svg+xml')
+      .set('Cache-Control', 'no-cache, max-age=0')
+      .send(svg);
+  });
 
   // Uploads are raw bodies (JSON, NDJSON or XML) with their own size limit.
   router.post(

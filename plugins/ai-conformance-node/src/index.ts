@@ -12,3 +12,4 @@ export * from './artifacts';
 export * from './probes';
 export * from './service';
 export * from './accelerators';
+export * from './levels';

@@ -4,9 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { techInsightsFactRetrieversExtensionPoint } from '@backstage-community/plugin-tech-insights-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { aiConformanceServiceRef } from '@ai-conformance/plugin-ai-conformance-node';
+import {
+  aiConformanceServiceRef,
+  readGoldLevelRules,
+} from '@ai-conformance/plugin-ai-conformance-node';
 import { createAiConformanceFactRetriever } from './createAiConformanceFactRetriever';
-import { readGoldLevelRules } from './readGoldLevelRules';
 
 /**
  * Adds the `aiConformanceFactRetriever` to the Tech Insights backend.

@@ -1,4 +1,4 @@
-import express, { type Request } from 'express';
+import express from 'express';
 import Router from 'express-promise-router';
 import type {
   HttpAuthService,
@@ -23,6 +23,7 @@ import {
   type AcceleratorRequestContext,
 } from './AcceleratorMetricsService';
 import { readMetricsConfig } from './readMetricsConfig';
+import { userTokens } from '../http/userTokens';
 
 /** Dependencies of {@link createAcceleratorsRouter}. */
 export interface AcceleratorsRouterOptions {
@@ -39,22 +40,6 @@ export interface AcceleratorsRouterOptions {
 }
 
 const validator = makeValidator();
-const USER_TOKEN_HEADER = 'backstage-kubernetes-authorization-';
-
-function userTokens(req: Request): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (!name.startsWith(USER_TOKEN_HEADER) || typeof value !== 'string')
-      continue;
-    const provider = name.slice(USER_TOKEN_HEADER.length);
-    const key = provider.startsWith('oidc-')
-      ? `oidc.${provider.slice('oidc-'.length)}`
-      : provider;
-    out[key] = value.replace(/^Bearer\s+/i, '');
-  }
-  return out;
-}
-
 function parseRange(value: unknown): MetricsRange {
   if (value === undefined || value === '') return '1h';
   if (!isMetricsRange(value))

@@ -395,6 +395,113 @@ export const spec = {
         },
       },
     },
+    '/clusters/{namespace}/{name}/accelerators': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      get: {
+        operationId: 'GetClusterAccelerators',
+        description:
+          "Accelerator inventory from the API server and DCGM series from the cluster's configured Prometheus-compatible source. A failing source adds an entry to `errors`; the inventory is still returned.",
+        parameters: [
+          {
+            name: 'range',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['1h', '6h', '24h'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Inventory, series, source and errors.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['entityRef', 'errors'],
+                  properties: {
+                    entityRef: {
+                      type: 'string',
+                    },
+                    inventory: {},
+                    series: {},
+                    source: {},
+                    errors: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                      },
+                    },
+                    generatedAt: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/clusters/{namespace}/{name}/badge.svg': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      get: {
+        operationId: 'GetClusterBadge',
+        description:
+          'A shields-style SVG badge with the verdict and level. Needs no token when `aiConformance.badges.public` is true.',
+        responses: {
+          '200': {
+            description: 'The badge.',
+            content: {
+              'image/svg+xml': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/runs/{runId}': {
       parameters: [
         {

@@ -1,8 +1,10 @@
-import type { Config } from '@backstage/config';
+import type { RootConfigService } from '@backstage/backend-plugin-api';
 import type { GoldLevelRules } from '@ai-conformance/plugin-ai-conformance-common';
 
 /** Reads `aiConformance.levels.gold`; unset keys keep their defaults. */
-export function readGoldLevelRules(config: Config): Partial<GoldLevelRules> {
+export function readGoldLevelRules(
+  config: RootConfigService,
+): Partial<GoldLevelRules> {
   const gold = config.getOptionalConfig('aiConformance.levels.gold');
   if (!gold) return {};
   const rules: Partial<GoldLevelRules> = {};

@@ -1,0 +1,2 @@
+export { BadgeService } from './BadgeService';
+export { renderBadgeSvg } from './renderBadgeSvg';

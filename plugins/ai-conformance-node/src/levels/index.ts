@@ -1,0 +1,1 @@
+export { readGoldLevelRules } from './readGoldLevelRules';
