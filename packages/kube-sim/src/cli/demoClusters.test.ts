@@ -28,12 +28,8 @@ describe('demoAppConfig', () => {
           caData: sim.caData,
         });
       }
-      expect(
-        config.aiConformance.metrics.clusters['gke-ai-prod'].dcgmTargets,
-      ).toHaveLength(3);
-      expect(
-        config.aiConformance.metrics.clusters['vanilla-cpu'].dcgmTargets,
-      ).toEqual([]);
+      expect(config.kubeSim.dcgmTargets['gke-ai-prod']).toHaveLength(3);
+      expect(config.kubeSim.dcgmTargets['vanilla-cpu']).toEqual([]);
     } finally {
       await sim.stop();
     }

@@ -38,12 +38,12 @@ export function demoAppConfig(sim: KubeSim): string {
         },
       ],
     },
-    aiConformance: {
-      metrics: {
-        clusters: Object.fromEntries(
-          sim.clusters.map(c => [c.name, { dcgmTargets: c.metricsTargets }]),
-        ),
-      },
+    // Scrape targets for a local Prometheus (the demo command starts one
+    // when a `prometheus` binary exists and points aiConformance.metrics at it).
+    kubeSim: {
+      dcgmTargets: Object.fromEntries(
+        sim.clusters.map(c => [c.name, c.metricsTargets]),
+      ),
     },
   };
   return `${header}\n${stringify(doc)}`;
