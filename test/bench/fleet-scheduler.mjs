@@ -165,12 +165,13 @@ async function measure(sim, n, dir, isLast) {
     // Wait for the catalog to hold every cluster, then trigger the scheduled task.
     const catalogStarted = Date.now();
     for (;;) {
-      const rows = await get('/api/ai-conformance/clusters');
-      if (rows && rows.length >= n) break;
+      // Counted in the catalog: GET /clusters also depends on the permission backend.
+      const page = await get(
+        '/api/catalog/entities/by-query?filter=kind%3Dresource%2Cspec.type%3Dkubernetes-cluster&limit=1',
+      );
+      if (page && page.totalItems >= n) break;
       if (Date.now() - catalogStarted > 300_000)
-        throw new Error(
-          `catalog holds ${rows?.length} of ${n} clusters after 300 s`,
-        );
+        throw new Error(`catalog holds ${page?.totalItems} of ${n} clusters after 300 s`);
       await sleep(1000);
     }
     const rssBefore = rssMiB(backend.child.pid);

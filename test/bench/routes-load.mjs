@@ -28,6 +28,7 @@ const pct = (xs, p) => {
 async function load(url, token) {
   const latencies = [];
   let errors = 0;
+  const statuses = {};
   const until = performance.now() + durationMs;
   const started = performance.now();
   await Promise.all(
@@ -39,6 +40,7 @@ async function load(url, token) {
             headers: { authorization: `Bearer ${token}` },
           });
           await res.arrayBuffer();
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
           if (!res.ok) errors++;
         } catch {
           errors++;
@@ -51,6 +53,7 @@ async function load(url, token) {
   return {
     requests: latencies.length,
     errors,
+    statuses,
     rps: latencies.length / seconds,
     p50Ms: pct(latencies, 50),
     p99Ms: pct(latencies, 99),
@@ -70,7 +73,10 @@ async function main() {
       headers: { authorization: `Bearer ${token}` },
     })
   ).json();
-  const withReports = stored.filter(r => r.verdict).length;
+  // Stored reports counted per cluster when GET /clusters itself fails.
+  const withReports = Array.isArray(stored)
+    ? stored.filter(r => r.verdict).length
+    : `unknown (GET /clusters: ${stored?.error?.name ?? 'error'})`;
   const routes = [
     ['GET /clusters', `${baseUrl}/api/ai-conformance/clusters`],
     [
