@@ -19,6 +19,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Scaffolder, with GitHub actions.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(
+  import('@ai-conformance/plugin-scaffolder-backend-module-ai-conformance'),
+);
 
 // Kubernetes plugin: reads the `kubernetes` config section.
 backend.add(import('@backstage/plugin-kubernetes-backend'));
