@@ -2,6 +2,7 @@ import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import kubernetesPlugin from '@backstage/plugin-kubernetes/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
+import aiConformanceScaffolderModule from '@ai-conformance/plugin-scaffolder-frontend-module-ai-conformance';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import notificationsPlugin from '@backstage/plugin-notifications/alpha';
@@ -13,6 +14,7 @@ export default createApp({
     catalogPlugin,
     kubernetesPlugin,
     scaffolderPlugin,
+    aiConformanceScaffolderModule,
     orgPlugin,
     userSettingsPlugin,
     notificationsPlugin,
