@@ -105,6 +105,7 @@ async function main() {
     }
   } finally {
     await sim.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
   console.log(
     'engine vs reference kubectl checker, one cluster (gke-1.34-conformant), passive run',

@@ -297,6 +297,7 @@ async function main() {
     }
   } finally {
     await sim.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
