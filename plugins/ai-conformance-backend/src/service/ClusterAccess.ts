@@ -16,6 +16,9 @@ import {
 } from '@backstage/plugin-permission-common';
 import { aiConformanceReportReadPermission } from '@ai-conformance/plugin-ai-conformance-common';
 
+/** Entity refs per permission request (its body has a size limit). */
+export const AUTHORIZE_BATCH_SIZE = 250;
+
 const validator = makeValidator();
 
 /** Catalog filter of the cluster entities (as the Kubernetes plugin's catalog locator). */
@@ -101,13 +104,24 @@ export class ClusterAccess {
     credentials: BackstageCredentials,
   ): Promise<string[]> {
     if (entityRefs.length === 0) return [];
-    const decisions = await this.deps.permissions.authorize(
-      entityRefs.map(resourceRef => ({
-        permission: aiConformanceReportReadPermission,
-        resourceRef,
-      })),
-      { credentials },
-    );
+    // The permission backend limits its request body: ask in batches.
+    const batches: string[][] = [];
+    for (let i = 0; i < entityRefs.length; i += AUTHORIZE_BATCH_SIZE) {
+      batches.push(entityRefs.slice(i, i + AUTHORIZE_BATCH_SIZE));
+    }
+    const decisions = (
+      await Promise.all(
+        batches.map(batch =>
+          this.deps.permissions.authorize(
+            batch.map(resourceRef => ({
+              permission: aiConformanceReportReadPermission,
+              resourceRef,
+            })),
+            { credentials },
+          ),
+        ),
+      )
+    ).flat();
     return entityRefs.filter(
       (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
     );
