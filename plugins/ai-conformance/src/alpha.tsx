@@ -12,6 +12,10 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import { AiConformanceClient, aiConformanceApiRef } from './api';
+import {
+  AcceleratorMetricsClient,
+  acceleratorMetricsApiRef,
+} from './api/AcceleratorMetricsClient';
 import { clusterEntityFilter } from './filters';
 
 /** The fleet page's route; pages need one to appear in the nav. */
@@ -26,6 +30,30 @@ export const aiConformanceApi = ApiBlueprint.make({
       factory: ({ discoveryApi, fetchApi }) =>
         new AiConformanceClient({ discoveryApi, fetchApi }),
     }),
+});
+
+/** The accelerator inventory and metrics client. */
+export const acceleratorMetricsApi = ApiBlueprint.make({
+  name: 'accelerators',
+  params: defineParams =>
+    defineParams({
+      api: acceleratorMetricsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AcceleratorMetricsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The accelerators card (inventory and utilization) of cluster entities. */
+export const acceleratorMetricsEntityCard = EntityCardBlueprint.make({
+  name: 'accelerators',
+  params: {
+    filter: clusterEntityFilter,
+    loader: () =>
+      import('./components/AcceleratorMetrics').then(m => (
+        <m.EntityAcceleratorMetricsCard />
+      )),
+  },
 });
 
 /** The "AI Conformance" tab on Kubernetes cluster entities. */
@@ -76,8 +104,10 @@ export default createFrontendPlugin({
   routes: { root: fleetRouteRef },
   extensions: [
     aiConformanceApi,
+    acceleratorMetricsApi,
     aiConformanceEntityContent,
     aiConformanceEntityCard,
+    acceleratorMetricsEntityCard,
     aiConformancePage,
   ],
 });

@@ -8,8 +8,15 @@ export {
   AiConformancePage,
   EntityAiConformanceCard,
   EntityAiConformanceContent,
+  EntityAcceleratorMetricsCard,
 } from './plugin';
 export { isAiConformanceAvailable } from './filters';
 export { aiConformanceApiRef, AiConformanceClient } from './api';
 export type { AiConformanceApi, RequirementInfo, StartRunOptions } from './api';
 export { rootRouteRef as aiConformanceRouteRef } from './routes';
+export {
+  acceleratorMetricsApiRef,
+  AcceleratorMetricsClient,
+} from './api/AcceleratorMetricsClient';
+export type { AcceleratorMetricsApi } from './api/AcceleratorMetricsClient';
+export { AcceleratorMetricsSection } from './components/AcceleratorMetrics';

@@ -7,6 +7,10 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { AiConformanceClient, aiConformanceApiRef } from './api';
+import {
+  AcceleratorMetricsClient,
+  acceleratorMetricsApiRef,
+} from './api/AcceleratorMetricsClient';
 import { rootRouteRef } from './routes';
 
 /**
@@ -21,6 +25,12 @@ export const aiConformancePlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new AiConformanceClient({ discoveryApi, fetchApi }),
+    }),
+    createApiFactory({
+      api: acceleratorMetricsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AcceleratorMetricsClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: rootRouteRef },
@@ -68,5 +78,21 @@ export const AiConformancePage = aiConformancePlugin.provide(
     component: () =>
       import('./components/AiConformancePage').then(m => m.AiConformancePage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Accelerator inventory and utilization of a cluster (legacy system).
+ * @public
+ */
+export const EntityAcceleratorMetricsCard = aiConformancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityAcceleratorMetricsCard',
+    component: {
+      lazy: () =>
+        import('./components/AcceleratorMetrics').then(
+          m => m.EntityAcceleratorMetricsCard,
+        ),
+    },
   }),
 );

@@ -16,6 +16,10 @@ import {
 } from '@backstage/test-utils';
 import { SWRConfig } from 'swr';
 import { AiConformanceClient, aiConformanceApiRef } from '../api';
+import {
+  AcceleratorMetricsClient,
+  acceleratorMetricsApiRef,
+} from '../api/AcceleratorMetricsClient';
 
 /**
  * Answers given for `ai-conformance.run.create` since the last render.
@@ -75,6 +79,10 @@ export async function renderWithApis(
         [
           aiConformanceApiRef,
           new AiConformanceClient({ discoveryApi, fetchApi }),
+        ],
+        [
+          acceleratorMetricsApiRef,
+          new AcceleratorMetricsClient({ discoveryApi, fetchApi }),
         ],
         [permissionApiRef, permissionApi],
         [

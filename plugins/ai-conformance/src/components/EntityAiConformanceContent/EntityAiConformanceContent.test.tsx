@@ -33,6 +33,24 @@ function serveDetail(
       }),
     ),
     http.get(`${clusterUrl}/runs`, () => HttpResponse.json({ items: [] })),
+    // The accelerator section of the tab: a cluster without accelerators.
+    http.get(`${clusterUrl}/accelerators`, () =>
+      HttpResponse.json({
+        entityRef,
+        inventory: {
+          totalNodes: 3,
+          acceleratorNodes: 0,
+          totals: [],
+          pools: [],
+          draDevices: [],
+          warnings: [],
+        },
+        series: null,
+        source: { type: 'none' },
+        errors: [],
+        generatedAt: '2026-11-28T12:00:00Z',
+      }),
+    ),
   );
 }
 

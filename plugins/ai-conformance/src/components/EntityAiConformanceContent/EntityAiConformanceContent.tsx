@@ -18,6 +18,7 @@ import { RunProgress } from '../RunProgress';
 import { ErrorState, RunErrorAlert } from '../StatePanels';
 import { VerdictBanner } from '../VerdictBanner';
 import { VersionSelector } from '../VersionSelector';
+import { AcceleratorMetricsSection } from '../AcceleratorMetrics';
 
 /** Props of {@link EntityAiConformanceContent}. */
 export interface EntityAiConformanceContentProps {
@@ -171,6 +172,9 @@ export const EntityAiConformanceContent = (
       {runError}
       <Grid item xs={12}>
         <RequirementList results={report.requirements} />
+      </Grid>
+      <Grid item xs={12}>
+        <AcceleratorMetricsSection />
       </Grid>
       <Grid item xs={12}>
         {history.error ? (
