@@ -43,6 +43,22 @@ try {
         'kube-sim',
       )}`,
     );
+    const prometheus = await stack.startDemoPrometheus({
+      kubeSimConfigPath: kubeSim.configPath,
+      dir: path.join(stateDir, 'prometheus'),
+      logFile: path.join(stateDir, 'prometheus.log'),
+    });
+    if (prometheus) {
+      children.push(prometheus.child);
+      configs.push(prometheus.configPath);
+      console.log(
+        `  Prometheus scraping the DCGM endpoints: ${prometheus.url}`,
+      );
+    } else {
+      console.log(
+        '  No prometheus binary: the accelerator charts stay empty (inventory only).',
+      );
+    }
   }
   configs.push(...extraConfigs);
   console.log('Starting the backend on http://localhost:7007 ...');

@@ -15,12 +15,19 @@ export default async function globalSetup() {
   mkdirSync(stateDir, { recursive: true });
   const configs = ['test/e2e/app-config.e2e.yaml'];
   let kubeSim: { child: unknown; configPath: string } | undefined;
+  let prometheus: { child: unknown; configPath: string } | undefined;
   if (stack.kubeSimAvailable()) {
     kubeSim = await stack.startKubeSimDemo({
       dir: path.join(stateDir, 'kube-sim'),
       logFile: path.join(stateDir, 'e2e-kube-sim.log'),
     });
     configs.push(kubeSim!.configPath);
+    prometheus = await stack.startDemoPrometheus({
+      kubeSimConfigPath: kubeSim!.configPath,
+      dir: path.join(stateDir, 'prometheus'),
+      logFile: path.join(stateDir, 'e2e-prometheus.log'),
+    });
+    if (prometheus) configs.push(prometheus.configPath);
   }
   const backend = await stack.startBackend({
     port: 7007,
@@ -33,6 +40,7 @@ export default async function globalSetup() {
   );
   return async () => {
     await stack.stopProcess(backend.child);
+    if (prometheus) await stack.stopProcess(prometheus.child);
     if (kubeSim) await stack.stopProcess(kubeSim.child);
   };
 }
