@@ -50,10 +50,12 @@ export const GkeVersionPicker = (
   const options = certifiedVersionOptions(minor);
   const value = formData ?? '';
   const problem = value ? gkeVersionProblem(value, minor) : undefined;
+  // Errors from the last submit are stale once the typed value passes.
+  const staleErrors = value ? [] : rawErrors ?? [];
   const helperText =
     problem ??
-    (rawErrors?.length
-      ? rawErrors.join('; ')
+    (staleErrors.length
+      ? staleErrors.join('; ')
       : schema.description ??
         `At or above ${options.join(' / ') || 'the certified minimum'}`);
 
@@ -76,7 +78,7 @@ export const GkeVersionPicker = (
           required={required}
           margin="normal"
           variant="outlined"
-          error={Boolean(problem) || Boolean(rawErrors?.length)}
+          error={Boolean(problem) || staleErrors.length > 0}
           helperText={helperText}
           inputProps={{ ...params.inputProps, 'aria-label': 'GKE version' }}
         />
