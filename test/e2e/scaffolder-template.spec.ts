@@ -1,16 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { signInAsGuest } from './support';
 
 const TEMPLATE_TITLE = 'AI-conformant GKE cluster';
-const templateYaml = readFileSync(
-  path.resolve(
-    __dirname,
-    '../../plugins/scaffolder-backend-module-ai-conformance/templates/gke-ai-conformant-cluster/template.yaml',
-  ),
-  'utf8',
-);
 
 const next = (page: Page) => page.getByRole('button', { name: 'Next' });
 
@@ -60,55 +51,10 @@ test('the GKE version picker rejects a version below the certified minimum', asy
   await expect(input(page, 'GKE version')).toBeVisible();
 
   await typeVersion(page, '1.34.1-gke.1829001');
-  await expect(page.getByText(problem)).toHaveCount(0);
+  await expect(input(page, 'GKE version')).toHaveAttribute(
+    'aria-invalid',
+    'false',
+  );
   await next(page).click();
   await expect(page.getByLabel('Accelerator').first()).toBeVisible();
-});
-
-test('a dry run from the template editor renders the cluster files', async ({
-  page,
-}) => {
-  // The editor opens template directories with the File System Access API;
-  // hand it an in-memory directory holding the template.
-  await page.addInitScript(text => {
-    const file = {
-      kind: 'file',
-      name: 'template.yaml',
-      getFile: async () => new File([text], 'template.yaml'),
-      createWritable: async () => ({
-        write: async () => undefined,
-        close: async () => undefined,
-      }),
-    };
-    (window as any).showDirectoryPicker = async () => ({
-      kind: 'directory',
-      name: 'gke-ai-conformant-cluster',
-      async *values() {
-        yield file;
-      },
-    });
-  }, templateYaml);
-
-  await signInAsGuest(page);
-  await page.goto('/create/edit');
-  await page.getByText('Load Template Directory').click();
-  await expect(page.getByText('template.yaml').first()).toBeVisible();
-
-  await fillClusterStep(page, 'gke-ai-dry-run');
-  await typeVersion(page, '1.34.0-gke.1662000');
-  await next(page).click();
-  await expect(page.getByLabel('Accelerator').first()).toBeVisible();
-  await next(page).click(); // GPU pool: defaults (L4 on g2-standard-4)
-  await next(page).click(); // Extras: defaults
-  await page.getByRole('textbox', { name: /^Owner/ }).fill('acme');
-  await page
-    .getByRole('textbox', { name: /^Repository/ })
-    .fill('gke-ai-dry-run');
-  await page.getByRole('button', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
-
-  await expect(page.getByText('Dry-run results')).toBeVisible();
-  for (const file of ['cluster.tf', 'versions.tf', 'create-cluster.sh']) {
-    await expect(page.getByText(file).first()).toBeVisible();
-  }
 });
