@@ -171,7 +171,9 @@ async function measure(sim, n, dir, isLast) {
       );
       if (page && page.totalItems >= n) break;
       if (Date.now() - catalogStarted > 300_000)
-        throw new Error(`catalog holds ${page?.totalItems} of ${n} clusters after 300 s`);
+        throw new Error(
+          `catalog holds ${page?.totalItems} of ${n} clusters after 300 s`,
+        );
       await sleep(1000);
     }
     const rssBefore = rssMiB(backend.child.pid);

@@ -22,14 +22,12 @@ export async function sampleDcgmMetrics(
 ): Promise<MetricSampleLabels[]> {
   const results = await Promise.all(
     SAMPLED_METRICS.map(metric =>
-      client
-        .query(vectorSelector(metric, matchers))
-        .then(samples =>
-          samples.map(s => ({
-            name: s.labels.__name__ ?? metric,
-            labels: s.labels,
-          })),
-        ),
+      client.query(vectorSelector(metric, matchers)).then(samples =>
+        samples.map(s => ({
+          name: s.labels.__name__ ?? metric,
+          labels: s.labels,
+        })),
+      ),
     ),
   );
   return results.flat();
