@@ -113,7 +113,9 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     res.json(
-      await api.getCluster(req.params.namespace, req.params.name, credentials),
+      await api.getCluster(req.params.namespace, req.params.name, credentials, {
+        version: req.query.version as string | undefined,
+      }),
     );
   });
 
@@ -121,11 +123,17 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const body = (req.body ?? {}) as { dryRunProbes?: boolean };
+    const body = (req.body ?? {}) as {
+      dryRunProbes?: boolean;
+      requirementsVersion?: string;
+    };
     const { created, run } = await api.createRun(
       req.params.namespace,
       req.params.name,
-      { dryRunProbes: body.dryRunProbes },
+      {
+        dryRunProbes: body.dryRunProbes,
+        requirementsVersion: body.requirementsVersion,
+      },
       credentials,
       { request: req, userTokens: userTokens(req) },
     );
@@ -167,6 +175,7 @@ export async function createRouter(
         req.params.name,
         format,
         credentials,
+        { version: req.query.version as string | undefined },
       );
       res.type(draft.contentType).send(draft.body);
     },

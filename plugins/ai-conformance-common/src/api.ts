@@ -2,7 +2,12 @@
  * Shapes of the backend's HTTP API (`/api/ai-conformance`), shared by the
  * backend, the frontend client and the CLI's upload command.
  */
-import type { ConformanceReport, Verdict, Platform } from './types';
+import type {
+  ConformanceReport,
+  Verdict,
+  Platform,
+  ReportCounts,
+} from './types';
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -30,6 +35,8 @@ export interface RunRecord {
   verdict?: Verdict;
   requirementsVersion?: string;
   report?: ConformanceReport;
+  /** MUST/SHOULD counts of a succeeded run (history items carry these). */
+  counts?: ReportCounts;
   error?: string;
 }
 
@@ -59,6 +66,8 @@ export interface ClusterDetail {
 /** `POST /clusters/:namespace/:name/runs` body. */
 export interface CreateRunRequest {
   dryRunProbes?: boolean;
+  /** Evaluate against this checklist version instead of the cluster's minor. */
+  requirementsVersion?: string;
 }
 
 /** `POST /clusters/:namespace/:name/runs` response. */

@@ -318,10 +318,22 @@ export class ConformanceStore {
     return run;
   }
 
-  /** The newest succeeded run of a cluster, with its report. */
-  async getLatestSucceeded(entityRef: string): Promise<StoredRun | undefined> {
+  /**
+   * The newest succeeded run of a cluster, with its report; only runs
+   * evaluated against `requirementsVersion` when given.
+   */
+  async getLatestSucceeded(
+    entityRef: string,
+    requirementsVersion?: string,
+  ): Promise<StoredRun | undefined> {
     const row = await this.db(RUNS)
-      .where({ entity_ref: entityRef, status: 'succeeded' })
+      .where({
+        entity_ref: entityRef,
+        status: 'succeeded',
+        ...(requirementsVersion
+          ? { requirements_version: requirementsVersion }
+          : {}),
+      })
       .orderBy([
         { column: 'finished_at', order: 'desc' },
         { column: 'run_id', order: 'desc' },

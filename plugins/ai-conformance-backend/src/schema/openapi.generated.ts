@@ -117,6 +117,18 @@ export const spec = {
       get: {
         operationId: 'GetCluster',
         description: 'Latest report and last run of one cluster entity.',
+        parameters: [
+          {
+            name: 'version',
+            in: 'query',
+            required: false,
+            description:
+              'Only runs evaluated against this checklist version, e.g. 1.35.',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
         responses: {
           '200': {
             description:
@@ -352,6 +364,16 @@ export const spec = {
             schema: {
               type: 'string',
               enum: ['yaml', 'json'],
+            },
+          },
+          {
+            name: 'version',
+            in: 'query',
+            required: false,
+            description:
+              'Only runs evaluated against this checklist version, e.g. 1.35.',
+            schema: {
+              type: 'string',
             },
           },
         ],
@@ -637,6 +659,12 @@ export const spec = {
           dryRunProbes: {
             type: 'boolean',
           },
+          requirementsVersion: {
+            description:
+              "Evaluate against this checklist version instead of the cluster's minor.",
+            type: 'string',
+            pattern: '^v?1\\.\\d+$',
+          },
         },
       },
       CreateRunResponse: {
@@ -701,6 +729,31 @@ export const spec = {
           },
           report: {
             $ref: '#/components/schemas/ConformanceReport',
+          },
+          counts: {
+            description:
+              'MUST/SHOULD counts of a succeeded run (history items carry these instead of the report).',
+            type: 'object',
+            required: [
+              'mustPassed',
+              'mustTotal',
+              'shouldPassed',
+              'shouldTotal',
+            ],
+            properties: {
+              mustPassed: {
+                type: 'integer',
+              },
+              mustTotal: {
+                type: 'integer',
+              },
+              shouldPassed: {
+                type: 'integer',
+              },
+              shouldTotal: {
+                type: 'integer',
+              },
+            },
           },
           error: {
             type: 'string',

@@ -90,10 +90,14 @@ export class ClusterApiService {
     namespace: string,
     name: string,
     credentials: BackstageCredentials,
+    options: { version?: string } = {},
   ): Promise<ClusterDetail> {
     const ref = await this.#readable(namespace, name, credentials);
+    const version = options.version
+      ? getChecklist(options.version).version
+      : undefined;
     const [latest, last] = await Promise.all([
-      this.deps.store.getLatestSucceeded(ref),
+      this.deps.store.getLatestSucceeded(ref, version),
       this.deps.store.getLastRun(ref),
     ]);
     const lastRun = last ? await this.deps.runs.getRun(last.runId) : undefined;
@@ -107,7 +111,7 @@ export class ClusterApiService {
   async createRun(
     namespace: string,
     name: string,
-    body: { dryRunProbes?: boolean },
+    body: { dryRunProbes?: boolean; requirementsVersion?: string },
     credentials: BackstageCredentials,
     context: { request?: Request; userTokens?: Record<string, string> } = {},
   ): Promise<{ created: boolean; run: RunRecord }> {
@@ -120,6 +124,11 @@ export class ClusterApiService {
       meta: { entityRef: ref, dryRunProbes: Boolean(body.dryRunProbes) },
     });
     try {
+      // Throws InputError (400) for a checklist version nobody knows.
+      const requirementsVersion =
+        body.requirementsVersion === undefined
+          ? undefined
+          : getChecklist(body.requirementsVersion).version;
       await access.requireEntity(ref, credentials);
       await access.authorize(aiConformanceRunCreatePermission, credentials);
       const isUser =
@@ -129,6 +138,7 @@ export class ClusterApiService {
         credentials,
         createdBy: principalRef(credentials),
         dryRunProbes: body.dryRunProbes,
+        requirementsVersion,
         userTokens: context.userTokens,
       });
       await event.success({
@@ -215,9 +225,13 @@ export class ClusterApiService {
     name: string,
     format: 'yaml' | 'json',
     credentials: BackstageCredentials,
+    options: { version?: string } = {},
   ): Promise<{ contentType: string; body: string }> {
     const ref = await this.#readable(namespace, name, credentials);
-    const latest = await this.deps.store.getLatestSucceeded(ref);
+    const version = options.version
+      ? getChecklist(options.version).version
+      : undefined;
+    const latest = await this.deps.store.getLatestSucceeded(ref, version);
     if (!latest?.report) {
       throw new NotFoundError(
         `No AI Conformance report for ${ref} yet: run the checks or upload results first`,

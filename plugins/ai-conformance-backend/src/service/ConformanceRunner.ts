@@ -7,6 +7,8 @@ import type { ClusterTarget } from './ClusterTarget';
 /** Options of one check run against a live cluster. */
 export interface ConformanceRunOptions {
   dryRunProbes: boolean;
+  /** Checklist version to evaluate against (default: the cluster's minor). */
+  requirementsVersion?: string;
   /** Timeout of each API request. */
   requestTimeoutMs: number;
   /** Time left for the whole run; the runner should stop by then. */

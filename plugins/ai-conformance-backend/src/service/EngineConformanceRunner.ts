@@ -80,7 +80,9 @@ export class EngineConformanceRunner implements ConformanceRunner {
       },
     });
     options.onProgress({ phase: 'evaluate', done: requests, total: requests });
-    return evaluate(snapshot);
+    return evaluate(snapshot, {
+      requirementsVersion: options.requirementsVersion,
+    });
   }
 
   async evaluateSnapshot(snapshot: unknown): Promise<ConformanceReport> {

@@ -39,6 +39,8 @@ export interface RunRequest {
   credentials: BackstageCredentials;
   createdBy?: string;
   dryRunProbes?: boolean;
+  /** Checklist version to evaluate against (default: the cluster's minor). */
+  requirementsVersion?: string;
   /** User tokens for `google`/`oidc` clusters (user-started runs only). */
   userTokens?: Record<string, string>;
 }
@@ -56,7 +58,7 @@ const PROGRESS_WRITE_INTERVAL_MS = 1000;
 
 /** The public shape of a stored run. */
 export function toRunRecord(run: StoredRun): RunRecord {
-  const { dryRunProbes, counts, platform, kubernetesVersion, ...record } = run;
+  const { dryRunProbes, platform, kubernetesVersion, ...record } = run;
   return record;
 }
 
@@ -167,7 +169,10 @@ export class RunManager {
     );
     this.#progress.set(created.runId, { done: 0, total: 0, phase: 'queued' });
     const execution = this.#limit(() =>
-      this.#execute(created, target!, Boolean(request.dryRunProbes)),
+      this.#execute(created, target!, {
+        dryRunProbes: Boolean(request.dryRunProbes),
+        requirementsVersion: request.requirementsVersion,
+      }),
     );
     this.#inFlight.add(execution);
     this.#executions.set(created.runId, execution);
@@ -249,7 +254,14 @@ export class RunManager {
       : run;
   }
 
-  async #execute(run: StoredRun, target: ClusterTarget, dryRunProbes: boolean) {
+  async #execute(
+    run: StoredRun,
+    target: ClusterTarget,
+    {
+      dryRunProbes,
+      requirementsVersion,
+    }: { dryRunProbes: boolean; requirementsVersion?: string },
+  ) {
     const { store, runner, logger, limits } = this.options;
     const runId = run.runId;
     if (this.#stopped) {
@@ -282,6 +294,7 @@ export class RunManager {
       const report = await Promise.race([
         runner.run(target, {
           dryRunProbes,
+          requirementsVersion,
           requestTimeoutMs: limits.requestTimeoutMs,
           deadlineMs: limits.clusterDeadlineMs,
           signal: controller.signal,
