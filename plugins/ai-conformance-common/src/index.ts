@@ -11,3 +11,4 @@ export * from './versions';
 export * from './results';
 export * from './productYaml';
 export * from './levels';
+export * from './accelerators';
