@@ -6,7 +6,7 @@ import { cliVersion } from './lib/cliVersion';
 import { OUTPUT_FORMATS } from './format/outputFormat';
 import { FAIL_ON_VALUES } from './lib/failOn';
 import { METADATA_FLAGS } from './lib/productMetadataOptions';
-import { PRODUCT_METADATA_FIELDS } from './format/productYamlWriter';
+import { PRODUCT_METADATA_FIELDS } from '@ai-conformance/plugin-ai-conformance-common';
 import { runCheck } from './commands/checkCommand';
 import { runCollect } from './commands/collectCommand';
 import { runEvaluate } from './commands/evaluateCommand';

@@ -7,6 +7,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
 import request from 'supertest';
+import { parse as parseYaml } from 'yaml';
 import type { Server } from 'node:http';
 import { aiConformancePlugin } from './plugin';
 import { clusterEntity } from './__testUtils__/clusterEntities';
@@ -288,8 +289,17 @@ describe('aiConformancePlugin routes', () => {
     );
     expect(draft.status).toBe(200);
     expect(draft.headers['content-type']).toMatch(/yaml/);
-    expect(draft.text).toMatch(/vendorName: Example Corp/);
-    expect(draft.text).toMatch(/kubernetesVersion: v1\.34/);
+    const parsed = parseYaml(draft.text);
+    expect(parsed.metadata).toMatchObject({
+      kubernetesVersion: 'v1.34',
+      vendorName: 'Example Corp',
+    });
+    // A conformant cluster's draft files every MUST as Implemented.
+    const musts = Object.values(parsed.spec)
+      .flat()
+      .filter((r: any) => r.level === 'MUST');
+    expect(musts.length).toBeGreaterThan(0);
+    expect(musts.every((r: any) => r.status === 'Implemented')).toBe(true);
     const draftJson = await get(
       '/clusters/default/gke-a/self-assessment?format=json',
     );

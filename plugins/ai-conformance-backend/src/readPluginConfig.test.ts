@@ -11,6 +11,7 @@ describe('readPluginConfig', () => {
       requestTimeoutMs: 10_000,
       runsPerCluster: 100,
       uploadMaxBytes: 5 * 1024 * 1024,
+      publicBadges: false,
       selfAssessmentMetadata: {},
     });
     expect(DEFAULT_SCHEDULE.frequency).toEqual({ hours: 6 });

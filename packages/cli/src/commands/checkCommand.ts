@@ -18,8 +18,8 @@ import { parseOutputFormat } from '../format/outputFormat';
 import { parseRequirementsVersion } from '../lib/requirementsVersionOption';
 import {
   PRODUCT_METADATA_FIELDS,
-  ProductMetadataField,
-} from '../format/productYamlWriter';
+  type ProductMetadataField,
+} from '@ai-conformance/plugin-ai-conformance-common';
 import {
   loadProductMetadata,
   METADATA_FLAGS,

@@ -4,7 +4,10 @@ import type {
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ContextResult } from '../lib/contextResult';
 import { cliVersion } from '../lib/cliVersion';
-import { detailText, reasonText } from './resultMessages';
+import {
+  detailText,
+  reasonText,
+} from '@ai-conformance/plugin-ai-conformance-common';
 
 type CtrfStatus = 'passed' | 'failed' | 'skipped' | 'pending' | 'other';
 

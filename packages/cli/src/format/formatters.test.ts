@@ -7,7 +7,7 @@ import { formatJUnit } from './junitFormatter';
 import { formatCtrf } from './ctrfFormatter';
 import { formatMarkdown } from './markdownFormatter';
 import { formatJson } from './jsonFormatter';
-import { buildProductYaml } from './productYamlWriter';
+import { buildProductYaml } from '@ai-conformance/plugin-ai-conformance-common';
 
 const mixed = makeReport('1.35', {
   ai_inference: 'fail',

@@ -4,7 +4,10 @@ import type {
   RequirementResult,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ContextResult } from '../lib/contextResult';
-import { detailText, reasonText } from './resultMessages';
+import {
+  detailText,
+  reasonText,
+} from '@ai-conformance/plugin-ai-conformance-common';
 
 function testcase(r: RequirementResult): Record<string, unknown> {
   const tc: Record<string, unknown> = {

@@ -3,9 +3,9 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import {
   PRODUCT_METADATA_FIELDS,
-  ProductMetadata,
-  ProductMetadataField,
-} from '../format/productYamlWriter';
+  type ProductMetadataField,
+  type ProductYamlMetadata as ProductMetadata,
+} from '@ai-conformance/plugin-ai-conformance-common';
 import { CliError } from './CliError';
 
 /** Command-line flag of each metadata field. */

@@ -7,9 +7,9 @@ import { formatCtrf } from '../format/ctrfFormatter';
 import { formatMarkdown } from '../format/markdownFormatter';
 import {
   buildProductYaml,
-  DraftFile,
-  ProductMetadata,
-} from '../format/productYamlWriter';
+  type DraftFile,
+  type ProductYamlMetadata as ProductMetadata,
+} from '@ai-conformance/plugin-ai-conformance-common';
 import { CliError } from './CliError';
 import { cliVersion } from './cliVersion';
 import { CliIo } from './cliIo';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { makeReport } from '../testing/reportFixtures';
-import { buildProductYaml } from '../format/productYamlWriter';
+import { buildProductYaml } from '@ai-conformance/plugin-ai-conformance-common';
 import { validateProductYaml } from './productYamlValidator';
 
 const METADATA = {

@@ -6,3 +6,4 @@ export {
 } from './cncfStatus';
 export type { CncfStatus } from './cncfStatus';
 export { computeVerdict, countReport, isMet } from './reportSummary';
+export { detailText, reasonText } from './resultMessages';

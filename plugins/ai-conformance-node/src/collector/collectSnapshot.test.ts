@@ -362,9 +362,13 @@ describe('collectSnapshot', () => {
     });
     // Ends near the deadline, far before the per-request timeout.
     expect(Date.now() - started).toBeLessThan(8_000);
+    // Each request's timeout is capped by the time left, so either timer
+    // may end the hanging read first; both are timeouts.
     expect(snapshot.reads.deployments).toMatchObject({
       outcome: 'timeout',
-      message: 'stopped: the overall deadline was reached',
+      message: expect.stringMatching(
+        /^(stopped: the overall deadline was reached|request timed out \(no response within \d+ ms\))$/,
+      ),
     });
     expect(snapshot.reads.gc.outcome).toBe('ok');
     expect(snapshot.stats.deadlineReached).toBe(true);

@@ -1,4 +1,4 @@
-import type { RequirementResult } from '@ai-conformance/plugin-ai-conformance-common';
+import type { RequirementResult } from '../types';
 
 /** One line explaining a result: the summary plus the reasons behind it. */
 export function reasonText(r: RequirementResult): string {

@@ -1,16 +1,10 @@
 import { Document } from 'yaml';
-import {
-  getChecklist,
-  notApplicableCaveat,
-  toCncfStatus,
-} from '@ai-conformance/plugin-ai-conformance-common';
-import type {
-  ConformanceReport,
-  ParsedOfficialChecklist,
-  ProductYamlMetadata,
-  RequirementResult,
-} from '@ai-conformance/plugin-ai-conformance-common';
-import { reasonText } from './resultMessages';
+import { getChecklist } from '../catalog/checklistRegistry';
+import type { ParsedOfficialChecklist } from '../catalog/officialChecklistParser';
+import { notApplicableCaveat, toCncfStatus } from '../results/cncfStatus';
+import { reasonText } from '../results/resultMessages';
+import type { ConformanceReport, RequirementResult } from '../types';
+import type { ProductYamlMetadata } from './productYamlMetadata';
 import { evidenceFilePath, evidenceMarkdown } from './evidenceMarkdown';
 
 /** Metadata fields of a submission, in the order the template lists them. */
@@ -28,9 +22,6 @@ export const PRODUCT_METADATA_FIELDS = [
 ] as const;
 
 export type ProductMetadataField = (typeof PRODUCT_METADATA_FIELDS)[number];
-
-/** Submission metadata; the shape the common package's draft builder uses. */
-export type ProductMetadata = ProductYamlMetadata;
 
 function placeholder(field: ProductMetadataField, version: string): string {
   switch (field) {
@@ -56,7 +47,7 @@ function placeholder(field: ProductMetadataField, version: string): string {
 }
 
 export interface ProductYamlOptions {
-  metadata: ProductMetadata;
+  metadata: ProductYamlMetadata;
   /** The official checklist of the report's version, for the verbatim descriptions. */
   official?: ParsedOfficialChecklist;
   /** Tool name and version for the header comment. */
@@ -131,8 +122,7 @@ function itemFor(
  * published, statuses mapped from the results, evidence URLs found by the
  * checks (plus evidence files), reasons in `notes`.
  *
- * It is stricter than the common package's `buildProductYamlDraft` so that
- * a conformant cluster's draft passes the CNCF validator: evidence lists
+ * A conformant cluster's draft passes the CNCF validator: evidence lists
  * only URLs and files (the validator reads any other entry as a file path),
  * a conditional MUST that does not apply is filed as `Implemented` with a
  * note (the validator rejects N/A on a MUST), `repoUrl` is left out rather

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
-import { getChecklist } from './catalog';
-import { buildProductYamlDraft } from './productYaml';
-import type { ConformanceReport, RequirementResult } from './types';
+import { getChecklist } from '../catalog';
+import { buildProductYamlDraft } from './buildProductYamlDraft';
+import type { ConformanceReport, RequirementResult } from '../types';
 
 function req(
   p: Partial<RequirementResult> & Pick<RequirementResult, 'id' | 'status'>,
@@ -65,9 +65,11 @@ const report: ConformanceReport = {
 };
 
 describe('buildProductYamlDraft', () => {
-  it('writes the official structure with mapped statuses, evidence and notes', () => {
+  it('writes the official structure with statuses the CNCF validator accepts', () => {
     const text = buildProductYamlDraft(report, { vendorName: 'Example Corp' });
-    expect(text).toMatch(/^# Kubernetes AI Conformance Checklist \(draft\)/);
+    expect(text).toMatch(
+      /^# Kubernetes AI Conformance checklist v1\.35: submission draft for cluster "gke-a"/,
+    );
     const doc = parse(text);
     expect(doc.metadata).toMatchObject({
       kubernetesVersion: 'v1.35',
@@ -75,6 +77,8 @@ describe('buildProductYamlDraft', () => {
       platformName: '[Platform Name]',
       platformVersion: '1.35.0-gke.2232000',
     });
+    // repoUrl is optional: left out rather than left as a placeholder.
+    expect(doc.metadata).not.toHaveProperty('repoUrl');
     expect(Object.keys(doc.spec)).toEqual([
       'accelerators',
       'networking',
@@ -89,24 +93,27 @@ describe('buildProductYamlDraft', () => {
     const draDef = getChecklist('1.35').requirements.find(
       r => r.id === 'dra_support',
     )!;
-    expect(dra.description).toBe(
-      draDef.officialDescription ?? draDef.description,
-    );
-    expect(dra.description).not.toBe('dra_support');
-    expect(dra.evidence).toEqual([
-      'resource.k8s.io/v1 is served (APIService v1.resource.k8s.io)',
-    ]);
+    expect(dra.description).toBe(draDef.description);
+    // Evidence lists only URLs and files; what was found goes to notes.
+    expect(dra.evidence).toEqual([]);
+    expect(dra.notes).toMatch(/resource\.k8s\.io\/v1 is served/);
     expect(sharing).toMatchObject({
       status: 'Not Implemented',
       evidence: ['https://example.com/e'],
     });
     expect(doc.spec.networking[0]).toMatchObject({ status: '', evidence: [] });
-    expect(doc.spec.networking[0].notes).toMatch(
-      /fill in the status and evidence by hand/,
-    );
-    expect(doc.spec.operator[0].status).toBe('N/A');
+    expect(doc.spec.networking[0].notes).toMatch(/Not determined/);
+    // A MUST that does not apply is filed as Implemented, with the caveat.
+    expect(doc.spec.operator[0].status).toBe('Implemented');
     expect(doc.spec.operator[0].notes).toMatch(
       /CNCF submission validator rejects N\/A on a MUST/,
     );
+  });
+
+  it('takes the platform version from metadata over the cluster version', () => {
+    const doc = parse(
+      buildProductYamlDraft(report, { platformVersion: '2026.11' }),
+    );
+    expect(doc.metadata.platformVersion).toBe('2026.11');
   });
 });

@@ -1,7 +1,4 @@
-import type {
-  ConformanceReport,
-  RequirementResult,
-} from '@ai-conformance/plugin-ai-conformance-common';
+import type { ConformanceReport, RequirementResult } from '../types';
 
 /** Where a requirement's evidence file goes, relative to PRODUCT.yaml. */
 export function evidenceFilePath(id: string): string {
