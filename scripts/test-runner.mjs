@@ -134,21 +134,17 @@ const steps = [
     name: 'kubectl',
     title: 'kubectl against kube-sim',
     counts: true,
-    run: () => {
-      const script = 'packages/kube-sim/scripts/kubectl-check.mjs';
-      if (!existsSync(path.join(root, script)))
-        return { ok: true, passed: 0, failed: 0, note: 'not present' };
-      const res = run(process.execPath, [script], { capture: true });
-      const m = res.stdout.match(/(\d+) passed, (\d+) failed/);
-      if (!m)
-        return {
-          ...res,
-          passed: 0,
-          failed: res.ok ? 0 : 1,
-          note: res.ok ? 'skipped (no kubectl)' : '',
-        };
-      return { ...res, passed: Number(m[1]), failed: Number(m[2]) };
-    },
+    run: () =>
+      scriptStep(
+        'packages/kube-sim/scripts/kubectl-check.mjs',
+        'kubectl-check',
+      ),
+  },
+  {
+    name: 'reliability',
+    title: 'fault matrix, crash recovery and route fuzzing',
+    counts: true,
+    run: () => scriptStep('test/reliability/run.mjs', 'reliability'),
   },
   {
     name: 'e2e',
