@@ -43,4 +43,9 @@ export type {
   DcgmMetricsEvaluation,
   MetricSampleLabels,
 } from './evaluateDcgmMetricsSample';
-export { sampleDcgmMetrics } from './sampleDcgmMetrics';
+export { sampleDcgmMetrics, DCGM_SAMPLED_METRICS } from './sampleDcgmMetrics';
+export {
+  sampleMetricsSnapshot,
+  MAX_SERIES_PER_METRIC,
+} from './sampleMetricsSnapshot';
+export type { SampleMetricsSnapshotOptions } from './sampleMetricsSnapshot';

@@ -3,7 +3,7 @@ import type { PrometheusClient } from './PrometheusClient';
 import { vectorSelector } from './promql';
 
 /** DCGM metrics whose presence the official rules look for (utilization, memory, and SHOULD extras). */
-const SAMPLED_METRICS = [
+export const DCGM_SAMPLED_METRICS = [
   'DCGM_FI_DEV_GPU_UTIL',
   'DCGM_FI_DEV_FB_USED',
   'DCGM_FI_DEV_FB_FREE',
@@ -21,7 +21,7 @@ export async function sampleDcgmMetrics(
   matchers: Record<string, string> = {},
 ): Promise<MetricSampleLabels[]> {
   const results = await Promise.all(
-    SAMPLED_METRICS.map(metric =>
+    DCGM_SAMPLED_METRICS.map(metric =>
       client.query(vectorSelector(metric, matchers)).then(samples =>
         samples.map(s => ({
           name: s.labels.__name__ ?? metric,

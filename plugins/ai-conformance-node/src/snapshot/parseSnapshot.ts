@@ -109,6 +109,24 @@ const snapshotSchema = z
         waves: z.number().int().nonnegative(),
       })
       .passthrough(),
+    metrics: z
+      .object({
+        source: z.string(),
+        sampledAt: z.string().datetime({ offset: true }),
+        samples: z
+          .array(
+            z.object({
+              name: z.string(),
+              labels: z.record(z.string(), z.string()),
+            }),
+          )
+          .optional(),
+        queried: z.array(z.string()).optional(),
+        omitted: z.number().int().nonnegative().optional(),
+        error: z.string().optional(),
+        durationMs: z.number().nonnegative().optional(),
+      })
+      .optional(),
   })
   .passthrough();
 

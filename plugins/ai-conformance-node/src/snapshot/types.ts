@@ -143,6 +143,39 @@ export interface ClusterSnapshot {
   reads: Record<string, ReadResult>;
   probes: Record<string, ProbeResult>;
   stats: SnapshotStats;
+  /**
+   * Accelerator metrics sampled from the cluster's configured
+   * Prometheus-compatible source; absent when no source is configured
+   * (checks then rest on what the API server shows).
+   */
+  metrics?: SnapshotMetrics;
+}
+
+/** One metric series: its name and the labels kept for the checks. */
+export interface SnapshotMetricSample {
+  name: string;
+  labels: Record<string, string>;
+}
+
+/**
+ * An instant sample of the accelerator (DCGM) series of one cluster, read
+ * from its metrics source while the snapshot was collected. Holds no
+ * credentials and no source URL beyond its origin.
+ */
+export interface SnapshotMetrics {
+  /** Which source was read, e.g. "Prometheus-compatible API at https://prom.example:9090 (auth bearer)". */
+  source: string;
+  /** When the source was read (ISO 8601). */
+  sampledAt: string;
+  /** Series found; absent when the source could not be read. Only labels naming a device, its node or model are kept. */
+  samples?: SnapshotMetricSample[];
+  /** Metric names asked for. */
+  queried?: string[];
+  /** Series left out to bound the snapshot's size. */
+  omitted?: number;
+  /** Why the source could not be read (timeout, unreachable, HTTP status). */
+  error?: string;
+  durationMs?: number;
 }
 
 export interface SnapshotStats {

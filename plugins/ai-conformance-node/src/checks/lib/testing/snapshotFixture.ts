@@ -15,6 +15,7 @@ import {
   type KubeObject,
   type ProbeResult,
   type ReadResult,
+  type SnapshotMetrics,
 } from '../../../snapshot/types';
 import type { Check, CheckContext, CheckOutcome } from '../../types';
 
@@ -28,6 +29,8 @@ export interface FixtureOptions {
   discoveryOutcome?: ReadOutcome;
   discoveryFailures?: DiscoveryFailure[];
   probes?: Record<string, ProbeResult>;
+  /** A sample from the cluster's metrics source. */
+  metrics?: SnapshotMetrics;
 }
 
 export function snapshotFixture(opts: FixtureOptions = {}): ClusterSnapshot {
@@ -67,6 +70,7 @@ export function snapshotFixture(opts: FixtureOptions = {}): ClusterSnapshot {
     reads,
     probes: opts.probes ?? {},
     stats: { apiRequests: 0, durationMs: 0, waves: 0 },
+    ...(opts.metrics ? { metrics: opts.metrics } : {}),
   };
 }
 
