@@ -5,6 +5,7 @@ import {
   baseConfigs,
   freePort,
   guestToken,
+  waitForCatalogEntity,
   writePortConfig,
 } from './ai-conformance-support';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -39,6 +40,12 @@ test.describe('with a policy that denies ai-conformance.run.create', () => {
     request,
   }) => {
     const token = await guestToken(request, baseUrl);
+    // The entity must exist first: a run for an unknown entity is a 404.
+    await waitForCatalogEntity(request, baseUrl, token, {
+      kind: 'resource',
+      namespace: 'default',
+      name: 'gke-ai-prod',
+    });
     const refused = await request.post(
       `${baseUrl}/api/ai-conformance/clusters/default/gke-ai-prod/runs`,
       { headers: { authorization: `Bearer ${token}` }, data: {} },

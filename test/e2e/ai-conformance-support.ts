@@ -49,6 +49,34 @@ export async function catalogClusterRefs(
   );
 }
 
+/**
+ * Waits until the catalog serves an entity: a backend that just became ready
+ * may still be ingesting its locations.
+ */
+export async function waitForCatalogEntity(
+  request: APIRequestContext,
+  baseURL: string,
+  token: string,
+  entity: { kind: string; namespace: string; name: string },
+): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        (
+          await request.get(
+            `${baseURL}/api/catalog/entities/by-name/${entity.kind}/${entity.namespace}/${entity.name}`,
+            { headers: { authorization: `Bearer ${token}` } },
+          )
+        ).status(),
+      {
+        message: `catalog entity ${entity.kind}:${entity.namespace}/${entity.name}`,
+        timeout: 90_000,
+        intervals: [500, 1_000, 2_000],
+      },
+    )
+    .toBe(200);
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

@@ -117,16 +117,53 @@ async function startKubeSimDemo({ dir, logFile }) {
 }
 
 /** Starts the Backstage backend with the given extra config files. */
-async function startBackend({ port = 7007, configs = [], logFile, env }) {
+/**
+ * Starts the demo backend from its TypeScript sources. Unlike
+ * `yarn workspace backend start`, no file watcher restarts it when a source
+ * file changes, so a test never meets a backend that is shutting down; pass
+ * `watch: true` for the CLI's restart-on-change development server.
+ */
+async function startBackend({
+  port = 7007,
+  configs = [],
+  logFile,
+  env,
+  watch = false,
+}) {
   await assertPortFree(port);
-  const args = ['workspace', 'backend', 'start'];
+  const configArgs = [];
   for (const c of ['app-config.yaml', ...configs]) {
-    args.push('--config', path.resolve(repoRoot, c));
+    configArgs.push('--config', path.resolve(repoRoot, c));
   }
-  const child = startProcess('backend', 'yarn', args, {
-    logFile,
-    env: { ...env, NODE_ENV: 'development' },
-  });
+  const child = watch
+    ? startProcess(
+        'backend',
+        'yarn',
+        ['workspace', 'backend', 'start', ...configArgs],
+        { logFile, env: { ...env, NODE_ENV: 'development' } },
+      )
+    : startProcess(
+        'backend',
+        process.execPath,
+        [
+          '--enable-source-maps',
+          '--require',
+          require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
+            paths: [repoRoot],
+          }),
+          'src/index.ts',
+          ...configArgs,
+        ],
+        {
+          cwd: path.join(repoRoot, 'packages/backend'),
+          logFile,
+          env: {
+            ...env,
+            NODE_ENV: 'development',
+            ESBK_TSCONFIG_PATH: path.join(repoRoot, 'tsconfig.json'),
+          },
+        },
+      );
   const ms = await waitFor(
     async () => {
       const res = await fetch(
