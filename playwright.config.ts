@@ -2,8 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * Browser tests in Debian's Chromium. `test/e2e/globalSetup.ts` starts the
- * demo stack (kube-sim clusters + backend serving the built app on :7007)
- * unless E2E_BASE_URL points at one already running.
+ * demo stack (kube-sim clusters + backend serving the built app on :7007, or
+ * on E2E_PORT) unless E2E_BASE_URL points at one already running.
  */
 export default defineConfig({
   testDir: 'test/e2e',
@@ -16,7 +16,9 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: '.test-results/e2e.json' }]],
   outputDir: '.test-results/e2e-artifacts',
   use: {
-    baseURL: process.env.E2E_BASE_URL ?? 'http://localhost:7007',
+    baseURL:
+      process.env.E2E_BASE_URL ??
+      `http://localhost:${process.env.E2E_PORT ?? 7007}`,
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writePortConfig } from './ai-conformance-support';
 // Shared with the demo command and the benchmarks (plain CommonJS).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const stack = require('../support/stack.cjs');
@@ -7,13 +8,18 @@ const stack = require('../support/stack.cjs');
 const root = path.resolve(__dirname, '../..');
 const stateDir = path.join(root, '.test-results');
 
-/** Starts kube-sim and a backend serving the built app; returns teardown. */
+/**
+ * Starts kube-sim and a backend serving the built app on E2E_PORT (default
+ * 7007); returns teardown.
+ */
 export default async function globalSetup() {
   if (process.env.E2E_BASE_URL) {
     return async () => {};
   }
   mkdirSync(stateDir, { recursive: true });
+  const port = Number(process.env.E2E_PORT ?? 7007);
   const configs = ['test/e2e/app-config.e2e.yaml'];
+  if (port !== 7007) configs.push(writePortConfig('e2e-port', port));
   let kubeSim: { child: unknown; configPath: string } | undefined;
   let prometheus: { child: unknown; configPath: string } | undefined;
   if (stack.kubeSimAvailable()) {
@@ -30,7 +36,7 @@ export default async function globalSetup() {
     if (prometheus) configs.push(prometheus.configPath);
   }
   const backend = await stack.startBackend({
-    port: 7007,
+    port,
     configs,
     logFile: path.join(stateDir, 'e2e-backend.log'),
   });
