@@ -9,7 +9,10 @@ import {
   aiConformanceServiceRef,
   readGoldLevelRules,
 } from '@ai-conformance/plugin-ai-conformance-node';
-import { createAcceleratorsRouter } from './accelerators';
+import {
+  createAcceleratorMetricsService,
+  createAcceleratorsRouter,
+} from './accelerators';
 import { BadgeService } from './badges';
 import { RegressionNotifier } from './notifications';
 import { ConformanceStore } from './database/ConformanceStore';
@@ -69,7 +72,16 @@ export const aiConformancePlugin = createBackendPlugin({
           catalog: deps.catalog,
           logger,
         });
-        const runner = new EngineConformanceRunner();
+        // One metrics service for the accelerators route and check runs.
+        const acceleratorMetrics = createAcceleratorMetricsService({
+          resolver,
+          config,
+          logger,
+        });
+        const runner = new EngineConformanceRunner({
+          sampleMetrics: (entityRef, options) =>
+            acceleratorMetrics.sampleForSnapshot(entityRef, options),
+        });
         const runs = new RunManager({
           store,
           resolver,
@@ -124,6 +136,7 @@ export const aiConformancePlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             config,
             logger,
+            service: acceleratorMetrics,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

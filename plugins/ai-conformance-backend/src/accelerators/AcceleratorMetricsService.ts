@@ -9,7 +9,9 @@ import {
   queryDcgmMetrics,
   readAcceleratorInventory,
   sampleDcgmMetrics,
+  sampleMetricsSnapshot,
   type MetricSampleLabels,
+  type SnapshotMetrics,
   type AcceleratorInventory,
   type AcceleratorSourceError,
   type ClusterConnection,
@@ -65,6 +67,13 @@ async function defaultGoogleAccessToken(): Promise<string> {
   if (!token)
     throw new Error('Application Default Credentials returned no access token');
   return token;
+}
+
+/** The source as reports name it: origin and auth type only (no path, query or credentials). */
+export function describeMetricsSource(source: ClusterMetricsSource): string {
+  return `Prometheus-compatible API at ${new URL(source.url).origin} (auth ${
+    source.auth.type
+  })`;
 }
 
 function sourceInfo(
@@ -130,6 +139,48 @@ export class AcceleratorMetricsService {
     );
     if (!source) return undefined;
     return sampleDcgmMetrics(this.#client(source), source.matchers);
+  }
+
+  /**
+   * The entity's DCGM series for a check run's snapshot (`snapshot.metrics`),
+   * or undefined when no source is configured. Never throws: a failing or
+   * slow source (bounded by twice `timeoutMs`: token, then queries) comes
+   * back with `error` set and is logged.
+   */
+  async sampleForSnapshot(
+    entityRef: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<SnapshotMetrics | undefined> {
+    const ref = parseEntityRef(entityRef);
+    const source = findMetricsSource(
+      this.#options.config,
+      ref.namespace,
+      ref.name,
+    );
+    if (!source) return undefined;
+    const description = describeMetricsSource(source);
+    let client: PrometheusClient;
+    try {
+      client = this.#client(source);
+    } catch (error) {
+      return {
+        source: description,
+        sampledAt: new Date(this.#now()).toISOString(),
+        error: isError(error) ? error.message : String(error),
+      };
+    }
+    const metrics = await sampleMetricsSnapshot(client, {
+      source: description,
+      matchers: source.matchers,
+      timeoutMs: 2 * this.#options.config.timeoutMs,
+      signal: options.signal,
+      now: this.#options.now,
+    });
+    if (metrics.error)
+      this.#options.logger.warn(
+        `Accelerator metrics sample of ${entityRef} for its check run failed: ${metrics.error}`,
+      );
+    return metrics;
   }
 
   async getAccelerators(

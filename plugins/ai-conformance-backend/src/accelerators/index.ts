@@ -4,7 +4,10 @@ export {
   connectThroughResolver,
 } from './createAcceleratorsRouter';
 export type { AcceleratorsRouterOptions } from './createAcceleratorsRouter';
-export { AcceleratorMetricsService } from './AcceleratorMetricsService';
+export {
+  AcceleratorMetricsService,
+  describeMetricsSource,
+} from './AcceleratorMetricsService';
 export type {
   AcceleratorMetricsServiceOptions,
   AcceleratorRequestContext,

@@ -2,7 +2,8 @@
  * End to end: kube-sim serves a GKE cluster (two GPU pools) and an EKS-like
  * cluster with DCGM exporter endpoints, a real Prometheus scrapes them every
  * second, and the route's series must equal what the exporters serve, per
- * GPU and per pool.
+ * GPU and per pool. A check run of the cluster carries the same source's
+ * sample into the accelerator_metrics result.
  *
  * Needs the `prometheus` binary (Debian package `prometheus`; override the
  * path with PROMETHEUS_BIN). The exporters' values follow slow waves of
@@ -13,7 +14,7 @@
 import express from 'express';
 import request from 'supertest';
 import { ConfigReader } from '@backstage/config';
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -26,6 +27,7 @@ import {
   loadClientNode,
 } from '@ai-conformance/plugin-ai-conformance-node';
 import { ClusterResolver } from '../service/ClusterResolver';
+import { EngineConformanceRunner } from '../service/EngineConformanceRunner';
 import { AcceleratorMetricsService } from './AcceleratorMetricsService';
 import {
   connectThroughResolver,
@@ -120,6 +122,7 @@ describe('accelerator metrics through a real Prometheus', () => {
   let promUrl: string;
   let app: express.Express;
   let service: AcceleratorMetricsService;
+  let resolver: ClusterResolver;
 
   beforeAll(async () => {
     if (!findPrometheusBinary()) {
@@ -200,7 +203,7 @@ describe('accelerator metrics through a real Prometheus', () => {
       },
     });
     const logger = mockServices.logger.mock();
-    const resolver = new ClusterResolver({
+    resolver = new ClusterResolver({
       config,
       catalog: {} as CatalogService,
       logger,
@@ -333,6 +336,48 @@ describe('accelerator metrics through a real Prometheus', () => {
     ).resolves.toBeUndefined();
   });
 
+  /** A check run of the gke cluster with the service as its metrics source. */
+  async function runChecks() {
+    const entityRef = 'resource:default/gke';
+    const target = await resolver.resolve(entityRef, {
+      credentials: mockCredentials.service(),
+      scheduled: false,
+    });
+    const runner = new EngineConformanceRunner({
+      sampleMetrics: (ref, options) => service.sampleForSnapshot(ref, options),
+    });
+    const report = await runner.run(target, {
+      entityRef,
+      dryRunProbes: false,
+      requestTimeoutMs: 10_000,
+      deadlineMs: 60_000,
+      signal: new AbortController().signal,
+      onProgress: () => {},
+    });
+    return report.requirements.find(r => r.id === 'accelerator_metrics')!;
+  }
+
+  it('runs the checks on the sample: accelerator_metrics cites the scraped metrics and devices', async () => {
+    const result = await runChecks();
+    expect(result.status).toBe('pass');
+    expect(result.summary).toContain('DCGM_FI_DEV_GPU_UTIL');
+    const [metrics] = result.evidence;
+    expect(metrics.description).toBe(
+      `Accelerator metrics in Prometheus-compatible API at ${
+        new URL(promUrl).origin
+      } (auth none)`,
+    );
+    expect(metrics.fields).toMatchObject({
+      utilizationMetrics: 'DCGM_FI_DEV_GPU_UTIL',
+      memoryMetrics: 'DCGM_FI_DEV_FB_FREE, DCGM_FI_DEV_FB_USED',
+      devices: 3 + 2 * 2,
+    });
+    expect(String(metrics.fields?.perDeviceLabels)).toMatch(/\bgpu\b/);
+    expect(String(metrics.fields?.deviceLabelValues)).toMatch(
+      /gke-a100-pool-\S+ \w+=/,
+    );
+  });
+
   it('keeps the inventory and reports an error once Prometheus stops', async () => {
     await prometheus!.stop();
     const res = await request(app).get(
@@ -349,5 +394,19 @@ describe('accelerator metrics through a real Prometheus', () => {
     expect(res.body.errors).toEqual([
       { source: 'prometheus', message: expect.stringMatching(/unreachable/) },
     ]);
+
+    // A check run still finishes; accelerator_metrics keeps its passive
+    // verdict and says why the source was not used.
+    const result = await runChecks();
+    expect(result.status).toBe('pass');
+    expect(result.summary).toMatch(/exporter .* runs with all pods ready/);
+    expect(result.notes?.join(' ')).toMatch(
+      /The metrics source \(Prometheus-compatible API at .*\) could not be read: unreachable/,
+    );
+    expect(
+      result.evidence.some(e =>
+        e.description.startsWith('Accelerator metrics in'),
+      ),
+    ).toBe(false);
   });
 });

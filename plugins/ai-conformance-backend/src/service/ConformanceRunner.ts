@@ -6,6 +6,8 @@ import type { ClusterTarget } from './ClusterTarget';
 
 /** Options of one check run against a live cluster. */
 export interface ConformanceRunOptions {
+  /** Catalog entity of the cluster (selects its configured metrics source). */
+  entityRef?: string;
   dryRunProbes: boolean;
   /** Checklist version to evaluate against (default: the cluster's minor). */
   requirementsVersion?: string;

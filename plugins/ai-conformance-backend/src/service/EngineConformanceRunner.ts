@@ -13,6 +13,7 @@ import {
   parseGoTestJsonArtifact,
   parseJUnitArtifact,
   type ClusterSnapshot,
+  type SnapshotMetrics,
 } from '@ai-conformance/plugin-ai-conformance-node';
 import type { ClusterTarget } from './ClusterTarget';
 import type {
@@ -52,8 +53,45 @@ function emptyReport(clusterName: string): ConformanceReport {
   };
 }
 
+/** Options of {@link EngineConformanceRunner}. */
+export interface EngineConformanceRunnerOptions {
+  /**
+   * Samples the cluster's configured metrics source for the snapshot
+   * (`snapshot.metrics`); resolves undefined when none is configured. A
+   * failing or slow source resolves with `error` set, so the run goes on.
+   */
+  sampleMetrics?(
+    entityRef: string,
+    options: { signal: AbortSignal },
+  ): Promise<SnapshotMetrics | undefined>;
+}
+
 /** {@link ConformanceRunner} backed by the engine of the node package. */
 export class EngineConformanceRunner implements ConformanceRunner {
+  readonly #options: EngineConformanceRunnerOptions;
+
+  constructor(options: EngineConformanceRunnerOptions = {}) {
+    this.#options = options;
+  }
+
+  /** The metrics sample of the cluster, sampled alongside the collection; never rejects. */
+  async #sampleMetrics(
+    options: ConformanceRunOptions,
+  ): Promise<SnapshotMetrics | undefined> {
+    const sample = this.#options.sampleMetrics;
+    if (!sample || !options.entityRef) return undefined;
+    const sampledAt = new Date().toISOString();
+    try {
+      return await sample(options.entityRef, { signal: options.signal });
+    } catch (error) {
+      return {
+        source: 'the configured metrics source',
+        sampledAt,
+        error: (error as Error)?.message ?? String(error),
+      };
+    }
+  }
+
   async run(
     target: ClusterTarget,
     options: ConformanceRunOptions,
@@ -69,7 +107,8 @@ export class EngineConformanceRunner implements ConformanceRunner {
       skipTLSVerify: target.skipTLSVerify,
     });
     let requests = 0;
-    const snapshot = await collectSnapshot(connection, {
+    const metrics = this.#sampleMetrics(options);
+    const collected = await collectSnapshot(connection, {
       requestTimeoutMs: options.requestTimeoutMs,
       deadlineMs: options.deadlineMs,
       dryRunProbes: options.dryRunProbes,
@@ -79,6 +118,10 @@ export class EngineConformanceRunner implements ConformanceRunner {
         options.onProgress({ phase: p.phase, done: p.done, total: p.total });
       },
     });
+    const sample = await metrics;
+    const snapshot: ClusterSnapshot = sample
+      ? { ...collected, metrics: sample }
+      : collected;
     options.onProgress({ phase: 'evaluate', done: requests, total: requests });
     return evaluate(snapshot, {
       requirementsVersion: options.requirementsVersion,

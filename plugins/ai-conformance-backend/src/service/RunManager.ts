@@ -293,6 +293,7 @@ export class RunManager {
       });
       const report = await Promise.race([
         runner.run(target, {
+          entityRef: run.entityRef,
           dryRunProbes,
           requirementsVersion,
           requestTimeoutMs: limits.requestTimeoutMs,

@@ -1,0 +1,113 @@
+import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
+import type { SnapshotMetrics } from '@ai-conformance/plugin-ai-conformance-node';
+import type { ClusterTarget } from './ClusterTarget';
+import type { ConformanceRunOptions } from './ConformanceRunner';
+import { EngineConformanceRunner } from './EngineConformanceRunner';
+
+jest.setTimeout(60_000);
+
+const SOURCE = 'Prometheus-compatible API at http://prom:9090 (auth none)';
+const ENTITY = 'resource:default/gke';
+
+describe('EngineConformanceRunner with a metrics source', () => {
+  let sim: KubeSim;
+  let target: ClusterTarget;
+
+  beforeAll(async () => {
+    sim = await startKubeSim({
+      clusters: [{ name: 'gke', scenario: 'gke-1.34-conformant' }],
+    });
+    const c = sim.cluster('gke');
+    target = {
+      name: 'gke',
+      url: c.server,
+      caData: c.caData,
+      token: c.token,
+      authProvider: 'serviceAccount',
+      source: 'aiConformance.clusters',
+    };
+  });
+  afterAll(async () => {
+    await sim?.stop();
+  });
+
+  const options = (
+    extra: Partial<ConformanceRunOptions> = {},
+  ): ConformanceRunOptions => ({
+    dryRunProbes: false,
+    requestTimeoutMs: 10_000,
+    deadlineMs: 30_000,
+    signal: new AbortController().signal,
+    onProgress: () => {},
+    ...extra,
+  });
+  const acceleratorMetrics = (
+    report: Awaited<ReturnType<EngineConformanceRunner['run']>>,
+  ) => report.requirements.find(r => r.id === 'accelerator_metrics')!;
+
+  it('passes the sample of the run’s entity to the checks, where it decides', async () => {
+    const calls: Array<{ entityRef: string; signal: AbortSignal }> = [];
+    const runner = new EngineConformanceRunner({
+      sampleMetrics: async (entityRef, { signal }) => {
+        calls.push({ entityRef, signal });
+        // Utilization only: the official rules need a memory metric too.
+        return {
+          source: SOURCE,
+          sampledAt: new Date().toISOString(),
+          samples: [
+            {
+              name: 'DCGM_FI_DEV_GPU_UTIL',
+              labels: { gpu: '0', Hostname: 'gke-l4-pool-0' },
+            },
+          ],
+        } satisfies SnapshotMetrics;
+      },
+    });
+    const signal = new AbortController().signal;
+    const result = acceleratorMetrics(
+      await runner.run(target, options({ entityRef: ENTITY, signal })),
+    );
+    expect(calls).toEqual([{ entityRef: ENTITY, signal }]);
+    expect(result.status).toBe('fail');
+    expect(result.summary).toMatch(/no per-device memory metric/);
+    expect(result.evidence[0]).toMatchObject({
+      description: `Accelerator metrics in ${SOURCE}`,
+      fields: expect.objectContaining({
+        utilizationMetrics: 'DCGM_FI_DEV_GPU_UTIL',
+        deviceLabelValues: 'gke-l4-pool-0 gpu=0',
+      }),
+    });
+  });
+
+  it('finishes the run on passive evidence when sampling throws', async () => {
+    const runner = new EngineConformanceRunner({
+      sampleMetrics: async () => {
+        throw new Error('token endpoint unreachable');
+      },
+    });
+    const report = await runner.run(target, options({ entityRef: ENTITY }));
+    const result = acceleratorMetrics(report);
+    expect(result.status).toBe('pass');
+    expect(result.notes).toContain(
+      'The metrics source (the configured metrics source) could not be read: token endpoint unreachable. The result rests on passive evidence.',
+    );
+  });
+
+  it('does not sample without an entity ref or a sampler', async () => {
+    const sampleMetrics = jest.fn();
+    const runner = new EngineConformanceRunner({ sampleMetrics });
+    const result = acceleratorMetrics(await runner.run(target, options()));
+    expect(sampleMetrics).not.toHaveBeenCalled();
+    expect(result.status).toBe('pass');
+    expect(result.notes?.join(' ')).not.toMatch(/metrics source/);
+
+    const plain = acceleratorMetrics(
+      await new EngineConformanceRunner().run(
+        target,
+        options({ entityRef: ENTITY }),
+      ),
+    );
+    expect(plain.status).toBe('pass');
+    expect(plain.evidence[0].object?.kind).toBe('DaemonSet');
+  });
+});
