@@ -9,6 +9,7 @@ import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
 import request from 'supertest';
 import { parse as parseYaml } from 'yaml';
 import type { Server } from 'node:http';
+import { computeConformanceLevel } from '@ai-conformance/plugin-ai-conformance-common';
 import { aiConformancePlugin } from './plugin';
 import { clusterEntity } from './__testUtils__/clusterEntities';
 import { expectMatchesSpec } from './__testUtils__/expectMatchesSpec';
@@ -225,6 +226,7 @@ describe('aiConformancePlugin routes', () => {
       entityRef: 'resource:default/gke-a',
       report: null,
       lastRun: null,
+      level: null,
     });
     expectMatchesSpec('get', '/clusters/{namespace}/{name}', before);
 
@@ -259,6 +261,12 @@ describe('aiConformancePlugin routes', () => {
     expect(detail.body.report.verdict).toBe(finished.body.report.verdict);
     expect(detail.body.lastRun).toMatchObject({ runId, status: 'succeeded' });
     expectMatchesSpec('get', '/clusters/{namespace}/{name}', detail);
+    // The level comes from the full report and the run's finish time.
+    expect(detail.body.level).toEqual(
+      computeConformanceLevel(detail.body.report, {
+        checkedAt: finished.body.finishedAt,
+      }),
+    );
 
     const list = await get('/clusters');
     expect(list.status).toBe(200);
@@ -273,6 +281,15 @@ describe('aiConformancePlugin routes', () => {
       kubernetesVersion: finished.body.report.cluster.kubernetesVersion,
     });
     expect(row.mustTotal).toBeGreaterThan(0);
+    // The list computes it from the stored per-requirement rows: same answer.
+    expect(row.level).toBe(detail.body.level.level);
+    expect(row.levelMissing).toEqual(detail.body.level.missing);
+    expect(
+      list.body.find(
+        (r: { entityRef: string }) =>
+          r.entityRef === 'resource:default/no-settings',
+      ),
+    ).toMatchObject({ verdict: null, level: null });
     expect(list.body.map((r: { entityRef: string }) => r.entityRef)).toContain(
       'resource:default/no-settings',
     );

@@ -102,6 +102,7 @@ export const aiConformancePlugin = createBackendPlugin({
         );
         deps.permissionsRegistry.addPermissions(aiConformancePermissions);
 
+        const goldRules = readGoldLevelRules(config);
         const access = new ClusterAccess({
           catalog: deps.catalog,
           permissions: deps.permissions,
@@ -113,13 +114,14 @@ export const aiConformancePlugin = createBackendPlugin({
           uploads: new ReportUploadService({ store, runner, runs }),
           auditor: deps.auditor,
           selfAssessmentMetadata: settings.selfAssessmentMetadata,
+          goldRules,
         });
         const badges = new BadgeService({
           access,
           store,
           auth: deps.auth,
           publicBadges: settings.publicBadges,
-          goldRules: readGoldLevelRules(config),
+          goldRules,
         });
         httpRouter.use(
           await createRouter({

@@ -8,6 +8,7 @@ import type {
   Platform,
   ReportCounts,
 } from './types';
+import type { ConformanceLevel, ConformanceLevelResult } from './levels';
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -54,6 +55,10 @@ export interface ClusterSummary {
   lastRunAt: string | null;
   /** Per requirement id → status, for the fleet matrix. */
   statuses?: Record<string, string>;
+  /** Scorecard level of the latest report; null when never checked. */
+  level?: ConformanceLevel | null;
+  /** Why the cluster is not one level higher (empty at gold). */
+  levelMissing?: string[];
 }
 
 /** `GET /clusters/:namespace/:name`. */
@@ -61,6 +66,8 @@ export interface ClusterDetail {
   entityRef: string;
   report: ConformanceReport | null;
   lastRun: RunRecord | null;
+  /** Scorecard level of `report` with what the next level needs. */
+  level?: ConformanceLevelResult | null;
 }
 
 /** `POST /clusters/:namespace/:name/runs` body. */

@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import {
   countReport,
   type ConformanceReport,
+  type RequirementLevel,
+  type RequirementStatus,
   type RunProgress,
   type RunRecord,
   type RunStatus,
@@ -106,6 +108,13 @@ export interface StoredRun extends RunRecord {
   };
   platform?: string;
   kubernetesVersion?: string;
+}
+
+/** One requirement's stored outcome in a run. */
+export interface StoredOutcome {
+  id: string;
+  level: RequirementLevel;
+  status: RequirementStatus;
 }
 
 function toRun(row: RunRow): StoredRun {
@@ -387,14 +396,29 @@ export class ConformanceStore {
     runIds: string[],
   ): Promise<Map<string, Record<string, string>>> {
     const out = new Map<string, Record<string, string>>();
+    for (const [runId, outcomes] of await this.getResultOutcomes(runIds)) {
+      out.set(runId, Object.fromEntries(outcomes.map(o => [o.id, o.status])));
+    }
+    return out;
+  }
+
+  /** Per run: each requirement's id, level and status. */
+  async getResultOutcomes(
+    runIds: string[],
+  ): Promise<Map<string, StoredOutcome[]>> {
+    const out = new Map<string, StoredOutcome[]>();
     for (let i = 0; i < runIds.length; i += 500) {
       const rows = await this.db(RESULTS)
-        .select(['run_id', 'requirement_id', 'status'])
+        .select(['run_id', 'requirement_id', 'level', 'status'])
         .whereIn('run_id', runIds.slice(i, i + 500));
       for (const row of rows) {
-        const statuses = out.get(row.run_id) ?? {};
-        statuses[row.requirement_id] = row.status;
-        out.set(row.run_id, statuses);
+        const outcomes = out.get(row.run_id) ?? [];
+        outcomes.push({
+          id: row.requirement_id,
+          level: row.level,
+          status: row.status,
+        });
+        out.set(row.run_id, outcomes);
       }
     }
     return out;

@@ -820,6 +820,26 @@ export const spec = {
               type: 'string',
             },
           },
+          level: {
+            description:
+              'Scorecard level of the latest report; null when never checked.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ConformanceLevel',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          levelMissing: {
+            description:
+              'Why the cluster is not one level higher (empty at gold).',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
         },
       },
       ClusterDetail: {
@@ -848,6 +868,37 @@ export const spec = {
                 type: 'null',
               },
             ],
+          },
+          level: {
+            description:
+              'Scorecard level of the report and what the next level needs.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/LevelResult',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+      },
+      ConformanceLevel: {
+        type: 'string',
+        enum: ['none', 'bronze', 'silver', 'gold'],
+      },
+      LevelResult: {
+        type: 'object',
+        required: ['level', 'missing'],
+        properties: {
+          level: {
+            $ref: '#/components/schemas/ConformanceLevel',
+          },
+          missing: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
           },
         },
       },

@@ -9,11 +9,13 @@ import {
   aiConformanceReportUploadPermission,
   aiConformanceRunCreatePermission,
   buildProductYamlDraft,
+  computeConformanceLevel,
   getChecklist,
   getChecklistVersions,
   type Checklist,
   type ClusterDetail,
   type ClusterSummary,
+  type GoldLevelRules,
   type ProductYamlMetadata,
   type RunHistoryResponse,
   type RunRecord,
@@ -23,6 +25,7 @@ import type { ClusterAccess } from './ClusterAccess';
 import { toRunRecord, type RunManager } from './RunManager';
 import type { ReportUpload, ReportUploadService } from './ReportUploadService';
 import { summarizeRun } from './summarizeRun';
+import { levelOfRun } from './levelOfRun';
 
 function principalRef(credentials: BackstageCredentials): string | undefined {
   const p = credentials.principal as {
@@ -43,8 +46,16 @@ export class ClusterApiService {
       uploads: ReportUploadService;
       auditor: AuditorService;
       selfAssessmentMetadata: ProductYamlMetadata;
+      /** `aiConformance.levels.gold`; defaults when empty. */
+      goldRules?: Partial<GoldLevelRules>;
+      /** The clock levels are measured against (tests). */
+      now?: () => Date;
     },
   ) {}
+
+  #now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
 
   getRequirements(version?: string): Checklist {
     const versions = getChecklistVersions();
@@ -70,19 +81,24 @@ export class ClusterApiService {
     ];
     const readable = await access.filterReadable(refs, credentials);
     const latestByRef = new Map(latest.map(r => [r.entityRef, r]));
-    const statuses = await store.getResultStatuses(
+    const outcomes = await store.getResultOutcomes(
       readable
         .map(ref => latestByRef.get(ref)?.runId)
         .filter((id): id is string => !!id),
     );
+    const now = this.#now();
     return readable.sort().map(ref => {
       const run = latestByRef.get(ref);
-      return summarizeRun(
-        ref,
-        run,
-        lastRunTimes.get(ref),
-        run ? statuses.get(run.runId) ?? {} : undefined,
-      );
+      const runOutcomes = run ? outcomes.get(run.runId) ?? [] : undefined;
+      return summarizeRun(ref, run, lastRunTimes.get(ref), {
+        statuses: runOutcomes
+          ? Object.fromEntries(runOutcomes.map(o => [o.id, o.status]))
+          : undefined,
+        level: levelOfRun(run, runOutcomes, {
+          rules: this.deps.goldRules,
+          now,
+        }),
+      });
     });
   }
 
@@ -101,10 +117,18 @@ export class ClusterApiService {
       this.deps.store.getLastRun(ref),
     ]);
     const lastRun = last ? await this.deps.runs.getRun(last.runId) : undefined;
+    const report = latest?.report ?? null;
     return {
       entityRef: ref,
-      report: latest?.report ?? null,
+      report,
       lastRun: lastRun ? withoutReport(lastRun) : null,
+      level: report
+        ? computeConformanceLevel(report, {
+            checkedAt: latest?.finishedAt ?? report.generatedAt,
+            now: this.#now(),
+            rules: this.deps.goldRules,
+          })
+        : null,
     };
   }
 

@@ -36,7 +36,7 @@ export class ConformanceService implements AiConformanceService {
         )
       : undefined;
     return {
-      summary: summarizeRun(ref, latest, last?.createdAt, statuses),
+      summary: summarizeRun(ref, latest, last?.createdAt, { statuses }),
       report: latest?.report ?? null,
     };
   }

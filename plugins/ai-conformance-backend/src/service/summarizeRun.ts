@@ -1,4 +1,7 @@
-import type { ClusterSummary } from '@ai-conformance/plugin-ai-conformance-common';
+import type {
+  ClusterSummary,
+  ConformanceLevelResult,
+} from '@ai-conformance/plugin-ai-conformance-common';
 import type { StoredRun } from '../database/ConformanceStore';
 
 /** A `GET /clusters` row from a cluster's latest succeeded run (if any). */
@@ -6,8 +9,12 @@ export function summarizeRun(
   entityRef: string,
   latest: StoredRun | undefined,
   lastRunAt: string | undefined,
-  statuses?: Record<string, string>,
+  details: {
+    statuses?: Record<string, string>;
+    level?: ConformanceLevelResult | null;
+  } = {},
 ): ClusterSummary {
+  const { statuses, level } = details;
   return {
     entityRef,
     verdict: latest?.verdict ?? null,
@@ -20,5 +27,8 @@ export function summarizeRun(
     kubernetesVersion: latest?.kubernetesVersion ?? null,
     lastRunAt: lastRunAt ?? latest?.finishedAt ?? null,
     ...(statuses ? { statuses } : {}),
+    ...(level !== undefined
+      ? { level: level?.level ?? null, levelMissing: level?.missing ?? [] }
+      : {}),
   };
 }

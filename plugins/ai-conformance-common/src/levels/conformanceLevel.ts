@@ -1,4 +1,8 @@
-import type { ConformanceReport } from '../types';
+import type {
+  ClusterInfo,
+  ConformanceReport,
+  RequirementResult,
+} from '../types';
 import { isMet } from '../results/reportSummary';
 import { gkeCertification } from '../versions/gkeCertification';
 
@@ -55,10 +59,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * @public
  */
 export function computeConformanceLevel(
-  report: Pick<
-    ConformanceReport,
-    'verdict' | 'requirements' | 'cluster' | 'requirementsVersion'
-  >,
+  report: Pick<ConformanceReport, 'verdict'> & {
+    requirements: ReadonlyArray<
+      Pick<RequirementResult, 'id' | 'level' | 'status'>
+    >;
+    cluster: Pick<ClusterInfo, 'platform' | 'kubernetesVersion'>;
+  },
   options: {
     checkedAt: string | Date;
     now?: Date;

@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { sampleSummary } from '../__testUtils__/fixtures';
 import {
   buildFleetRows,
+  countByLevel,
   distinctValues,
   filterFleetRows,
   matrixColumns,
@@ -16,10 +17,11 @@ const cluster = (name: string, owner: string, title?: string): Entity => ({
 });
 
 const summaries = [
-  sampleSummary({ entityRef: 'resource:default/a' }),
+  sampleSummary({ entityRef: 'resource:default/a', level: 'gold' }),
   sampleSummary({
     entityRef: 'resource:default/b',
     verdict: 'not-conformant',
+    level: 'none',
     platform: 'eks',
     requirementsVersion: '1.35',
     statuses: {
@@ -31,6 +33,7 @@ const summaries = [
   sampleSummary({
     entityRef: 'resource:default/orphan',
     verdict: 'incomplete',
+    level: 'bronze',
     statuses: undefined,
     mustPassed: 7,
     mustTotal: 9,
@@ -66,6 +69,23 @@ describe('fleet rows', () => {
     expect(names({ version: '1.35' })).toEqual(['b']);
     expect(names({ search: 'cluster a' })).toEqual(['a']);
     expect(names({ search: 'ORPH' })).toEqual(['orphan']);
+    expect(names({ level: 'bronze' })).toEqual(['orphan']);
+    expect(names({ level: 'silver' })).toEqual([]);
+  });
+
+  it('counts clusters per level, leaving never-checked ones out', () => {
+    expect(rows.map(r => [r.name, r.level])).toEqual([
+      ['a', 'gold'],
+      ['b', 'none'],
+      ['never', undefined],
+      ['orphan', 'bronze'],
+    ]);
+    expect(countByLevel(rows)).toEqual({
+      gold: 1,
+      silver: 0,
+      bronze: 1,
+      none: 1,
+    });
   });
 
   it('sorts by failures, most first, never-checked last', () => {

@@ -8,6 +8,7 @@ import {
   getChecklistVersions,
   REQUIREMENTS,
   type ClusterSummary,
+  type ConformanceLevel,
   type Verdict,
 } from '@ai-conformance/plugin-ai-conformance-common';
 
@@ -20,6 +21,8 @@ export interface FleetRow {
   owner?: string;
   summary?: ClusterSummary;
   verdict: Verdict | 'never-checked';
+  /** Scorecard level; undefined when never checked. */
+  level?: ConformanceLevel;
   /** Failed requirements; -1 when never checked. */
   failures: number;
 }
@@ -29,6 +32,7 @@ export interface FleetFilter {
   platform?: string;
   verdict?: string;
   version?: string;
+  level?: string;
   search?: string;
 }
 
@@ -70,6 +74,7 @@ export function buildFleetRows(
         typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined,
       summary,
       verdict: summary?.verdict ?? 'never-checked',
+      level: summary?.level ?? undefined,
       failures: failuresOf(summary),
     });
   }
@@ -82,13 +87,28 @@ export function buildFleetRows(
       name: parsed.name,
       summary,
       verdict: summary.verdict ?? 'never-checked',
+      level: summary.level ?? undefined,
       failures: failuresOf(summary),
     });
   }
   return rows;
 }
 
-/** Applies the owner, platform, verdict and version filters and the search text. */
+/** How many clusters hold each level (never-checked clusters hold none). */
+export function countByLevel(
+  rows: FleetRow[],
+): Record<ConformanceLevel, number> {
+  const counts: Record<ConformanceLevel, number> = {
+    none: 0,
+    bronze: 0,
+    silver: 0,
+    gold: 0,
+  };
+  for (const row of rows) if (row.level) counts[row.level]++;
+  return counts;
+}
+
+/** Applies the owner, platform, verdict, version and level filters and the search text. */
 export function filterFleetRows(
   rows: FleetRow[],
   filter: FleetFilter,
@@ -99,6 +119,7 @@ export function filterFleetRows(
     if (filter.platform && row.summary?.platform !== filter.platform)
       return false;
     if (filter.verdict && row.verdict !== filter.verdict) return false;
+    if (filter.level && row.level !== filter.level) return false;
     if (filter.version && row.summary?.requirementsVersion !== filter.version) {
       return false;
     }

@@ -25,10 +25,15 @@ const entities = [
   cluster('charlie', 'group:default/ml-research'),
 ];
 const summaries = [
-  sampleSummary({ entityRef: 'resource:default/alpha' }),
+  sampleSummary({
+    entityRef: 'resource:default/alpha',
+    level: 'silver',
+    levelMissing: ['SHOULD requirements not met: gpu_sharing (unknown)'],
+  }),
   sampleSummary({
     entityRef: 'resource:default/bravo',
     verdict: 'not-conformant',
+    level: 'none',
     platform: 'eks',
     mustPassed: 7,
     statuses: { dra_support: 'fail', ai_inference: 'fail' },
@@ -103,6 +108,51 @@ describe('AiConformancePage', () => {
 
     await userEvent.type(screen.getByLabelText('Search clusters'), 'alp');
     expect(rowNames()).toEqual(['resource:default/alpha']);
+  });
+
+  it('counts clusters per level and filters by level', async () => {
+    server.use(
+      http.get(`${baseUrl}/clusters`, () => HttpResponse.json(summaries)),
+    );
+    await renderWithApis(<AiConformancePage />, { catalogEntities: entities });
+    await screen.findByText(/3 clusters/);
+    const counts = screen.getByRole('group', { name: 'Clusters per level' });
+    expect(
+      within(counts)
+        .getAllByRole('button')
+        .map(b => b.getAttribute('aria-label')),
+    ).toEqual([
+      'Gold: 0 clusters',
+      'Silver: 1 clusters',
+      'Bronze: 0 clusters',
+      'No level: 1 clusters',
+    ]);
+    const alpha = () =>
+      screen
+        .getAllByRole('row')
+        .find(
+          r => r.getAttribute('data-entity-ref') === 'resource:default/alpha',
+        )!;
+    expect(within(alpha()).getByLabelText('Level: Silver')).toBeInTheDocument();
+
+    await userEvent.click(
+      within(counts).getByRole('button', { name: 'No level: 1 clusters' }),
+    );
+    expect(rowNames()).toEqual(['resource:default/bravo']);
+    expect(
+      within(counts).getByRole('button', { name: 'No level: 1 clusters' }),
+    ).toHaveAttribute('aria-pressed', 'true');
+
+    fireEvent.mouseDown(screen.getByLabelText('Level'));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Silver' }),
+    );
+    expect(rowNames()).toEqual(['resource:default/alpha']);
+
+    await userEvent.click(
+      within(counts).getByRole('button', { name: 'Silver: 1 clusters' }),
+    );
+    expect(rowNames()).toHaveLength(3);
   });
 
   it('paginates a large fleet', async () => {

@@ -10,6 +10,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { aiConformanceApiRef } from '../../api';
 import {
   buildFleetRows,
+  countByLevel,
   distinctValues,
   filterFleetRows,
   matrixColumns,
@@ -18,6 +19,8 @@ import {
   type FleetSort,
 } from '../../fleet/fleetRows';
 import { VERDICT } from '../../report/statusPresentation';
+import { LEVEL, LEVELS_HIGH_TO_LOW } from '../../report/levelPresentation';
+import { FleetLevelCounts } from '../FleetLevelCounts';
 import { FleetFilters } from '../FleetFilters';
 import { FleetMatrix } from '../FleetMatrix';
 import { ErrorState } from '../StatePanels';
@@ -78,6 +81,10 @@ export const FleetOverview = () => {
         })),
         { value: 'never-checked', label: 'Never checked' },
       ],
+      levels: LEVELS_HIGH_TO_LOW.map(value => ({
+        value,
+        label: LEVEL[value].label,
+      })),
     };
   }, [allRows]);
   const rows = useMemo(
@@ -120,6 +127,11 @@ export const FleetOverview = () => {
         {allRows.length} clusters · {counts.conformant} conformant ·{' '}
         {counts.failing} not conformant
       </Typography>
+      <FleetLevelCounts
+        counts={countByLevel(allRows)}
+        selected={filter.level}
+        onSelect={level => setFilter({ ...filter, level })}
+      />
       <FleetFilters filter={filter} options={options} onChange={setFilter} />
       <FleetMatrix
         rows={rows}

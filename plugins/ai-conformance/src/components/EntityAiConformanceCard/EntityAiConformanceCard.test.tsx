@@ -20,11 +20,19 @@ describe('EntityAiConformanceCard', () => {
           entityRef: 'resource:default/gke-ai-prod',
           report: sampleReport(),
           lastRun: sampleRun(),
+          level: {
+            level: 'none',
+            missing: ['MUST requirements fail: dra_support'],
+          },
         }),
       ),
     );
     await renderWithApis(<EntityAiConformanceCard />);
     expect(await screen.findByText('Not conformant')).toBeInTheDocument();
+    expect(screen.getByLabelText('Level: No level')).toHaveAttribute(
+      'data-level',
+      'none',
+    );
     expect(screen.getByLabelText('MUST: 1 of 3')).toHaveTextContent('1/3');
     expect(screen.getByLabelText('SHOULD: 1 of 1')).toHaveTextContent('1/1');
     expect(screen.getByText(/Last checked/)).toBeInTheDocument();
@@ -43,11 +51,13 @@ describe('EntityAiConformanceCard', () => {
           entityRef: 'resource:default/gke-ai-prod',
           report: null,
           lastRun: null,
+          level: null,
         }),
       ),
     );
     await renderWithApis(<EntityAiConformanceCard />);
     expect(await screen.findByText(/Never checked/)).toBeInTheDocument();
+    expect(screen.queryByLabelText(/^Level:/)).toBeNull();
   });
 
   it('says when the backend forbids reading the results', async () => {

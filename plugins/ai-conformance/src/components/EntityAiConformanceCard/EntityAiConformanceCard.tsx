@@ -9,6 +9,7 @@ import { useClusterDetail } from '../../hooks/useClusterData';
 import { VERDICT } from '../../report/statusPresentation';
 import { formatDateTime, formatRelativeTime } from '../../report/formatTime';
 import { StatusIcon } from '../StatusChip';
+import { LevelChip } from '../LevelChip';
 import { ErrorState } from '../StatePanels';
 
 const Count = (props: { label: string; passed: number; total: number }) => (
@@ -37,6 +38,7 @@ export const EntityAiConformanceCard = () => {
   const detail = useClusterDetail(compound);
   const tabLink = `${entityLink(entity)}/ai-conformance`;
   const report = detail.value?.report;
+  const level = detail.value?.level;
 
   let content: JSX.Element;
   if (detail.loading) {
@@ -65,6 +67,11 @@ export const EntityAiConformanceCard = () => {
             checklist v{report.requirementsVersion}
           </Typography>
         </Box>
+        {level && (
+          <Box mb={2}>
+            <LevelChip level={level.level} missing={level.missing} />
+          </Box>
+        )}
         <Box display="flex" style={{ gap: 32 }} mb={1}>
           <Count
             label="MUST"

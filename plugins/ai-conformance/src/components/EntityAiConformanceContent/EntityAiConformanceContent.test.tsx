@@ -144,10 +144,17 @@ describe('EntityAiConformanceContent', () => {
   });
 
   it('renders the verdict, findings and requirements grouped by category', async () => {
-    serveDetail({ report: sampleReport(), lastRun: sampleRun() });
+    serveDetail({
+      report: sampleReport(),
+      lastRun: sampleRun(),
+      level: { level: 'none', missing: ['MUST requirements fail: x'] },
+    });
     await renderWithApis(<EntityAiConformanceContent />);
     const banner = await screen.findByRole('region', { name: 'Verdict' });
     expect(within(banner).getByText('Not conformant')).toBeInTheDocument();
+    expect(
+      within(banner).getByLabelText('Level: No level'),
+    ).toBeInTheDocument();
     expect(within(banner).getByText('Checklist').nextSibling).toHaveTextContent(
       'v1.34',
     );

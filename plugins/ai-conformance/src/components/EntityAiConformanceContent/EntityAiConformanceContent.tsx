@@ -155,6 +155,7 @@ export const EntityAiConformanceContent = (
         <VerdictBanner
           report={report}
           lastRun={lastRun}
+          level={detail.value?.level}
           actions={
             <>
               {versionSelector}

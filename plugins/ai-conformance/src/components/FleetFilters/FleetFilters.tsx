@@ -9,6 +9,7 @@ export interface FleetFilterOptions {
   owners: string[];
   platforms: string[];
   verdicts: Array<{ value: string; label: string }>;
+  levels: Array<{ value: string; label: string }>;
   versions: string[];
 }
 
@@ -40,7 +41,7 @@ const Select = (props: {
   </TextField>
 );
 
-/** Owner, platform, verdict and checklist-version filters and a search box. */
+/** Owner, platform, verdict, level and checklist-version filters and a search box. */
 export const FleetFilters = (props: {
   filter: FleetFilter;
   options: FleetFilterOptions;
@@ -94,6 +95,13 @@ export const FleetFilters = (props: {
         value={filter.verdict}
         options={options.verdicts}
         onChange={set('verdict')}
+      />
+      <Select
+        id="ai-conformance-fleet-level"
+        label="Level"
+        value={filter.level}
+        options={options.levels}
+        onChange={set('level')}
       />
       <Select
         id="ai-conformance-fleet-version"

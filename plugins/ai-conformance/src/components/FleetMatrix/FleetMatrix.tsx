@@ -19,6 +19,7 @@ import {
   requirementStatusOf,
 } from '../../report/statusPresentation';
 import { StatusIcon } from '../StatusChip';
+import { LevelChip } from '../LevelChip';
 
 const useStyles = makeStyles(theme => ({
   container: { maxHeight: '70vh' },
@@ -69,6 +70,13 @@ const RowCells = (props: {
         {s?.platform ? PLATFORM_TITLES[s.platform] ?? s.platform : '—'}
       </TableCell>
       <TableCell>{verdictLabel(row)}</TableCell>
+      <TableCell>
+        {row.level ? (
+          <LevelChip level={row.level} missing={s?.levelMissing} />
+        ) : (
+          '—'
+        )}
+      </TableCell>
       <TableCell>
         {s?.requirementsVersion ? `v${s.requirementsVersion}` : '—'}
       </TableCell>
@@ -153,6 +161,7 @@ export const FleetMatrix = (props: {
               <TableCell className={classes.head}>Owner</TableCell>
               <TableCell className={classes.head}>Platform</TableCell>
               <TableCell className={classes.head}>Verdict</TableCell>
+              <TableCell className={classes.head}>Level</TableCell>
               <TableCell className={classes.head}>Checklist</TableCell>
               <TableCell align="right" className={classes.head}>
                 MUST
@@ -193,7 +202,7 @@ export const FleetMatrix = (props: {
             ))}
             {rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={7 + columns.length} align="center">
+                <TableCell colSpan={8 + columns.length} align="center">
                   No clusters match the filters.
                 </TableCell>
               </TableRow>

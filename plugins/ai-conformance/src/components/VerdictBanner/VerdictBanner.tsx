@@ -6,12 +6,14 @@ import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import {
   countReport,
+  type ConformanceLevelResult,
   type ConformanceReport,
   type RunRecord,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import { PLATFORM_TITLES, VERDICT } from '../../report/statusPresentation';
 import { formatDateTime, formatRelativeTime } from '../../report/formatTime';
 import { StatusIcon } from '../StatusChip';
+import { LevelChip } from '../LevelChip';
 import { GkeCertificationNote } from './GkeCertificationNote';
 
 const useStyles = makeStyles(theme => ({
@@ -50,9 +52,10 @@ const Fact = (props: { label: string; children: ReactNode }) => (
 export const VerdictBanner = (props: {
   report: ConformanceReport;
   lastRun?: RunRecord | null;
+  level?: ConformanceLevelResult | null;
   actions?: ReactNode;
 }) => {
-  const { report, lastRun, actions } = props;
+  const { report, lastRun, level, actions } = props;
   const classes = useStyles();
   const verdict = VERDICT[report.verdict];
   const counts = countReport(report);
@@ -75,6 +78,7 @@ export const VerdictBanner = (props: {
           <Typography variant="h5" component="h2" data-verdict={report.verdict}>
             {verdict.label}
           </Typography>
+          {level && <LevelChip level={level.level} missing={level.missing} />}
         </Box>
         {actions && (
           <Box display="flex" alignItems="center" style={{ gap: 8 }}>

@@ -1,0 +1,1 @@
+export { FleetLevelCounts } from './FleetLevelCounts';
