@@ -13,6 +13,7 @@ import { runEvaluate } from './commands/evaluateCommand';
 import { runUpload, TOKEN_ENV } from './commands/uploadCommand';
 import { runRequirements } from './commands/requirementsCommand';
 import { runValidate } from './commands/validateCommand';
+import { collectRepeated } from './lib/metricsSourceOptions';
 
 const DEFAULT_TIMEOUT = '2m';
 
@@ -29,6 +30,24 @@ const METADATA_HELP: Record<string, string> = {
   k8sConformanceUrl:
     'k8s-conformance submission, https://github.com/cncf/k8s-conformance/tree/master/v1.NN/<product>',
 };
+
+/** Flags of a Prometheus-compatible source sampled for accelerator_metrics. */
+function metricsOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--prometheus-url <url>',
+      'Prometheus-compatible API (without /api/v1) to sample per-device accelerator metrics from',
+    )
+    .option(
+      '--prometheus-token-env <name>',
+      'environment variable holding a bearer token for --prometheus-url',
+    )
+    .option(
+      '--prometheus-matcher <label=value>',
+      'label matcher added to every metrics query (repeatable)',
+      collectRepeated,
+    );
+}
 
 function outputOptions(cmd: Command): Command {
   cmd
@@ -107,11 +126,12 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
       'also send server-side dry-run requests (creates nothing)',
     )
     .option('-q, --quiet', 'no progress on stderr');
+  metricsOptions(check);
   outputOptions(check).action(async opts => {
     state.code = await runCheck(opts, io);
   });
 
-  program
+  const collect = program
     .command('collect')
     .description(
       'read a cluster into a snapshot file (no credentials) for evaluate or upload',
@@ -134,10 +154,10 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
       '--dry-run-probes',
       'also send server-side dry-run requests (creates nothing)',
     )
-    .option('-q, --quiet', 'no progress on stderr')
-    .action(async opts => {
-      state.code = await runCollect(opts, io);
-    });
+    .option('-q, --quiet', 'no progress on stderr');
+  metricsOptions(collect).action(async opts => {
+    state.code = await runCollect(opts, io);
+  });
 
   const evaluate = program
     .command('evaluate')

@@ -9,6 +9,7 @@ import {
   evaluateSnapshot,
 } from '../lib/clusterRunner';
 import { parseDuration } from '../lib/duration';
+import { parseMetricsSource } from '../lib/metricsSourceOptions';
 import { exitCodeForResults, parseFailOn } from '../lib/failOn';
 import { writeOutput } from '../lib/outputTarget';
 import { ProgressReporter } from '../lib/ProgressReporter';
@@ -42,6 +43,9 @@ export interface CheckOptions {
   metadata?: string;
   checklist?: string;
   offline?: boolean;
+  prometheusUrl?: string;
+  prometheusTokenEnv?: string;
+  prometheusMatcher?: string[];
   [flag: string]: unknown;
 }
 
@@ -94,6 +98,7 @@ export async function runCheck(
     format === 'product-yaml'
       ? await loadProductMetadata(opts.metadata, metadataFlags(opts))
       : {};
+  const metricsSource = parseMetricsSource(opts, io.env);
   const progress = createProgress(io, opts.quiet);
 
   let contexts: Array<string | undefined> = [opts.context];
@@ -118,6 +123,7 @@ export async function runCheck(
       requestTimeoutMs: Math.min(MAX_REQUEST_TIMEOUT_MS, deadlineMs),
       dryRunProbes: Boolean(opts.dryRunProbes),
       progress,
+      metrics: metricsSource,
     });
     if (!collected.snapshot) {
       results.push({ context: collected.context, error: collected.error });

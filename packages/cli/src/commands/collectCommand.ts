@@ -3,6 +3,7 @@ import { CliIo } from '../lib/cliIo';
 import { collectContext } from '../lib/clusterRunner';
 import { timedOutReads } from '../lib/clusterRunner';
 import { parseDuration } from '../lib/duration';
+import { parseMetricsSource } from '../lib/metricsSourceOptions';
 import { writeOutput } from '../lib/outputTarget';
 import { createProgress, MAX_REQUEST_TIMEOUT_MS } from './checkCommand';
 
@@ -13,6 +14,9 @@ export interface CollectCommandOptions {
   timeout: string;
   dryRunProbes?: boolean;
   quiet?: boolean;
+  prometheusUrl?: string;
+  prometheusTokenEnv?: string;
+  prometheusMatcher?: string[];
 }
 
 /**
@@ -24,6 +28,7 @@ export async function runCollect(
   io: CliIo,
 ): Promise<ExitCode> {
   const deadlineMs = parseDuration(opts.timeout);
+  const metrics = parseMetricsSource(opts, io.env);
   const progress = createProgress(io, opts.quiet);
   const collected = await collectContext({
     kubeconfig: opts.kubeconfig,
@@ -32,6 +37,7 @@ export async function runCollect(
     requestTimeoutMs: Math.min(MAX_REQUEST_TIMEOUT_MS, deadlineMs),
     dryRunProbes: Boolean(opts.dryRunProbes),
     progress,
+    metrics,
   });
   if (!collected.snapshot) {
     progress.close();

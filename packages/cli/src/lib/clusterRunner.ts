@@ -11,6 +11,10 @@ import type { FailOn } from './failOn';
 import { CliError, EXIT_USAGE } from './CliError';
 import { formatDuration } from './duration';
 import type { ProgressReporter } from './ProgressReporter';
+import {
+  sampleMetricsSource,
+  type MetricsSource,
+} from './metricsSourceOptions';
 
 export interface CollectOptions {
   kubeconfig?: string;
@@ -20,6 +24,8 @@ export interface CollectOptions {
   requestTimeoutMs: number;
   dryRunProbes: boolean;
   progress: ProgressReporter;
+  /** A metrics source to sample into the snapshot (accelerator_metrics). */
+  metrics?: MetricsSource;
 }
 
 export interface CollectOutcome {
@@ -81,12 +87,21 @@ export async function collectContext(
       timeoutMs: Math.min(opts.requestTimeoutMs, opts.deadlineMs),
     });
     const remaining = Math.max(1, opts.deadlineMs - (Date.now() - started));
-    const snapshot = await collectSnapshot(connection, {
+    const metrics = opts.metrics
+      ? sampleMetricsSource(opts.metrics, {
+          timeoutMs: Math.min(opts.requestTimeoutMs, remaining),
+        })
+      : undefined;
+    const collected = await collectSnapshot(connection, {
       requestTimeoutMs: Math.min(opts.requestTimeoutMs, remaining),
       deadlineMs: remaining,
       dryRunProbes: opts.dryRunProbes,
       onProgress: event => opts.progress.update(context, event),
     });
+    const sample = await metrics;
+    const snapshot: ClusterSnapshot = sample
+      ? { ...collected, metrics: sample }
+      : collected;
     // the collector stops at the deadline; allow for timer granularity
     const deadlineReached = Date.now() - started >= opts.deadlineMs - 250;
     return { context, snapshot, deadlineReached };

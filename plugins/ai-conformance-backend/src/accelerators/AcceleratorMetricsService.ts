@@ -10,6 +10,7 @@ import {
   readAcceleratorInventory,
   sampleDcgmMetrics,
   sampleMetricsSnapshot,
+  describePrometheusSource,
   type MetricSampleLabels,
   type SnapshotMetrics,
   type AcceleratorInventory,
@@ -71,9 +72,7 @@ async function defaultGoogleAccessToken(): Promise<string> {
 
 /** The source as reports name it: origin and auth type only (no path, query or credentials). */
 export function describeMetricsSource(source: ClusterMetricsSource): string {
-  return `Prometheus-compatible API at ${new URL(source.url).origin} (auth ${
-    source.auth.type
-  })`;
+  return describePrometheusSource(source.url, source.auth.type);
 }
 
 function sourceInfo(

@@ -46,6 +46,7 @@ export type {
 export { sampleDcgmMetrics, DCGM_SAMPLED_METRICS } from './sampleDcgmMetrics';
 export {
   sampleMetricsSnapshot,
+  describePrometheusSource,
   MAX_SERIES_PER_METRIC,
 } from './sampleMetricsSnapshot';
 export type { SampleMetricsSnapshotOptions } from './sampleMetricsSnapshot';

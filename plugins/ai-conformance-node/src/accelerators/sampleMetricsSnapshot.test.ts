@@ -3,6 +3,7 @@ import { makeSnapshot } from '../snapshot/__testUtils__/makeSnapshot';
 import { PrometheusQueryError, type InstantSample } from './PrometheusClient';
 import {
   MAX_SERIES_PER_METRIC,
+  describePrometheusSource,
   sampleMetricsSnapshot,
 } from './sampleMetricsSnapshot';
 
@@ -133,5 +134,16 @@ describe('sampleMetricsSnapshot', () => {
     );
     const snapshot = JSON.parse(JSON.stringify({ ...makeSnapshot(), metrics }));
     expect(parseSnapshot(snapshot).metrics).toEqual(metrics);
+  });
+
+  it('names a source by origin and auth type, without path, query or user info', () => {
+    expect(
+      describePrometheusSource(
+        'https://user:pw@monitoring.example.com/v1/projects/p/prometheus?key=k',
+        'google',
+      ),
+    ).toBe(
+      'Prometheus-compatible API at https://monitoring.example.com (auth google)',
+    );
   });
 });

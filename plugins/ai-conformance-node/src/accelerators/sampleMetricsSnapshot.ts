@@ -29,6 +29,14 @@ export interface SampleMetricsSnapshotOptions {
   now?: () => number;
 }
 
+/**
+ * How reports name a Prometheus-compatible source: its origin and auth type
+ * only (no path, query or credentials).
+ */
+export function describePrometheusSource(url: string, auth: string): string {
+  return `Prometheus-compatible API at ${new URL(url).origin} (auth ${auth})`;
+}
+
 function keepLabels(labels: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(labels))
