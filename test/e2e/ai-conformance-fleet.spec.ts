@@ -25,6 +25,23 @@ test('the fleet page lists every demo cluster and links to its tab', async ({
   }
   await saveScreenshot(page, 'ai-conformance-fleet');
 
+  // Each level count filters the fleet to exactly that many clusters.
+  const levelCounts = page
+    .getByRole('group', { name: 'Clusters per level' })
+    .getByRole('button');
+  await expect(levelCounts).toHaveCount(4);
+  for (const label of await levelCounts.evaluateAll(bs =>
+    bs.map(b => b.getAttribute('aria-label')!),
+  )) {
+    const count = Number(/: (\d+) clusters$/.exec(label)![1]);
+    const toggle = page.getByRole('button', { name: label, exact: true });
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(rows).toHaveCount(count);
+    await toggle.click();
+    await expect(rows).toHaveCount(listed.length);
+  }
+
   await page.getByLabel('Search clusters').fill('gke-ai-prod');
   await expect(rows).toHaveCount(1);
   await rows.first().getByRole('link').click();
