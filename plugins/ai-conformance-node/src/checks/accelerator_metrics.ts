@@ -47,7 +47,7 @@ const ID = 'accelerator_metrics';
 const EXPORTER =
   /dcgm-exporter|dcgm|device-metrics-exporter|amd-metrics-exporter|neuron-monitor|tpu-metrics/;
 const NOTE =
-  'Passive evidence shows the exporter runs; per-device utilization and memory metrics are confirmed by scraping its endpoint (official TestAcceleratorPerformanceMetrics).';
+  'Passive evidence shows the exporter runs; per-device utilization and memory metrics are confirmed by the official TestAcceleratorPerformanceMetrics rules when a metrics source is configured (backend aiConformance.metrics, CLI --prometheus-url).';
 
 /** The verdict from what the API server shows (exporter DaemonSets). */
 function passiveOutcome(ctx: CheckContext): CheckOutcome {
