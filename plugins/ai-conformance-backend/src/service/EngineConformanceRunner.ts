@@ -12,6 +12,7 @@ import {
   mergeArtifactResults,
   parseGoTestJsonArtifact,
   parseJUnitArtifact,
+  parseSnapshot,
   type ClusterSnapshot,
   type SnapshotMetrics,
 } from '@ai-conformance/plugin-ai-conformance-node';
@@ -129,21 +130,10 @@ export class EngineConformanceRunner implements ConformanceRunner {
   }
 
   async evaluateSnapshot(snapshot: unknown): Promise<ConformanceReport> {
-    const s = snapshot as Partial<ClusterSnapshot>;
-    if (
-      !s ||
-      typeof s !== 'object' ||
-      typeof s.cluster?.name !== 'string' ||
-      typeof s.reads !== 'object' ||
-      typeof s.discovery !== 'object' ||
-      typeof s.version !== 'object'
-    ) {
-      throw new InputError(
-        'The snapshot is incomplete: it needs cluster.name, version, discovery and reads',
-      );
-    }
+    // Throws InputError naming the first invalid fields (or a credential).
+    const parsed = parseSnapshot(snapshot);
     try {
-      return evaluate({ probes: {}, ...s } as ClusterSnapshot);
+      return evaluate(parsed);
     } catch (error) {
       if ((error as Error).name === 'InputError') throw error;
       throw new InputError(

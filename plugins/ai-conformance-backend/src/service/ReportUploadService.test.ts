@@ -146,6 +146,31 @@ describe('ReportUploadService', () => {
         contentType: 'application/json',
         body: JSON.stringify({ schemaVersion: 1, discovery: {}, reads: {} }),
       }),
-    ).rejects.toThrow(/snapshot is incomplete/);
+    ).rejects.toThrow(
+      /Invalid cluster snapshot: collectedAt: Required; cluster: Required; version: Required/,
+    );
+  });
+
+  it('refuses a snapshot whose metrics sample is malformed, naming the field', async () => {
+    const c = sim.cluster('eks-a');
+    const snapshot = await collectSnapshot(
+      await connectToCluster({
+        type: 'explicit',
+        name: 'eks-a',
+        url: c.server,
+        caData: c.caData,
+        token: c.token,
+      }),
+      { deadlineMs: 30_000 },
+    );
+    await expect(
+      uploads.upload('resource:default/eks-a', {
+        contentType: 'application/json',
+        body: JSON.stringify({
+          ...snapshot,
+          metrics: { source: 'x', sampledAt: 'now', samples: 'lots' },
+        }),
+      }),
+    ).rejects.toThrow(/Invalid cluster snapshot: metrics/);
   });
 });
