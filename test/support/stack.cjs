@@ -8,6 +8,8 @@ const {
   mkdirSync,
   openSync,
   readFileSync,
+  rmSync,
+  statSync,
   writeFileSync,
 } = require('node:fs');
 const net = require('node:net');
@@ -100,6 +102,9 @@ async function startKubeSimDemo({ dir, logFile }) {
   mkdirSync(dir, { recursive: true });
   const configPath = path.join(dir, 'app-config.kube-sim.yaml');
   const bin = path.join(repoRoot, 'packages/kube-sim/bin/kube-sim');
+  // A config or log line left by an earlier start names ports that are gone.
+  rmSync(configPath, { force: true });
+  const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
   const child = startProcess(
     'kube-sim',
     process.execPath,
@@ -110,7 +115,9 @@ async function startKubeSimDemo({ dir, logFile }) {
     () =>
       existsSync(configPath) &&
       existsSync(logFile) &&
-      /kube-sim ready/.test(readFileSync(logFile, 'utf8')),
+      /kube-sim ready/.test(
+        readFileSync(logFile).subarray(logStart).toString('utf8'),
+      ),
     { timeoutMs: 60_000, what: 'kube-sim', child, logFile },
   );
   return { child, configPath };

@@ -184,14 +184,18 @@ export const acceleratorMetricsCheck: Check = {
         `The metrics source (${metrics.source}) was read: ${missing}; with no accelerator node known, the passive verdict stands.`,
       );
     }
-    if (!metrics.samples.length && onlyNonNvidiaAccelerators(accel)) {
+    if (!metrics.samples.length) {
+      // An empty answer says more about the source (not scraped yet, or
+      // matchers selecting another cluster) than about the cluster.
       return withNotes(
         passive,
-        `The metrics source (${
-          metrics.source
-        }) holds no DCGM series, which only NVIDIA GPUs export; ${describeAccelerators(
-          accel,
-        )} are judged on passive evidence.`,
+        onlyNonNvidiaAccelerators(accel)
+          ? `The metrics source (${
+              metrics.source
+            }) holds no DCGM series, which only NVIDIA GPUs export; ${describeAccelerators(
+              accel,
+            )} are judged on passive evidence.`
+          : `The metrics source (${metrics.source}) holds no DCGM series for this cluster, so the result rests on passive evidence. Check that it scrapes the exporter and that its matchers select this cluster.`,
       );
     }
     return outcome(
