@@ -4,7 +4,11 @@
  * backend and the frontend.
  */
 
-/** Counts of one accelerator resource (e.g. `nvidia.com/gpu`) on a node or pool. */
+/**
+ * Counts of one accelerator resource (e.g. `nvidia.com/gpu`) on a node or pool.
+ *
+ * @public
+ */
 export interface AcceleratorResourceCount {
   resource: string;
   capacity: number;
@@ -13,7 +17,11 @@ export interface AcceleratorResourceCount {
   allocated?: number;
 }
 
-/** One node that carries accelerators (extended resources or DRA devices). */
+/**
+ * One node that carries accelerators (extended resources or DRA devices).
+ *
+ * @public
+ */
 export interface AcceleratorNode {
   name: string;
   ready: boolean;
@@ -27,7 +35,11 @@ export interface AcceleratorNode {
   draDevices: number;
 }
 
-/** Accelerator nodes of one node pool and accelerator type. */
+/**
+ * Accelerator nodes of one node pool and accelerator type.
+ *
+ * @public
+ */
 export interface AcceleratorPool {
   /** Pool name from the provider's node-pool label, or `(no pool label)`. */
   pool: string;
@@ -44,7 +56,11 @@ export interface AcceleratorPool {
   nodes: AcceleratorNode[];
 }
 
-/** Devices of one DRA driver (and node, when the slice is node-local) from ResourceSlices. */
+/**
+ * Devices of one DRA driver (and node, when the slice is node-local) from ResourceSlices.
+ *
+ * @public
+ */
 export interface DraDeviceGroup {
   driver: string;
   node?: string;
@@ -54,7 +70,11 @@ export interface DraDeviceGroup {
   driverVersions: string[];
 }
 
-/** Accelerators of one cluster, per node pool and accelerator type. */
+/**
+ * Accelerators of one cluster, per node pool and accelerator type.
+ *
+ * @public
+ */
 export interface AcceleratorInventory {
   /** All nodes in the cluster. */
   totalNodes: number;
@@ -68,7 +88,11 @@ export interface AcceleratorInventory {
   warnings: string[];
 }
 
-/** The DCGM measurements shown per GPU and per pool. */
+/**
+ * The DCGM measurements shown per GPU and per pool.
+ *
+ * @public
+ */
 export type DcgmMetricKey =
   | 'utilization'
   | 'memoryUsed'
@@ -76,10 +100,18 @@ export type DcgmMetricKey =
   | 'power'
   | 'temperature';
 
-/** A point in time (Unix seconds) and a value. */
+/**
+ * A point in time (Unix seconds) and a value.
+ *
+ * @public
+ */
 export type MetricPoint = [number, number];
 
-/** One GPU's series of one measurement. */
+/**
+ * One GPU's series of one measurement.
+ *
+ * @public
+ */
 export interface GpuMetricSeries {
   metric: DcgmMetricKey;
   unit: string;
@@ -95,10 +127,18 @@ export interface GpuMetricSeries {
   points: MetricPoint[];
 }
 
-/** How GPU values combine into a pool value. */
+/**
+ * How GPU values combine into a pool value.
+ *
+ * @public
+ */
 export type PoolAggregate = 'avg' | 'sum' | 'max';
 
-/** One pool's series of one measurement, combined over its GPUs. */
+/**
+ * One pool's series of one measurement, combined over its GPUs.
+ *
+ * @public
+ */
 export interface PoolMetricSeries {
   metric: DcgmMetricKey;
   unit: string;
@@ -110,10 +150,18 @@ export interface PoolMetricSeries {
   points: MetricPoint[];
 }
 
-/** Supported ranges of the charts. */
+/**
+ * Supported ranges of the charts.
+ *
+ * @public
+ */
 export type MetricsRange = '1h' | '6h' | '24h';
 
-/** Utilization, memory, power and temperature of a cluster's GPUs. */
+/**
+ * Utilization, memory, power and temperature of a cluster's GPUs.
+ *
+ * @public
+ */
 export interface AcceleratorMetricSeries {
   range: MetricsRange;
   stepSeconds: number;
@@ -124,18 +172,30 @@ export interface AcceleratorMetricSeries {
   pools: PoolMetricSeries[];
 }
 
-/** A problem reading one source; the rest of the answer stays valid. */
+/**
+ * A problem reading one source; the rest of the answer stays valid.
+ *
+ * @public
+ */
 export interface AcceleratorSourceError {
   source: 'prometheus' | 'kubernetes' | 'config';
   message: string;
 }
 
-/** Where utilization series come from (never the URL or credentials). */
+/**
+ * Where utilization series come from (never the URL or credentials).
+ *
+ * @public
+ */
 export type AcceleratorMetricsSourceInfo =
   | { type: 'none' }
   | { type: 'prometheus'; auth: 'none' | 'bearer' | 'basic' | 'google' };
 
-/** `GET /clusters/:namespace/:name/accelerators?range=1h`. */
+/**
+ * `GET /clusters/:namespace/:name/accelerators?range=1h`.
+ *
+ * @public
+ */
 export interface AcceleratorsResponse {
   entityRef: string;
   /** Null when the cluster could not be read (see errors). */

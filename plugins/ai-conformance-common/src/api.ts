@@ -10,11 +10,17 @@ import type {
 } from './types';
 import type { ConformanceLevel, ConformanceLevelResult } from './levels';
 
+/** @public */
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
-/** Who or what started a run. */
+/**
+ * Who or what started a run.
+ *
+ * @public
+ */
 export type RunTrigger = 'user' | 'schedule' | 'upload';
 
+/** @public */
 export interface RunProgress {
   done: number;
   total: number;
@@ -22,6 +28,7 @@ export interface RunProgress {
   phase?: string;
 }
 
+/** @public */
 export interface RunRecord {
   runId: string;
   entityRef: string;
@@ -41,7 +48,11 @@ export interface RunRecord {
   error?: string;
 }
 
-/** One row of `GET /clusters`. */
+/**
+ * One row of `GET /clusters`.
+ *
+ * @public
+ */
 export interface ClusterSummary {
   entityRef: string;
   verdict: Verdict | null;
@@ -61,7 +72,11 @@ export interface ClusterSummary {
   levelMissing?: string[];
 }
 
-/** `GET /clusters/:namespace/:name`. */
+/**
+ * `GET /clusters/:namespace/:name`.
+ *
+ * @public
+ */
 export interface ClusterDetail {
   entityRef: string;
   report: ConformanceReport | null;
@@ -70,20 +85,32 @@ export interface ClusterDetail {
   level?: ConformanceLevelResult | null;
 }
 
-/** `POST /clusters/:namespace/:name/runs` body. */
+/**
+ * `POST /clusters/:namespace/:name/runs` body.
+ *
+ * @public
+ */
 export interface CreateRunRequest {
   dryRunProbes?: boolean;
   /** Evaluate against this checklist version instead of the cluster's minor. */
   requirementsVersion?: string;
 }
 
-/** `POST /clusters/:namespace/:name/runs` response. */
+/**
+ * `POST /clusters/:namespace/:name/runs` response.
+ *
+ * @public
+ */
 export interface CreateRunResponse {
   runId: string;
   status?: RunStatus;
 }
 
-/** `GET /clusters/:namespace/:name/runs`. */
+/**
+ * `GET /clusters/:namespace/:name/runs`.
+ *
+ * @public
+ */
 export interface RunHistoryResponse {
   items: RunRecord[];
 }

@@ -3,10 +3,18 @@
  * A report is plain JSON: it crosses process and network boundaries.
  */
 
-/** Requirement levels as published in the CNCF checklists. */
+/**
+ * Requirement levels as published in the CNCF checklists.
+ *
+ * @public
+ */
 export type RequirementLevel = 'MUST' | 'SHOULD';
 
-/** Checklist categories, keyed as in the official YAML `spec`. */
+/**
+ * Checklist categories, keyed as in the official YAML `spec`.
+ *
+ * @public
+ */
 export type RequirementCategory =
   | 'accelerators'
   | 'networking'
@@ -22,6 +30,8 @@ export type RequirementCategory =
  * - `partial`: some but not all of the required evidence.
  * - `not-applicable`: a conditional requirement whose condition does not hold.
  * - `unknown`: the engine could not look (forbidden, unavailable, timeout...).
+ *
+ * @public
  */
 export type RequirementStatus =
   | 'pass'
@@ -30,14 +40,24 @@ export type RequirementStatus =
   | 'not-applicable'
   | 'unknown';
 
-/** How the status was established. */
+/**
+ * How the status was established.
+ *
+ * @public
+ */
 export type EvaluationMethod = 'passive' | 'dry-run' | 'artifact';
 
+/** @public */
 export type Verdict = 'conformant' | 'not-conformant' | 'incomplete';
 
+/** @public */
 export type Platform = 'gke' | 'eks' | 'aks' | 'openshift' | 'generic';
 
-/** A reference to a Kubernetes object that proves (or disproves) a point. */
+/**
+ * A reference to a Kubernetes object that proves (or disproves) a point.
+ *
+ * @public
+ */
 export interface ObjectReference {
   apiVersion: string;
   kind: string;
@@ -45,18 +65,26 @@ export interface ObjectReference {
   namespace?: string;
 }
 
-/** One piece of evidence: what was found, where, and the fields that matter. */
+/**
+ * One piece of evidence: what was found, where, and the fields that matter.
+ *
+ * @public
+ */
 export interface Evidence {
   /** Human-readable statement, e.g. "GatewayClass gke-l7-rilb is Accepted". */
   description: string;
   object?: ObjectReference;
-  /** Field path → value, e.g. { "status.conditions[Accepted]": "True" }. */
+  /** Field path → value, e.g. `{ "status.conditions[Accepted]": "True" }`. */
   fields?: Record<string, string | number | boolean>;
   /** A URL (artifact, documentation) backing the evidence. */
   url?: string;
 }
 
-/** A remediation step; platform-specific steps name their platform. */
+/**
+ * A remediation step; platform-specific steps name their platform.
+ *
+ * @public
+ */
 export interface Remediation {
   description: string;
   platform?: Platform | 'any';
@@ -67,7 +95,11 @@ export interface Remediation {
   url?: string;
 }
 
-/** Why a read could not be used: forbidden, unavailable, timeout... */
+/**
+ * Why a read could not be used: forbidden, unavailable, timeout...
+ *
+ * @public
+ */
 export interface EvaluationError {
   /** The read that failed, e.g. "list apiextensions.k8s.io/v1 customresourcedefinitions". */
   read: string;
@@ -77,7 +109,11 @@ export interface EvaluationError {
   hint?: string;
 }
 
-/** Outcome of one API read in a snapshot. */
+/**
+ * Outcome of one API read in a snapshot.
+ *
+ * @public
+ */
 export type ReadOutcome =
   | 'ok'
   | 'forbidden'
@@ -87,11 +123,13 @@ export type ReadOutcome =
   | 'error'
   | 'skipped';
 
+/** @public */
 export interface Link {
   title: string;
   url: string;
 }
 
+/** @public */
 export interface RequirementResult {
   id: string;
   category: RequirementCategory;
@@ -110,9 +148,14 @@ export interface RequirementResult {
   notes?: string[];
 }
 
+/** @public */
 export type FindingSeverity = 'info' | 'warning' | 'error';
 
-/** A cluster-level observation that is not one requirement (e.g. GKE version gate). */
+/**
+ * A cluster-level observation that is not one requirement (e.g. GKE version gate).
+ *
+ * @public
+ */
 export interface Finding {
   id: string;
   severity: FindingSeverity;
@@ -121,6 +164,7 @@ export interface Finding {
   remediation?: Remediation[];
 }
 
+/** @public */
 export interface AcceleratorSummary {
   /** Extended resource name, e.g. nvidia.com/gpu, google.com/tpu. */
   resource: string;
@@ -131,6 +175,7 @@ export interface AcceleratorSummary {
   allocatable: number;
 }
 
+/** @public */
 export interface ClusterInfo {
   name: string;
   server?: string;
@@ -140,6 +185,7 @@ export interface ClusterInfo {
   accelerators: AcceleratorSummary[];
 }
 
+/** @public */
 export interface ReportStats {
   apiRequests: number;
   durationMs: number;
@@ -147,7 +193,11 @@ export interface ReportStats {
   waves?: number;
 }
 
-/** The engine's result for one cluster and one checklist version. */
+/**
+ * The engine's result for one cluster and one checklist version.
+ *
+ * @public
+ */
 export interface ConformanceReport {
   schemaVersion: 1;
   requirementsVersion: string;
@@ -159,7 +209,11 @@ export interface ConformanceReport {
   stats: ReportStats;
 }
 
-/** Counts derived from a report, used by summaries, facts and badges. */
+/**
+ * Counts derived from a report, used by summaries, facts and badges.
+ *
+ * @public
+ */
 export interface ReportCounts {
   mustPassed: number;
   mustTotal: number;

@@ -21,7 +21,11 @@ import { clusterEntityFilter } from './filters';
 /** The fleet page's route; pages need one to appear in the nav. */
 const fleetRouteRef = createRouteRef();
 
-/** The backend client. */
+/**
+ * The backend client.
+ *
+ * @alpha
+ */
 export const aiConformanceApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -32,7 +36,11 @@ export const aiConformanceApi = ApiBlueprint.make({
     }),
 });
 
-/** The accelerator inventory and metrics client. */
+/**
+ * The accelerator inventory and metrics client.
+ *
+ * @alpha
+ */
 export const acceleratorMetricsApi = ApiBlueprint.make({
   name: 'accelerators',
   params: defineParams =>
@@ -44,7 +52,11 @@ export const acceleratorMetricsApi = ApiBlueprint.make({
     }),
 });
 
-/** The accelerators card (inventory and utilization) of cluster entities. */
+/**
+ * The accelerators card (inventory and utilization) of cluster entities.
+ *
+ * @alpha
+ */
 export const acceleratorMetricsEntityCard = EntityCardBlueprint.make({
   name: 'accelerators',
   params: {
@@ -56,7 +68,11 @@ export const acceleratorMetricsEntityCard = EntityCardBlueprint.make({
   },
 });
 
-/** The "AI Conformance" tab on Kubernetes cluster entities. */
+/**
+ * The "AI Conformance" tab on Kubernetes cluster entities.
+ *
+ * @alpha
+ */
 export const aiConformanceEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'ai-conformance',
@@ -69,7 +85,11 @@ export const aiConformanceEntityContent = EntityContentBlueprint.make({
   },
 });
 
-/** The overview card of Kubernetes cluster entities. */
+/**
+ * The overview card of Kubernetes cluster entities.
+ *
+ * @alpha
+ */
 export const aiConformanceEntityCard = EntityCardBlueprint.make({
   params: {
     filter: clusterEntityFilter,
@@ -80,7 +100,11 @@ export const aiConformanceEntityCard = EntityCardBlueprint.make({
   },
 });
 
-/** The fleet page at /ai-conformance; its title and icon make the nav item. */
+/**
+ * The fleet page at /ai-conformance; its title and icon make the nav item.
+ *
+ * @alpha
+ */
 export const aiConformancePage = PageBlueprint.make({
   params: {
     path: '/ai-conformance',

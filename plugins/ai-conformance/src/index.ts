@@ -10,6 +10,7 @@ export {
   EntityAiConformanceContent,
   EntityAcceleratorMetricsCard,
 } from './plugin';
+export type { EntityAiConformanceContentProps } from './components/EntityAiConformanceContent';
 export { isAiConformanceAvailable } from './filters';
 export { aiConformanceApiRef, AiConformanceClient } from './api';
 export type { AiConformanceApi, RequirementInfo, StartRunOptions } from './api';

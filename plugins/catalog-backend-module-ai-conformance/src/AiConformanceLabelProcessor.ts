@@ -3,9 +3,17 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogProcessor } from '@backstage/plugin-catalog-node';
 import type { LatestVerdictCache } from './LatestVerdictCache';
 
-/** Label with the cluster's latest verdict (`conformant`, `not-conformant`, `incomplete`). */
+/**
+ * Label with the cluster's latest verdict (`conformant`, `not-conformant`, `incomplete`).
+ *
+ * @public
+ */
 export const VERDICT_LABEL = 'ai-conformance.io/verdict';
-/** Label with the checklist version of that verdict, e.g. `1.34`. */
+/**
+ * Label with the checklist version of that verdict, e.g. `1.34`.
+ *
+ * @public
+ */
 export const REQUIREMENTS_VERSION_LABEL =
   'ai-conformance.io/requirements-version';
 
@@ -23,6 +31,8 @@ function isCluster(entity: Entity): boolean {
  * catalog filters and scaffolder `EntityPicker` filters can pick them:
  * `metadata.labels['ai-conformance.io/verdict']=conformant`.
  * Labels set by the entity's own file are replaced.
+ *
+ * @public
  */
 export class AiConformanceLabelProcessor implements CatalogProcessor {
   constructor(private readonly cache: LatestVerdictCache) {}

@@ -1,7 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { AiConformanceService } from '@ai-conformance/plugin-ai-conformance-node';
 
-/** What the processor stamps on one cluster entity. */
+/**
+ * What the processor stamps on one cluster entity.
+ *
+ * @public
+ */
 export interface VerdictLabels {
   verdict: string;
   requirementsVersion: string;
@@ -11,6 +15,8 @@ export interface VerdictLabels {
  * The latest verdict of every checked cluster, kept in memory so catalog
  * processing never waits for the AI Conformance backend. Filled from
  * `listLatest()` and updated as runs finish.
+ *
+ * @public
  */
 export class LatestVerdictCache {
   readonly #byRef = new Map<string, VerdictLabels>();

@@ -9,10 +9,12 @@ export { createResolveVersionAction } from './actions/resolveVersionAction';
 export { createValidateAction } from './actions/validateAction';
 export { createRenderAction } from './actions/renderAction';
 export { ContainerApiServerConfigSource } from './gke/ContainerApiServerConfigSource';
+export type { ClusterManagerClient } from './gke/ContainerApiServerConfigSource';
 export type {
   GkeServerConfig,
   GkeServerConfigSource,
 } from './gke/GkeServerConfigSource';
 export { GKE_ACCELERATORS } from './gke/gkeAccelerators';
 export type { GkeAccelerator } from './gke/gkeAccelerators';
+export { gkeClusterSpecSchema } from './gke/gkeClusterSpec';
 export type { GkeClusterSpec } from './gke/gkeClusterSpec';

@@ -12,6 +12,8 @@ export function certifiedMinors(): string[] {
 /**
  * Versions the picker offers: the certified minimum of the chosen minor,
  * or of every certified minor when none is chosen.
+ *
+ * @public
  */
 export function certifiedVersionOptions(minor?: string): string[] {
   if (minor) {
@@ -25,6 +27,8 @@ export function certifiedVersionOptions(minor?: string): string[] {
  * Why a typed GKE version is not acceptable, or undefined when it is: a
  * GKE version of the chosen minor at or above that minor's certified
  * minimum.
+ *
+ * @public
  */
 export function gkeVersionProblem(
   value: string | undefined,

@@ -8,12 +8,18 @@ import {
 import type { ClusterLatestResult } from '@ai-conformance/plugin-ai-conformance-node';
 import { DateTime } from 'luxon';
 
-/** Fact values of one cluster, following `aiConformanceFactSchema`. */
+/**
+ * Fact values of one cluster, following `aiConformanceFactSchema`.
+ *
+ * @public
+ */
 export type ClusterFacts = Record<string, string | number | boolean | DateTime>;
 
 /**
  * Turns the latest stored result of a cluster into facts. A cluster without
  * a stored report is `unchecked` and not conformant.
+ *
+ * @public
  */
 export function buildClusterFacts(
   latest: ClusterLatestResult | undefined,

@@ -22,6 +22,8 @@ export const clusterEntityFilter = {
 /**
  * A fact retriever over every `Resource` of `spec.type: kubernetes-cluster`,
  * reading stored results in process through the AI Conformance service.
+ *
+ * @public
  */
 export function createAiConformanceFactRetriever(deps: {
   service: AiConformanceService;

@@ -1,12 +1,18 @@
 import { REQUIREMENTS } from '@ai-conformance/plugin-ai-conformance-common';
 import type { FactSchema } from '@backstage-community/plugin-tech-insights-common';
 
-/** The id under which the facts are stored and checks refer to them. */
+/**
+ * The id under which the facts are stored and checks refer to them.
+ *
+ * @public
+ */
 export const AI_CONFORMANCE_FACT_RETRIEVER_ID = 'aiConformanceFactRetriever';
 
 /**
  * Facts of one cluster. Requirement facts are named after the requirement
  * id and are true when it passes or does not apply.
+ *
+ * @public
  */
 export const aiConformanceFactSchema: FactSchema = {
   verdict: {

@@ -4,7 +4,32 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { AUTHORIZE_BATCH_SIZE, ClusterAccess } from './ClusterAccess';
 
 describe('ClusterAccess.filterReadable', () => {
-  it('asks the permission backend in batches and keeps the order', async () => {
+  it.each([
+    [AuthorizeResult.ALLOW, 3],
+    [AuthorizeResult.DENY, 0],
+  ])(
+    'answers with one question when the policy says %s outright',
+    async (result, readableCount) => {
+      const permissions = {
+        authorize: jest.fn(),
+        authorizeConditional: jest.fn(async () => [{ result }]),
+      };
+      const access = new ClusterAccess({
+        catalog: catalogServiceMock(),
+        permissions: permissions as any,
+      });
+      const refs = ['a', 'b', 'c'].map(n => `resource:default/${n}`);
+      const readable = await access.filterReadable(
+        refs,
+        mockCredentials.user(),
+      );
+      expect(readable).toHaveLength(readableCount);
+      expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
+      expect(permissions.authorize).not.toHaveBeenCalled();
+    },
+  );
+
+  it('asks per cluster, in batches and in order, when the policy is conditional', async () => {
     const sizes: number[] = [];
     const permissions = {
       authorize: jest.fn(async (requests: Array<{ resourceRef?: string }>) => {
@@ -19,7 +44,14 @@ describe('ClusterAccess.filterReadable', () => {
             : AuthorizeResult.ALLOW,
         }));
       }),
-      authorizeConditional: jest.fn(),
+      authorizeConditional: jest.fn(async () => [
+        {
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'catalog',
+          resourceType: 'catalog-entity',
+          conditions: { rule: 'IS_ENTITY_OWNER', params: {} },
+        },
+      ]),
     };
     const access = new ClusterAccess({
       catalog: catalogServiceMock(),

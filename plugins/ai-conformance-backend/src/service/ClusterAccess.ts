@@ -104,7 +104,16 @@ export class ClusterAccess {
     credentials: BackstageCredentials,
   ): Promise<string[]> {
     if (entityRefs.length === 0) return [];
-    // The permission backend limits its request body: ask in batches.
+    // One question first: a policy that allows or denies this permission
+    // outright answers for every cluster at once.
+    const [overall] = await this.deps.permissions.authorizeConditional(
+      [{ permission: aiConformanceReportReadPermission }],
+      { credentials },
+    );
+    if (overall.result === AuthorizeResult.ALLOW) return entityRefs;
+    if (overall.result === AuthorizeResult.DENY) return [];
+    // Conditional (e.g. owner-scoped): decide per cluster. The permission
+    // backend limits its request body, so ask in batches.
     const batches: string[][] = [];
     for (let i = 0; i < entityRefs.length; i += AUTHORIZE_BATCH_SIZE) {
       batches.push(entityRefs.slice(i, i + AUTHORIZE_BATCH_SIZE));

@@ -9,7 +9,11 @@ import {
   requirementLinks,
 } from './requirementDefinitions';
 
-/** One requirement of one checklist version. */
+/**
+ * One requirement of one checklist version.
+ *
+ * @public
+ */
 export interface ChecklistRequirement {
   id: string;
   category: RequirementCategory;
@@ -27,7 +31,11 @@ export interface ChecklistRequirement {
   officialTests: string[];
 }
 
-/** A checklist version: its requirements in checklist order. */
+/**
+ * A checklist version: its requirements in checklist order.
+ *
+ * @public
+ */
 export interface Checklist {
   version: string;
   /** 'built-in' or 'registered' (loaded from an official file at run time). */
@@ -37,7 +45,11 @@ export interface Checklist {
 
 const registered = new Map<string, Checklist>();
 
-/** Normalises 'v1.34' / '1.34' / '1.34.2' to '1.34'; undefined when not a version. */
+/**
+ * Normalises 'v1.34' / '1.34' / '1.34.2' to '1.34'; undefined when not a version.
+ *
+ * @public
+ */
 export function normalizeChecklistVersion(version: string): string | undefined {
   const m = /^v?(\d+)\.(\d+)(?:\.\d+.*)?$/.exec(version.trim());
   return m ? `${Number(m[1])}.${Number(m[2])}` : undefined;
@@ -71,7 +83,11 @@ function humanize(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Every checklist version available: built-in and registered, oldest first. */
+/**
+ * Every checklist version available: built-in and registered, oldest first.
+ *
+ * @public
+ */
 export function getChecklistVersions(): string[] {
   const all = new Set<string>([...CHECKLIST_VERSIONS, ...registered.keys()]);
   return [...all].sort(compareChecklistVersions);
@@ -80,6 +96,8 @@ export function getChecklistVersions(): string[] {
 /**
  * The checklist of a version ('1.34' or 'v1.34'). A registered checklist
  * overrides the built-in one. Throws InputError for an unknown version.
+ *
+ * @public
  */
 export function getChecklist(version: string): Checklist {
   const v = normalizeChecklistVersion(version);
@@ -107,6 +125,8 @@ export function getChecklist(version: string): Checklist {
  * keep their title, description and condition; levels and categories come
  * from the official file. Unknown ids are kept with the official text;
  * they are treated as conditional when that text opens with a condition.
+ *
+ * @public
  */
 export function registerChecklist(
   checklist: ParsedOfficialChecklist,
@@ -139,7 +159,11 @@ export function registerChecklist(
   return getChecklist(version);
 }
 
-/** Removes a registered checklist (the built-in one, if any, applies again). */
+/**
+ * Removes a registered checklist (the built-in one, if any, applies again).
+ *
+ * @public
+ */
 export function unregisterChecklist(version: string): boolean {
   const v = normalizeChecklistVersion(version);
   return v ? registered.delete(v) : false;

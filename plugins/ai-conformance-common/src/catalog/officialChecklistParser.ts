@@ -50,7 +50,11 @@ const checklistSchema = z
   })
   .passthrough();
 
-/** One requirement as published in an official checklist. */
+/**
+ * One requirement as published in an official checklist.
+ *
+ * @public
+ */
 export interface OfficialChecklistItem {
   id: string;
   category: RequirementCategory;
@@ -59,7 +63,11 @@ export interface OfficialChecklistItem {
   description: string;
 }
 
-/** An official checklist (or a filled-in submission) reduced to what the engine needs. */
+/**
+ * An official checklist (or a filled-in submission) reduced to what the engine needs.
+ *
+ * @public
+ */
 export interface ParsedOfficialChecklist {
   /** Checklist version, e.g. '1.38'. */
   version: string;
@@ -70,6 +78,8 @@ export interface ParsedOfficialChecklist {
  * Parses an official CNCF checklist YAML (`AIConformance-1.NN.yaml` or a
  * filled-in `PRODUCT.yaml`). Keys on `id`; descriptions are kept as given.
  * Throws InputError on YAML or schema errors.
+ *
+ * @public
  */
 export function parseOfficialChecklist(
   yamlText: string,

@@ -1,6 +1,10 @@
 import type { Link, RequirementCategory, RequirementLevel } from '../types';
 
-/** Checklist versions shipped with this package, oldest first. */
+/**
+ * Checklist versions shipped with this package, oldest first.
+ *
+ * @public
+ */
 export const CHECKLIST_VERSIONS = [
   '1.33',
   '1.34',
@@ -9,10 +13,18 @@ export const CHECKLIST_VERSIONS = [
   '1.37',
 ] as const;
 
-/** A checklist version shipped with this package. */
+/**
+ * A checklist version shipped with this package.
+ *
+ * @public
+ */
 export type BuiltInChecklistVersion = (typeof CHECKLIST_VERSIONS)[number];
 
-/** One requirement of the CNCF Kubernetes AI Conformance program. */
+/**
+ * One requirement of the CNCF Kubernetes AI Conformance program.
+ *
+ * @public
+ */
 export interface RequirementDefinition {
   id: string;
   category: RequirementCategory;
@@ -51,7 +63,11 @@ function levelsFor(
   return Object.fromEntries(versions.map(v => [v, level]));
 }
 
-/** The 16 requirement ids known to this package, in checklist order. */
+/**
+ * The 16 requirement ids known to this package, in checklist order.
+ *
+ * @public
+ */
 export const REQUIREMENTS: readonly RequirementDefinition[] = [
   {
     id: 'dra_support',
@@ -235,19 +251,31 @@ export const REQUIREMENTS: readonly RequirementDefinition[] = [
   },
 ];
 
-/** The definition of a requirement id, if this package knows it. */
+/**
+ * The definition of a requirement id, if this package knows it.
+ *
+ * @public
+ */
 export function getRequirementDefinition(
   id: string,
 ): RequirementDefinition | undefined {
   return REQUIREMENTS.find(r => r.id === id);
 }
 
-/** Link to the official CNCF checklist file of a version. */
+/**
+ * Link to the official CNCF checklist file of a version.
+ *
+ * @public
+ */
 export function officialChecklistUrl(version: string): string {
   return `https://github.com/cncf/k8s-ai-conformance/blob/main/docs/AIConformance-${version}.yaml`;
 }
 
-/** Links shown with a requirement: the official checklist and its KAR. */
+/**
+ * Links shown with a requirement: the official checklist and its KAR.
+ *
+ * @public
+ */
 export function requirementLinks(
   definition: Pick<RequirementDefinition, 'kar'> | undefined,
   version: string,

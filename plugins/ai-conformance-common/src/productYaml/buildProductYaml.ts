@@ -7,7 +7,11 @@ import type { ConformanceReport, RequirementResult } from '../types';
 import type { ProductYamlMetadata } from './productYamlMetadata';
 import { evidenceFilePath, evidenceMarkdown } from './evidenceMarkdown';
 
-/** Metadata fields of a submission, in the order the template lists them. */
+/**
+ * Metadata fields of a submission, in the order the template lists them.
+ *
+ * @public
+ */
 export const PRODUCT_METADATA_FIELDS = [
   'platformName',
   'platformVersion',
@@ -21,6 +25,7 @@ export const PRODUCT_METADATA_FIELDS = [
   'k8sConformanceUrl',
 ] as const;
 
+/** @public */
 export type ProductMetadataField = (typeof PRODUCT_METADATA_FIELDS)[number];
 
 function placeholder(field: ProductMetadataField, version: string): string {
@@ -46,6 +51,7 @@ function placeholder(field: ProductMetadataField, version: string): string {
   }
 }
 
+/** @public */
 export interface ProductYamlOptions {
   metadata: ProductYamlMetadata;
   /** The official checklist of the report's version, for the verbatim descriptions. */
@@ -59,13 +65,18 @@ export interface ProductYamlOptions {
   evidenceFiles?: boolean;
 }
 
-/** A file to write beside PRODUCT.yaml. */
+/**
+ * A file to write beside PRODUCT.yaml.
+ *
+ * @public
+ */
 export interface DraftFile {
   /** Relative to the PRODUCT.yaml folder. */
   path: string;
   content: string;
 }
 
+/** @public */
 export interface ProductYamlDraft {
   text: string;
   /** Evidence files to write beside PRODUCT.yaml (with evidenceFiles). */
@@ -128,6 +139,8 @@ function itemFor(
  * note (the validator rejects N/A on a MUST), `repoUrl` is left out rather
  * than left as a placeholder, and the verbatim descriptions come from the
  * official checklist loaded at run time.
+ *
+ * @public
  */
 export function buildProductYaml(
   report: ConformanceReport,

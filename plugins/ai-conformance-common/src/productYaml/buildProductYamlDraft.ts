@@ -6,6 +6,8 @@ import type { ProductYamlMetadata } from './productYamlMetadata';
  * The PRODUCT.yaml draft text of a report, as the backend's self-assessment
  * route serves it: the same rules as {@link buildProductYaml}, without
  * evidence files; the platform version defaults to the cluster's version.
+ *
+ * @public
  */
 export function buildProductYamlDraft(
   report: ConformanceReport,

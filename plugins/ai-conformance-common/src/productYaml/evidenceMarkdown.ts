@@ -1,6 +1,10 @@
 import type { ConformanceReport, RequirementResult } from '../types';
 
-/** Where a requirement's evidence file goes, relative to PRODUCT.yaml. */
+/**
+ * Where a requirement's evidence file goes, relative to PRODUCT.yaml.
+ *
+ * @public
+ */
 export function evidenceFilePath(id: string): string {
   return `evidence/${id}.md`;
 }
@@ -15,6 +19,8 @@ function fieldsText(fields: Record<string, string | number | boolean>): string {
  * A Markdown record of what the checker found for one requirement: the
  * objects and fields that prove (or disprove) it, the reads that failed and
  * the caveats. Written beside a PRODUCT.yaml draft and listed as evidence.
+ *
+ * @public
  */
 export function evidenceMarkdown(
   report: ConformanceReport,

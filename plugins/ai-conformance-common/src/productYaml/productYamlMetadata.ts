@@ -2,6 +2,8 @@
  * Vendor metadata of a CNCF AI Conformance submission (`PRODUCT.yaml`).
  * Fields left out are written as `[Placeholder]` text to fill in (`repoUrl`,
  * which is optional, is left out).
+ *
+ * @public
  */
 export interface ProductYamlMetadata {
   platformName?: string;

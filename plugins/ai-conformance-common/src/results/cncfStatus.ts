@@ -1,12 +1,17 @@
 import type { RequirementLevel, RequirementStatus } from '../types';
 
-/** Statuses a vendor files in a CNCF AI Conformance submission. */
+/**
+ * Statuses a vendor files in a CNCF AI Conformance submission.
+ *
+ * @public
+ */
 export type CncfStatus =
   | 'Implemented'
   | 'Not Implemented'
   | 'Partially Implemented'
   | 'N/A';
 
+/** @public */
 export const CNCF_STATUSES: readonly CncfStatus[] = [
   'Implemented',
   'Not Implemented',
@@ -17,6 +22,8 @@ export const CNCF_STATUSES: readonly CncfStatus[] = [
 /**
  * The CNCF status matching an engine status. `unknown` has none (the engine
  * could not look), so it maps to undefined and the field stays to be filled.
+ *
+ * @public
  */
 export function toCncfStatus(
   status: RequirementStatus,
@@ -35,7 +42,11 @@ export function toCncfStatus(
   }
 }
 
-/** The engine status matching a CNCF status (e.g. of an uploaded PRODUCT.yaml). */
+/**
+ * The engine status matching a CNCF status (e.g. of an uploaded PRODUCT.yaml).
+ *
+ * @public
+ */
 export function fromCncfStatus(status: string): RequirementStatus {
   switch (status.trim()) {
     case 'Implemented':
@@ -55,6 +66,8 @@ export function fromCncfStatus(status: string): RequirementStatus {
  * Caveat shown with a conditional requirement reported as not applicable.
  * The program FAQ allows N/A with a reason, but the CNCF validator rejects
  * N/A on a MUST; vendors file `Implemented` with a note instead.
+ *
+ * @public
  */
 export function notApplicableCaveat(level: RequirementLevel): string {
   if (level === 'MUST') {

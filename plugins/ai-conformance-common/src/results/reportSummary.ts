@@ -6,12 +6,22 @@ import type {
   Verdict,
 } from '../types';
 
-type LevelStatus = { level: RequirementLevel; status: RequirementStatus };
+/**
+ * The level and status of one result: all that {@link computeVerdict} needs.
+ *
+ * @public
+ */
+export type LevelStatus = {
+  level: RequirementLevel;
+  status: RequirementStatus;
+};
 
 /**
  * The verdict of a set of results: `not-conformant` if any MUST fails;
  * else `incomplete` if any MUST is unknown or partial; else `conformant`
  * (every MUST passed or does not apply). SHOULDs never change the verdict.
+ *
+ * @public
  */
 export function computeVerdict(results: readonly LevelStatus[]): Verdict {
   const musts = results.filter(r => r.level === 'MUST');
@@ -22,7 +32,11 @@ export function computeVerdict(results: readonly LevelStatus[]): Verdict {
   return 'conformant';
 }
 
-/** True for statuses that count as met: `pass` and `not-applicable`. */
+/**
+ * True for statuses that count as met: `pass` and `not-applicable`.
+ *
+ * @public
+ */
 export function isMet(status: RequirementStatus): boolean {
   return status === 'pass' || status === 'not-applicable';
 }
@@ -31,6 +45,8 @@ export function isMet(status: RequirementStatus): boolean {
  * Counts a report's requirements per level. Totals count every requirement
  * of the level; "passed" counts `pass` and `not-applicable` (a requirement
  * whose condition does not hold is met, as in the verdict).
+ *
+ * @public
  */
 export function countReport(report: {
   requirements: ReadonlyArray<Pick<RequirementResult, 'level' | 'status'>>;

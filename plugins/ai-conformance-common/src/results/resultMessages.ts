@@ -1,6 +1,10 @@
 import type { RequirementResult } from '../types';
 
-/** One line explaining a result: the summary plus the reasons behind it. */
+/**
+ * One line explaining a result: the summary plus the reasons behind it.
+ *
+ * @public
+ */
 export function reasonText(r: RequirementResult): string {
   const parts = [r.summary];
   for (const e of r.errors) {
@@ -13,7 +17,11 @@ export function reasonText(r: RequirementResult): string {
   return parts.join(' — ');
 }
 
-/** Multi-line details: evidence, errors, remediation and notes. */
+/**
+ * Multi-line details: evidence, errors, remediation and notes.
+ *
+ * @public
+ */
 export function detailText(r: RequirementResult): string {
   const lines: string[] = [`${r.title}: ${r.summary}`];
   for (const e of r.evidence) {

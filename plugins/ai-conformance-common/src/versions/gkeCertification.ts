@@ -7,12 +7,15 @@ import {
  * Lowest GKE version per minor that is a certified AI-conformant platform
  * version in the CNCF repository. A minor not listed has no certified GKE
  * entry yet.
+ *
+ * @public
  */
 export const GKE_CERTIFIED_MINIMUMS: Readonly<Record<string, string>> = {
   '1.34': '1.34.0-gke.1662000',
   '1.35': '1.35.0-gke.2232000',
 };
 
+/** @public */
 export type GkeCertificationStatus =
   | 'certified'
   | 'below-minimum'
@@ -20,6 +23,7 @@ export type GkeCertificationStatus =
   | 'not-gke'
   | 'unknown';
 
+/** @public */
 export interface GkeCertification {
   status: GkeCertificationStatus;
   /** The certified minimum of the version's minor, when one exists. */
@@ -31,6 +35,8 @@ export interface GkeCertification {
 /**
  * Where a GKE version stands against the certified minimum of its minor.
  * `unknown` when the text is not a version; `not-gke` for other distributions.
+ *
+ * @public
  */
 export function gkeCertification(
   version: string | undefined | null,

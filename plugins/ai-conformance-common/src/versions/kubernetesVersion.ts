@@ -1,6 +1,10 @@
 import { InputError } from '@backstage/errors';
 
-/** Distribution a version string names (AKS and most others report plain versions). */
+/**
+ * Distribution a version string names (AKS and most others report plain versions).
+ *
+ * @public
+ */
 export type KubernetesDistribution =
   | 'gke'
   | 'eks'
@@ -8,7 +12,11 @@ export type KubernetesDistribution =
   | 'openshift'
   | 'vanilla';
 
-/** A parsed Kubernetes server version. */
+/**
+ * A parsed Kubernetes server version.
+ *
+ * @public
+ */
 export interface KubernetesVersion {
   /** The text as given. */
   raw: string;
@@ -31,6 +39,8 @@ const VERSION_RE = /^v?(\d+)\.(\d+)(?:\.(\d+))?([-+].*)?$/;
  * `v1.34.1-gke.1829001` (GKE), `v1.35.2-eks-a5ec690` (EKS), `v1.33.5` (AKS,
  * vanilla), `v1.36.0-rc.1`, `v1.30.4+k3s1`. Returns undefined when the text is
  * not a Kubernetes version.
+ *
+ * @public
  */
 export function parseKubernetesVersion(
   text: string | undefined | null,
@@ -97,10 +107,12 @@ function sign(n: number): -1 | 0 | 1 {
 
 /**
  * Compares two versions numerically: major, minor, patch, then pre-release
- * (alpha < beta < rc < release), then the distribution build number when both
+ * (`alpha < beta < rc < release`), then the distribution build number when both
  * have one of the same distribution (`1.34.0-gke.999999 < 1.34.0-gke.1662000`).
  * Builds without a number (EKS hashes) compare equal. Throws InputError for
  * text that is not a version.
+ *
+ * @public
  */
 export function compareKubernetesVersions(
   a: string | KubernetesVersion,
@@ -127,7 +139,11 @@ export function compareKubernetesVersions(
   return 0;
 }
 
-/** 'MAJOR.MINOR' of a version ('v1.34.1-gke.1829001' → '1.34'); undefined if not a version. */
+/**
+ * 'MAJOR.MINOR' of a version ('v1.34.1-gke.1829001' → '1.34'); undefined if not a version.
+ *
+ * @public
+ */
 export function kubernetesMinor(
   v: string | KubernetesVersion | undefined | null,
 ): string | undefined {
@@ -135,7 +151,11 @@ export function kubernetesMinor(
   return parsed ? `${parsed.major}.${parsed.minor}` : undefined;
 }
 
-/** Orders checklist versions ('1.9' < '1.33'); for sorting. */
+/**
+ * Orders checklist versions (`'1.9' < '1.33'`); for sorting.
+ *
+ * @public
+ */
 export function compareChecklistVersions(a: string, b: string): number {
   const [am, an] = a.split('.').map(Number);
   const [bm, bn] = b.split('.').map(Number);

@@ -6,9 +6,14 @@ import {
 import type { Finding } from '../types';
 import { compareChecklistVersions, kubernetesMinor } from './kubernetesVersion';
 
-/** Finding id used for every note about the checklist version choice. */
+/**
+ * Finding id used for every note about the checklist version choice.
+ *
+ * @public
+ */
 export const CHECKLIST_VERSION_FINDING_ID = 'checklist-version';
 
+/** @public */
 export interface RequirementsVersionChoice {
   version: string;
   /** Present when the version is not simply the cluster's minor. */
@@ -20,6 +25,8 @@ export interface RequirementsVersionChoice {
  * (InputError if unknown). Otherwise the cluster's minor; a minor newer
  * than every known checklist gets the newest one, an older one the oldest,
  * each with a warning finding.
+ *
+ * @public
  */
 export function selectRequirementsVersion(
   clusterVersion: string | undefined | null,

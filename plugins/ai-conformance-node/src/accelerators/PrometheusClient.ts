@@ -1,6 +1,10 @@
 import type { MetricPoint } from './types';
 
-/** How requests to the Prometheus HTTP API authenticate. */
+/**
+ * How requests to the Prometheus HTTP API authenticate.
+ *
+ * @public
+ */
 export type PrometheusAuth =
   | { type: 'none' }
   | { type: 'bearer'; token: string }
@@ -8,7 +12,11 @@ export type PrometheusAuth =
   /** A bearer token obtained per request, e.g. Google Application Default Credentials. */
   | { type: 'token-provider'; getToken: () => Promise<string> };
 
-/** Options of {@link PrometheusClient}. */
+/**
+ * Options of {@link PrometheusClient}.
+ *
+ * @public
+ */
 export interface PrometheusClientOptions {
   /**
    * Base URL of the Prometheus-compatible API, without `/api/v1`, e.g.
@@ -23,19 +31,31 @@ export interface PrometheusClientOptions {
   fetch?: typeof fetch;
 }
 
-/** One series of an instant query. */
+/**
+ * One series of an instant query.
+ *
+ * @public
+ */
 export interface InstantSample {
   labels: Record<string, string>;
   point: MetricPoint;
 }
 
-/** One series of a range query. */
+/**
+ * One series of a range query.
+ *
+ * @public
+ */
 export interface RangeSeries {
   labels: Record<string, string>;
   points: MetricPoint[];
 }
 
-/** A failed query; the message never holds credentials. */
+/**
+ * A failed query; the message never holds credentials.
+ *
+ * @public
+ */
 export class PrometheusQueryError extends Error {
   name = 'PrometheusQueryError';
   constructor(
@@ -58,6 +78,8 @@ function toPoint(value: unknown): MetricPoint | undefined {
  * `/api/v1/query_range`), for Prometheus itself and compatible services
  * (Google Managed Prometheus, Thanos, Mimir). Each request has a timeout;
  * failures become {@link PrometheusQueryError}s with safe messages.
+ *
+ * @public
  */
 export class PrometheusClient {
   readonly #base: string;

@@ -1,8 +1,16 @@
-/** Extended resources that are accelerators: GPUs, MIG slices, shared GPUs, TPUs. */
+/**
+ * Extended resources that are accelerators: GPUs, MIG slices, shared GPUs, TPUs.
+ *
+ * @public
+ */
 export const ACCELERATOR_RESOURCE =
   /^(nvidia\.com\/(gpu|gpu\.shared|mig-.+)|amd\.com\/gpu|google\.com\/tpu|gpu\.intel\.com\/.+|habana\.ai\/gaudi|aws\.amazon\.com\/neuron(core|device)?)$/;
 
-/** Node labels naming the node pool, most specific first. */
+/**
+ * Node labels naming the node pool, most specific first.
+ *
+ * @public
+ */
 export const POOL_LABELS = [
   'cloud.google.com/gke-nodepool',
   'eks.amazonaws.com/nodegroup',
@@ -55,7 +63,11 @@ export const POOL_DETAIL_LABELS = [
   'node.kubernetes.io/instance-type',
 ];
 
-/** Pool name shown for nodes without any pool label. */
+/**
+ * Pool name shown for nodes without any pool label.
+ *
+ * @public
+ */
 export const NO_POOL = '(no pool label)';
 
 /** The first present label of a list. */

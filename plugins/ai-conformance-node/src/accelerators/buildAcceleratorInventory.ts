@@ -18,7 +18,11 @@ import type {
   DraDeviceGroup,
 } from './types';
 
-/** What the inventory is built from. */
+/**
+ * What the inventory is built from.
+ *
+ * @public
+ */
 export interface AcceleratorInventoryInput {
   nodes: KubeObject[];
   /**
@@ -49,6 +53,8 @@ function containerRequests(container: any): Map<string, number> {
 /**
  * The effective accelerator requests of a pod: the sum over its containers,
  * or the largest init container request when that is larger.
+ *
+ * @public
  */
 export function podAcceleratorRequests(pod: KubeObject): Map<string, number> {
   const total = new Map<string, number>();
@@ -146,6 +152,8 @@ function isReady(node: KubeObject): boolean {
  * slices, TPUs), what Running pods request of them, DRA devices from
  * ResourceSlices, models, driver versions and the provider's pool labels.
  * Pure: the same input always gives the same inventory.
+ *
+ * @public
  */
 export function buildAcceleratorInventory(
   input: AcceleratorInventoryInput,

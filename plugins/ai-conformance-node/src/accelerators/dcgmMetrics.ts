@@ -1,6 +1,10 @@
 import type { DcgmMetricKey, MetricsRange, PoolAggregate } from './types';
 
-/** A DCGM exporter metric shown per GPU and per pool. */
+/**
+ * A DCGM exporter metric shown per GPU and per pool.
+ *
+ * @public
+ */
 export interface DcgmMetricDefinition {
   key: DcgmMetricKey;
   /** DCGM exporter metric name. */
@@ -10,7 +14,11 @@ export interface DcgmMetricDefinition {
   aggregate: PoolAggregate;
 }
 
-/** Utilization, framebuffer used/free, power and temperature. */
+/**
+ * Utilization, framebuffer used/free, power and temperature.
+ *
+ * @public
+ */
 export const DCGM_METRICS: DcgmMetricDefinition[] = [
   {
     key: 'utilization',
@@ -44,14 +52,22 @@ export const DCGM_METRICS: DcgmMetricDefinition[] = [
   },
 ];
 
-/** Seconds of each chart range. */
+/**
+ * Seconds of each chart range.
+ *
+ * @public
+ */
 export const RANGE_SECONDS: Record<MetricsRange, number> = {
   '1h': 3600,
   '6h': 6 * 3600,
   '24h': 24 * 3600,
 };
 
-/** True for a supported range name. */
+/**
+ * True for a supported range name.
+ *
+ * @public
+ */
 export function isMetricsRange(value: unknown): value is MetricsRange {
   return (
     typeof value === 'string' &&
@@ -59,7 +75,11 @@ export function isMetricsRange(value: unknown): value is MetricsRange {
   );
 }
 
-/** About 120 points per chart, never finer than 15 s: 1h → 30 s, 6h → 3 min, 24h → 12 min. */
+/**
+ * About 120 points per chart, never finer than 15 s: 1h → 30 s, 6h → 3 min, 24h → 12 min.
+ *
+ * @public
+ */
 export function stepForRange(range: MetricsRange): number {
   return Math.max(15, Math.round(RANGE_SECONDS[range] / 120));
 }

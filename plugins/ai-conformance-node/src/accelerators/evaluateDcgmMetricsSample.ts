@@ -1,10 +1,18 @@
-/** One metric sample: its name and labels (the value does not matter here). */
+/**
+ * One metric sample: its name and labels (the value does not matter here).
+ *
+ * @public
+ */
 export interface MetricSampleLabels {
   name: string;
   labels: Record<string, string>;
 }
 
-/** What {@link evaluateDcgmMetricsSample} found. */
+/**
+ * What {@link evaluateDcgmMetricsSample} found.
+ *
+ * @public
+ */
 export interface DcgmMetricsEvaluation {
   /** True when a utilization and a memory metric both carry a per-device label. */
   passed: boolean;
@@ -24,7 +32,11 @@ export interface DcgmMetricsEvaluation {
   missing: string[];
 }
 
-/** Labels identifying one device, as the official accelerator metrics test accepts them. */
+/**
+ * Labels identifying one device, as the official accelerator metrics test accepts them.
+ *
+ * @public
+ */
 export const PER_DEVICE_LABELS = [
   'gpu',
   'UUID',
@@ -46,7 +58,11 @@ const SAMPLE_LINE =
   /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+\S+(?:\s+\S+)?$/;
 const LABEL_PAIR = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
-/** Parses Prometheus text exposition format into samples (comments skipped). */
+/**
+ * Parses Prometheus text exposition format into samples (comments skipped).
+ *
+ * @public
+ */
 export function parseExpositionText(text: string): MetricSampleLabels[] {
   const out: MetricSampleLabels[] = [];
   for (const raw of text.split('\n')) {
@@ -71,6 +87,8 @@ export function parseExpositionText(text: string): MetricSampleLabels[] {
  * mem/memory/fb/vram/hbm, each carrying a per-device label (gpu, UUID, uuid,
  * device_id, dev_id, card_id, GPU_I_ID, minor_number, pci_bus_id).
  * Temperature and power are reported as SHOULD extras.
+ *
+ * @public
  */
 export function evaluateDcgmMetricsSample(
   sample: string | MetricSampleLabels[],

@@ -1,4 +1,8 @@
-/** Escapes a value for a double-quoted PromQL string (`\` and `"`, plus newlines). */
+/**
+ * Escapes a value for a double-quoted PromQL string (`\` and `"`, plus newlines).
+ *
+ * @public
+ */
 export function escapeLabelValue(value: string): string {
   return value
     .replace(/\\/g, '\\\\')
@@ -12,6 +16,8 @@ const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 /**
  * A vector selector `metric{a="x",b="y"}` with equality matchers; label
  * values are escaped, names are checked (throws on an invalid name).
+ *
+ * @public
  */
 export function vectorSelector(
   metric: string,

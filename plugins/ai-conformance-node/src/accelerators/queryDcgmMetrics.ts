@@ -18,10 +18,18 @@ import type {
   PoolMetricSeries,
 } from './types';
 
-/** Pool of GPUs whose node is not in the inventory. */
+/**
+ * Pool of GPUs whose node is not in the inventory.
+ *
+ * @public
+ */
 export const UNKNOWN_POOL = '(unknown)';
 
-/** Options of {@link queryDcgmMetrics}. */
+/**
+ * Options of {@link queryDcgmMetrics}.
+ *
+ * @public
+ */
 export interface QueryDcgmMetricsOptions {
   client: Pick<PrometheusClient, 'query' | 'queryRange'>;
   range: MetricsRange;
@@ -37,7 +45,11 @@ export interface QueryDcgmMetricsOptions {
   now?: number;
 }
 
-/** Result of {@link queryDcgmMetrics}: whatever could be read, and what failed. */
+/**
+ * Result of {@link queryDcgmMetrics}: whatever could be read, and what failed.
+ *
+ * @public
+ */
 export interface DcgmMetricsResult {
   series: AcceleratorMetricSeries;
   errors: AcceleratorSourceError[];
@@ -94,6 +106,8 @@ function combine(
  * inventory's node → pool map. When some series match inventory nodes, series
  * of other nodes (another cluster on a shared Prometheus) are dropped.
  * A failing query becomes an error entry; the other metrics still answer.
+ *
+ * @public
  */
 export async function queryDcgmMetrics(
   options: QueryDcgmMetricsOptions,

@@ -4,7 +4,11 @@ import type { KubeObject } from '../snapshot/types';
 import { buildAcceleratorInventory } from './buildAcceleratorInventory';
 import type { AcceleratorInventory } from './types';
 
-/** Options of {@link readAcceleratorInventory}. */
+/**
+ * Options of {@link readAcceleratorInventory}.
+ *
+ * @public
+ */
 export interface ReadAcceleratorInventoryOptions {
   /** Timeout of each API request; default 10 s. */
   requestTimeoutMs?: number;
@@ -13,7 +17,11 @@ export interface ReadAcceleratorInventoryOptions {
   signal?: AbortSignal;
 }
 
-/** A list request that did not return the items. */
+/**
+ * A list request that did not return the items.
+ *
+ * @public
+ */
 export class InventoryReadError extends Error {
   name = 'InventoryReadError';
   constructor(readonly status: number, message: string) {
@@ -96,6 +104,8 @@ async function listAll(
  * Nodes must be readable (otherwise this throws {@link InventoryReadError});
  * unreadable pods or ResourceSlices become warnings and leave `allocated`
  * or DRA devices out.
+ *
+ * @public
  */
 export async function readAcceleratorInventory(
   connection: ClusterConnection,

@@ -2,7 +2,11 @@ import type { MetricSampleLabels } from './evaluateDcgmMetricsSample';
 import type { PrometheusClient } from './PrometheusClient';
 import { vectorSelector } from './promql';
 
-/** DCGM metrics whose presence the official rules look for (utilization, memory, and SHOULD extras). */
+/**
+ * DCGM metrics whose presence the official rules look for (utilization, memory, and SHOULD extras).
+ *
+ * @public
+ */
 export const DCGM_SAMPLED_METRICS = [
   'DCGM_FI_DEV_GPU_UTIL',
   'DCGM_FI_DEV_FB_USED',
@@ -15,6 +19,8 @@ export const DCGM_SAMPLED_METRICS = [
  * Reads the current DCGM series of a cluster from its metrics source as
  * samples for {@link evaluateDcgmMetricsSample}. Query failures propagate
  * (a check then reports `unknown` with the reason, never pass or fail).
+ *
+ * @public
  */
 export async function sampleDcgmMetrics(
   client: Pick<PrometheusClient, 'query'>,

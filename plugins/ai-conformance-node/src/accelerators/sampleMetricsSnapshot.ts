@@ -12,10 +12,18 @@ const KEPT_LABELS = new Set([
   'modelName',
 ]);
 
-/** Series kept per metric name; beyond that only a count is kept. */
+/**
+ * Series kept per metric name; beyond that only a count is kept.
+ *
+ * @public
+ */
 export const MAX_SERIES_PER_METRIC = 1000;
 
-/** Options of {@link sampleMetricsSnapshot}. */
+/**
+ * Options of {@link sampleMetricsSnapshot}.
+ *
+ * @public
+ */
 export interface SampleMetricsSnapshotOptions {
   /** Description of the source for the report (never a URL with credentials). */
   source: string;
@@ -32,6 +40,8 @@ export interface SampleMetricsSnapshotOptions {
 /**
  * How reports name a Prometheus-compatible source: its origin and auth type
  * only (no path, query or credentials).
+ *
+ * @public
  */
 export function describePrometheusSource(url: string, auth: string): string {
   return `Prometheus-compatible API at ${new URL(url).origin} (auth ${auth})`;
@@ -71,6 +81,8 @@ function bounded<T>(
  * becomes `error` (the accelerator_metrics check then keeps its passive
  * verdict and says why). Series keep only device, node and model labels,
  * at most {@link MAX_SERIES_PER_METRIC} per metric.
+ *
+ * @public
  */
 export async function sampleMetricsSnapshot(
   client: Pick<PrometheusClient, 'query'>,

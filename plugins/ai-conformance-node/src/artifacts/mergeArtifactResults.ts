@@ -7,7 +7,11 @@ import {
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ArtifactResults, ArtifactTestResult } from './types';
 
-/** Official test names per requirement id (from the requirement catalog). */
+/**
+ * Official test names per requirement id (from the requirement catalog).
+ *
+ * @public
+ */
 export function officialTestsFor(id: string): string[] {
   return getRequirementDefinition(id)?.officialTests ?? [];
 }
@@ -78,6 +82,8 @@ function mergeOne(
  * rules: a failed mapped test fails its requirement, a passed one makes it
  * pass (method `artifact`), a skipped one adds no evidence. The verdict is
  * recomputed. Returns a new report; the input is not changed.
+ *
+ * @public
  */
 export function mergeArtifactResults(
   report: ConformanceReport,

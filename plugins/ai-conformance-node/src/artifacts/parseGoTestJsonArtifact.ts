@@ -20,6 +20,8 @@ const FINAL: Record<string, RawTestOutcome['status']> = {
  * JSON event per line. The last pass/fail/skip of each test counts; the
  * output of failed or skipped tests becomes their message. Lines that are
  * not JSON (build output) are ignored; InputError when no test event exists.
+ *
+ * @public
  */
 export function parseGoTestJsonArtifact(
   text: string,

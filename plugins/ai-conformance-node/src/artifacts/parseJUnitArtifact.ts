@@ -32,6 +32,8 @@ function suitesOf(doc: any): any[] {
  * Parses a JUnit XML report of the official suite (as written by gotestsum
  * or go-junit-report). Test names are folded to their top-level Go test.
  * Throws InputError for XML that is not a JUnit report.
+ *
+ * @public
  */
 export function parseJUnitArtifact(
   xml: string,

@@ -1,6 +1,11 @@
-/** Outcome of one official test. */
+/**
+ * Outcome of one official test.
+ *
+ * @public
+ */
 export type ArtifactTestStatus = 'passed' | 'failed' | 'skipped';
 
+/** @public */
 export interface ArtifactTestResult {
   /** Top-level Go test name, e.g. TestGangScheduling. */
   name: string;
@@ -12,7 +17,11 @@ export interface ArtifactTestResult {
   failedSubtests?: string[];
 }
 
-/** Results of the official suite (kubernetes-sigs/ai-conformance) read from an artifact. */
+/**
+ * Results of the official suite (kubernetes-sigs/ai-conformance) read from an artifact.
+ *
+ * @public
+ */
 export interface ArtifactResults {
   source: 'junit' | 'go-test-json';
   /** File name or URL the results came from, shown as evidence. */

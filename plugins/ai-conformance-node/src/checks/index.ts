@@ -19,7 +19,11 @@ import { robustControllerCheck } from './robust_controller';
 export type { Check, CheckContext, CheckOutcome, ProbeSpec } from './types';
 export { READS } from './lib/reads';
 
-/** Every check, one per requirement id (one file each), in checklist order. */
+/**
+ * Every check, one per requirement id (one file each), in checklist order.
+ *
+ * @public
+ */
 export const allChecks: Check[] = [
   draSupportCheck,
   driverRuntimeManagementCheck,

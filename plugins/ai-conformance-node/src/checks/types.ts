@@ -22,7 +22,11 @@ import type {
   ReadSpec,
 } from '../snapshot/types';
 
-/** What a check sees: the snapshot plus derived facts. Pure data. */
+/**
+ * What a check sees: the snapshot plus derived facts. Pure data.
+ *
+ * @public
+ */
 export interface CheckContext {
   snapshot: ClusterSnapshot;
   platform: Platform;
@@ -43,7 +47,11 @@ export interface CheckContext {
   probe(id: string): ProbeResult | undefined;
 }
 
-/** What a check returns; the engine adds id, level, category and title. */
+/**
+ * What a check returns; the engine adds id, level, category and title.
+ *
+ * @public
+ */
 export interface CheckOutcome {
   status: RequirementStatus;
   summary: string;
@@ -57,12 +65,17 @@ export interface CheckOutcome {
   findings?: Finding[];
 }
 
-/** An active probe a check may ask for (only with --dry-run-probes). */
+/**
+ * An active probe a check may ask for (only with --dry-run-probes).
+ *
+ * @public
+ */
 export interface ProbeSpec {
   id: string;
   description: string;
 }
 
+/** @public */
 export interface Check {
   id: string;
   /** Reads this check needs. */

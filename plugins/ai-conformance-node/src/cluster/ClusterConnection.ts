@@ -1,7 +1,11 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { inspect } from 'node:util';
 
-/** How a connection authenticates (never the credential itself). */
+/**
+ * How a connection authenticates (never the credential itself).
+ *
+ * @public
+ */
 export type ClusterAuthType =
   | 'token'
   | 'client-certificate'
@@ -10,7 +14,11 @@ export type ClusterAuthType =
   | 'basic'
   | 'none';
 
-/** The parts of a connection that are safe to show and store. */
+/**
+ * The parts of a connection that are safe to show and store.
+ *
+ * @public
+ */
 export interface ClusterConnectionInfo {
   name: string;
   server: string;
@@ -23,6 +31,8 @@ export interface ClusterConnectionInfo {
  * A configured (not yet verified) connection to one cluster. The
  * credentials live only in `kubeConfig`, which is left out of `toJSON()` and
  * `util.inspect`, so logging or serialising a connection shows no secret.
+ *
+ * @public
  */
 export class ClusterConnection {
   readonly name: string;

@@ -1,6 +1,10 @@
 import { CustomErrorBase } from '@backstage/errors';
 
-/** Why a cluster could not be reached or used; one short cause each. */
+/**
+ * Why a cluster could not be reached or used; one short cause each.
+ *
+ * @public
+ */
 export type ConnectionErrorReason =
   | 'kubeconfig-not-found'
   | 'context-not-found'
@@ -13,6 +17,8 @@ export type ConnectionErrorReason =
 /**
  * A cluster connection failed. `reason` lets callers print a one-line cause;
  * the message never contains credentials.
+ *
+ * @public
  */
 export class ConnectionError extends CustomErrorBase {
   name = 'ConnectionError' as const;

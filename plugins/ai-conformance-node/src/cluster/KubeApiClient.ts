@@ -3,13 +3,18 @@ import https from 'node:https';
 import type { ClusterConnection } from './ClusterConnection';
 import { ConnectionError } from './ConnectionError';
 
-/** A raw API response. */
+/**
+ * A raw API response.
+ *
+ * @public
+ */
 export interface KubeResponse {
   status: number;
   contentType: string;
   body: string;
 }
 
+/** @public */
 export interface KubeRequest {
   method?: 'GET' | 'POST';
   /** Path below the server URL, e.g. '/apis/apps/v1/deployments'. */
@@ -21,7 +26,11 @@ export interface KubeRequest {
   signal?: AbortSignal;
 }
 
-/** Why a request produced no response. */
+/**
+ * Why a request produced no response.
+ *
+ * @public
+ */
 export type RequestFailureKind =
   | 'timeout'
   | 'aborted'
@@ -29,6 +38,7 @@ export type RequestFailureKind =
   | 'unreachable'
   | 'network';
 
+/** @public */
 export class RequestFailure extends Error {
   name = 'RequestFailure';
   constructor(readonly kind: RequestFailureKind, message: string) {
@@ -72,9 +82,11 @@ function classify(error: NodeJS.ErrnoException): RequestFailure {
 
 /**
  * Issues raw HTTP requests to one API server with the connection's TLS
- * settings and credentials (applied by @kubernetes/client-node), over
+ * settings and credentials (applied by `@kubernetes/client-node`), over
  * keep-alive sockets. Counts requests. Credentials stay inside: they are not
  * part of responses, errors or `toJSON()`.
+ *
+ * @public
  */
 export class KubeApiClient {
   #requests = 0;

@@ -7,7 +7,11 @@ import { ClusterAuthType, ClusterConnection } from './ClusterConnection';
 import { ConnectionError } from './ConnectionError';
 import { loadClientNode } from './loadClientNode';
 
-/** Where the connection comes from. */
+/**
+ * Where the connection comes from.
+ *
+ * @public
+ */
 export type ClusterConnectionSpec =
   | {
       type: 'kubeconfig';
@@ -122,6 +126,8 @@ function fromKubeConfig(
  * service account, or explicit URL and credentials. Makes no request (see
  * verifyConnection). Throws ConnectionError (kubeconfig-not-found,
  * context-not-found, invalid-config) or InputError for a malformed spec.
+ *
+ * @public
  */
 export async function connectToCluster(
   spec: ClusterConnectionSpec,
@@ -217,7 +223,11 @@ export async function connectToCluster(
   }
 }
 
-/** A context of a kubeconfig file, without credentials. */
+/**
+ * A context of a kubeconfig file, without credentials.
+ *
+ * @public
+ */
 export interface KubeconfigContext {
   name: string;
   cluster: string;
@@ -227,7 +237,11 @@ export interface KubeconfigContext {
   current: boolean;
 }
 
-/** Lists the contexts of a kubeconfig (default `$KUBECONFIG` or `~/.kube/config`). */
+/**
+ * Lists the contexts of a kubeconfig (default `$KUBECONFIG` or `~/.kube/config`).
+ *
+ * @public
+ */
 export async function listKubeconfigContexts(
   kubeconfigPath?: string,
 ): Promise<KubeconfigContext[]> {

@@ -1,4 +1,5 @@
 export { loadClientNode } from './loadClientNode';
+export type { ClientNode } from './loadClientNode';
 export { ConnectionError } from './ConnectionError';
 export type { ConnectionErrorReason } from './ConnectionError';
 export { ClusterConnection } from './ClusterConnection';

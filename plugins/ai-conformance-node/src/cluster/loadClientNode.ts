@@ -1,4 +1,9 @@
-type ClientNode = typeof import('@kubernetes/client-node');
+/**
+ * The `@kubernetes/client-node` module, as {@link loadClientNode} returns it.
+ *
+ * @public
+ */
+export type ClientNode = typeof import('@kubernetes/client-node');
 
 let cached: Promise<ClientNode> | undefined;
 
@@ -9,6 +14,8 @@ let cached: Promise<ClientNode> | undefined;
  * cannot run dynamic imports without `--experimental-vm-modules`, but it
  * transpiles ESM files under node_modules to CommonJS, so under Jest the
  * package is loaded with `require` instead.
+ *
+ * @public
  */
 export function loadClientNode(): Promise<ClientNode> {
   if (!cached) {

@@ -3,7 +3,11 @@ import type { ClusterConnection } from './ClusterConnection';
 import { ConnectionError } from './ConnectionError';
 import { KubeApiClient, RequestFailure } from './KubeApiClient';
 
-/** Maps a failed request to a ConnectionError, or undefined when not a connection problem. */
+/**
+ * Maps a failed request to a ConnectionError, or undefined when not a connection problem.
+ *
+ * @public
+ */
 export function connectionErrorOf(
   connection: { name: string; server: string },
   failure: unknown,
@@ -44,6 +48,8 @@ export function connectionErrorOf(
 /**
  * Calls `/version` once. Resolves with the server's version info or throws
  * ConnectionError (unauthorized, tls, unreachable, timeout).
+ *
+ * @public
  */
 export async function verifyConnection(
   connection: ClusterConnection,

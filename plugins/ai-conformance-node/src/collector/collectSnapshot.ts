@@ -24,12 +24,14 @@ import {
   statusMessage,
 } from './responseOutcome';
 
+/** @public */
 export interface CollectProgress {
   phase: 'version' | 'discovery' | 'reads' | 'probes' | 'done';
   done: number;
   total: number;
 }
 
+/** @public */
 export interface CollectOptions {
   /** Checks whose reads and probes to collect; default allChecks. */
   checks?: Check[];
@@ -45,6 +47,7 @@ export interface CollectOptions {
   signal?: AbortSignal;
 }
 
+/** @public */
 export const COLLECT_DEFAULTS = {
   requestTimeoutMs: 10_000,
   deadlineMs: 60_000,
@@ -136,6 +139,8 @@ function resolveTarget(spec: ReadSpec, discovery: DiscoverySnapshot): Target {
  * Throws ConnectionError when `/version` shows the cluster cannot be used at
  * all (unauthorized, TLS failure, unreachable). A server that does not answer
  * yields a snapshot whose reads time out.
+ *
+ * @public
  */
 export async function collectSnapshot(
   connection: ClusterConnection,

@@ -5,7 +5,11 @@ import { getProbeDefinition } from '../probes/probeDefinitions';
 import type { ReadSpec } from '../snapshot/types';
 import { describeRead, isForbiddenResource, planReads } from './readPlan';
 
-/** One rule of a ClusterRole. */
+/**
+ * One rule of a ClusterRole.
+ *
+ * @public
+ */
 export interface PolicyRule {
   apiGroups?: string[];
   resources?: string[];
@@ -23,6 +27,8 @@ const DISCOVERY_RULE: PolicyRule = {
  * The least rules that allow every passive read of the given checks (and
  * the engine's own reads): `get` for reads of one named object, `get` and
  * `list` otherwise; never Secrets.
+ *
+ * @public
  */
 export function passiveRbacRules(checks: Check[]): PolicyRule[] {
   const specs = planReads([
@@ -62,7 +68,11 @@ export function passiveRbacRules(checks: Check[]): PolicyRule[] {
   return rules;
 }
 
-/** The read-only ClusterRole for passive checks, as YAML. */
+/**
+ * The read-only ClusterRole for passive checks, as YAML.
+ *
+ * @public
+ */
 export function passiveClusterRoleYaml(
   checks: Check[],
   name = 'ai-conformance-reader',
@@ -89,7 +99,11 @@ function verbOf(s: ReadSpec): string {
   return s.name ? 'get' : 'list';
 }
 
-/** Markdown table: the reads each requirement's check needs. */
+/**
+ * Markdown table: the reads each requirement's check needs.
+ *
+ * @public
+ */
 export function readsTableMarkdown(checks: Check[]): string {
   const lines = [
     row(['Requirement', 'Read', 'Verb', 'Resource', 'API group', 'Version']),
@@ -119,7 +133,11 @@ export function readsTableMarkdown(checks: Check[]): string {
   return lines.join('\n');
 }
 
-/** Markdown table: what the optional dry-run probes need. */
+/**
+ * Markdown table: what the optional dry-run probes need.
+ *
+ * @public
+ */
 export function probesTableMarkdown(checks: Check[]): string {
   const lines = [
     row(['Probe', 'Verb', 'Resource', 'API group', 'Namespace']),
@@ -144,7 +162,11 @@ export function probesTableMarkdown(checks: Check[]): string {
   return lines.join('\n');
 }
 
-/** One line per read, e.g. for logs: "list apps/v1 deployments". */
+/**
+ * One line per read, e.g. for logs: "list apps/v1 deployments".
+ *
+ * @public
+ */
 export function describeReads(checks: Check[]): string[] {
   return planReads([...ENGINE_READS, ...checks.flatMap(c => c.reads)]).map(s =>
     describeRead(s),

@@ -7,6 +7,7 @@ export const FORBIDDEN_RESOURCES: ReadonlyArray<{
   resource: string;
 }> = [{ group: '', resource: 'secrets' }];
 
+/** @public */
 export function isForbiddenResource(
   spec: Pick<ReadSpec, 'group' | 'resource'>,
 ): boolean {
@@ -32,6 +33,8 @@ function sameTarget(a: ReadSpec, b: ReadSpec): boolean {
  * entry per key. Two declarations of a key must name the same objects; if
  * one needs full objects and the other only metadata, full objects are read.
  * Throws InputError when one key names two different reads.
+ *
+ * @public
  */
 export function planReads(specs: Iterable<ReadSpec>): ReadSpec[] {
   const byKey = new Map<string, ReadSpec>();
@@ -53,7 +56,11 @@ export function planReads(specs: Iterable<ReadSpec>): ReadSpec[] {
   return [...byKey.values()];
 }
 
-/** Human-readable request, e.g. "list apiextensions.k8s.io/v1 customresourcedefinitions". */
+/**
+ * Human-readable request, e.g. "list apiextensions.k8s.io/v1 customresourcedefinitions".
+ *
+ * @public
+ */
 export function describeRead(spec: ReadSpec, version?: string): string {
   const v = version ?? spec.version;
   const gv = spec.group ? `${spec.group}/${v}` : v;
@@ -71,7 +78,11 @@ export function describeRead(spec: ReadSpec, version?: string): string {
   }`;
 }
 
-/** Path of a read, e.g. /apis/apps/v1/namespaces/x/deployments/y. */
+/**
+ * Path of a read, e.g. /apis/apps/v1/namespaces/x/deployments/y.
+ *
+ * @public
+ */
 export function readPath(spec: ReadSpec, version: string): string {
   const base = spec.group
     ? `/apis/${spec.group}/${version}`

@@ -7,7 +7,11 @@ import {
   statusMessage,
 } from './responseOutcome';
 
-/** Page size of list requests. */
+/**
+ * Page size of list requests.
+ *
+ * @public
+ */
 export const PAGE_SIZE = 500;
 
 /** Accept header for metadata-only lists, with plain JSON as fallback. */

@@ -4,10 +4,15 @@ import { evaluate, EvaluateOptions } from '../evaluate/evaluate';
 import type { ClusterSnapshot } from '../snapshot/types';
 import { collectSnapshot, CollectOptions } from './collectSnapshot';
 
+/** @public */
 export type RunConformanceCheckOptions = CollectOptions &
   Pick<EvaluateOptions, 'requirementsVersion' | 'artifacts'>;
 
-/** Collects a snapshot of a cluster and evaluates it. */
+/**
+ * Collects a snapshot of a cluster and evaluates it.
+ *
+ * @public
+ */
 export async function runConformanceCheck(
   connection: ClusterConnection,
   options: RunConformanceCheckOptions = {},

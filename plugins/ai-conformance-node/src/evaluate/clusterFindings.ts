@@ -5,10 +5,18 @@ import {
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ClusterSnapshot } from '../snapshot/types';
 
-/** Finding id of the GKE certified-version gate. */
+/**
+ * Finding id of the GKE certified-version gate.
+ *
+ * @public
+ */
 export const GKE_CERTIFIED_VERSION_FINDING_ID = 'gke-certified-version';
 
-/** The GKE certified-version gate, for GKE clusters. */
+/**
+ * The GKE certified-version gate, for GKE clusters.
+ *
+ * @public
+ */
 export function gkeVersionFinding(
   snapshot: ClusterSnapshot,
   platform: Platform,
@@ -63,7 +71,11 @@ export function gkeVersionFinding(
   }
 }
 
-/** Findings about what could not be collected. */
+/**
+ * Findings about what could not be collected.
+ *
+ * @public
+ */
 export function collectionFindings(snapshot: ClusterSnapshot): Finding[] {
   const findings: Finding[] = [];
   if (snapshot.version.outcome !== 'ok') {

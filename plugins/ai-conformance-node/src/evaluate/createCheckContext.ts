@@ -3,7 +3,11 @@ import type { RequirementLevel } from '@ai-conformance/plugin-ai-conformance-com
 import type { CheckContext } from '../checks/types';
 import type { ClusterSnapshot, ReadResult } from '../snapshot/types';
 
-/** Builds the pure view a check evaluates against. */
+/**
+ * Builds the pure view a check evaluates against.
+ *
+ * @public
+ */
 export function createCheckContext(options: {
   snapshot: ClusterSnapshot;
   platform: Platform;

@@ -22,6 +22,8 @@ const providerId = (n: KubeObject): string => String(n.spec?.providerID ?? '');
  * The platform a snapshot comes from, from the server version, the API
  * groups served and node labels / provider IDs. OpenShift wins over the
  * cloud it runs on; `generic` when nothing points anywhere.
+ *
+ * @public
  */
 export function detectPlatform(snapshot: ClusterSnapshot): Platform {
   const served = new Set(snapshot.discovery.groups.map(g => g.name));

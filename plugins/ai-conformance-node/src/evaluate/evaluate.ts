@@ -21,6 +21,7 @@ import { createCheckContext } from './createCheckContext';
 import { detectPlatform } from './detectPlatform';
 import { summarizeAccelerators } from './summarizeAccelerators';
 
+/** @public */
 export interface EvaluateOptions {
   /** Checklist version ('1.34'); default follows the cluster's minor. */
   requirementsVersion?: string;
@@ -128,6 +129,8 @@ function runCheck(
  * snapshot gives the same report wherever it is evaluated (`generatedAt`
  * is the snapshot's collection time). Requirements without a check, and
  * checks that throw, are `unknown`.
+ *
+ * @public
  */
 export function evaluate(
   snapshot: ClusterSnapshot,

@@ -50,6 +50,8 @@ async function readSource(source: string, timeoutMs: number): Promise<string> {
  * or an http(s) URL, validates it and registers it, adding a version this
  * release does not know or overriding a built-in one. Returns the checklist
  * as the engine will use it. Throws InputError for unreadable or invalid input.
+ *
+ * @public
  */
 export async function loadOfficialChecklist(
   source: string,

@@ -22,6 +22,8 @@ function quantity(value: unknown): number {
 /**
  * Sums accelerator capacity and allocatable per resource and model over the
  * nodes, e.g. nvidia.com/gpu × nvidia-l4: 3 nodes, 6 GPUs.
+ *
+ * @public
  */
 export function summarizeAccelerators(
   nodes: KubeObject[],

@@ -1,7 +1,11 @@
 import type { RootConfigService } from '@backstage/backend-plugin-api';
 import type { GoldLevelRules } from '@ai-conformance/plugin-ai-conformance-common';
 
-/** Reads `aiConformance.levels.gold`; unset keys keep their defaults. */
+/**
+ * Reads `aiConformance.levels.gold`; unset keys keep their defaults.
+ *
+ * @public
+ */
 export function readGoldLevelRules(
   config: RootConfigService,
 ): Partial<GoldLevelRules> {

@@ -5,6 +5,8 @@
  * breaks a rule the operator's webhook enforces. Where the CRD schema
  * enforces the same rule, the API server rejects the object before the
  * webhook; the runner reports that as inconclusive, never as accepted.
+ *
+ * @public
  */
 
 export interface ProbeDefinition {
@@ -18,7 +20,11 @@ export interface ProbeDefinition {
   build(version: string): Record<string, unknown>;
 }
 
-/** Name of every probe object. */
+/**
+ * Name of every probe object.
+ *
+ * @public
+ */
 export const PROBE_OBJECT_NAME = 'ai-conformance-probe';
 
 const container = { name: 'main', image: 'registry.k8s.io/pause:3.10' };
@@ -52,6 +58,7 @@ function definition(
   };
 }
 
+/** @public */
 export const PROBE_DEFINITIONS: readonly ProbeDefinition[] = [
   // KubeRay: a RayCluster needs a head group.
   definition('ray.io', 'rayclusters', 'RayCluster', {
@@ -96,6 +103,7 @@ export const PROBE_DEFINITIONS: readonly ProbeDefinition[] = [
   }),
 ];
 
+/** @public */
 export function getProbeDefinition(id: string): ProbeDefinition | undefined {
   return PROBE_DEFINITIONS.find(p => p.id === id);
 }

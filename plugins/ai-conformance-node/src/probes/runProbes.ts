@@ -9,6 +9,7 @@ import {
   ProbeDefinition,
 } from './probeDefinitions';
 
+/** @public */
 export interface RunProbesOptions {
   discovery: DiscoverySnapshot;
   concurrency: number;
@@ -26,7 +27,11 @@ function messageOf(body: string): string {
   }
 }
 
-/** Classifies the answer to a dry-run create of an invalid object. */
+/**
+ * Classifies the answer to a dry-run create of an invalid object.
+ *
+ * @public
+ */
 export function classifyDryRun(
   status: number,
   body: string,
@@ -98,6 +103,8 @@ function plan(spec: ProbeSpec, discovery: DiscoverySnapshot): Planned {
  * Runs dry-run probes: for each, a SelfSubjectAccessReview for `create` on
  * the resource, and only when allowed a server-side `dryRun=All` create of
  * the invalid object (nothing is persisted). Two waves.
+ *
+ * @public
  */
 export async function runProbes(
   client: KubeApiClient,

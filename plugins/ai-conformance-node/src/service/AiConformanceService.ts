@@ -5,14 +5,22 @@ import type {
   RunRecord,
 } from '@ai-conformance/plugin-ai-conformance-common';
 
-/** The latest stored result of one cluster entity. */
+/**
+ * The latest stored result of one cluster entity.
+ *
+ * @public
+ */
 export interface ClusterLatestResult {
   summary: ClusterSummary;
   /** The report of the latest successful run, or null when none exists. */
   report: ConformanceReport | null;
 }
 
-/** Options of {@link AiConformanceService.requestRun}. */
+/**
+ * Options of {@link AiConformanceService.requestRun}.
+ *
+ * @public
+ */
 export interface RequestRunOptions {
   /**
    * Credentials of the caller. Runs started for a user resolve the cluster
@@ -23,14 +31,22 @@ export interface RequestRunOptions {
   dryRunProbes?: boolean;
 }
 
-/** Result of {@link AiConformanceService.requestRun}. */
+/**
+ * Result of {@link AiConformanceService.requestRun}.
+ *
+ * @public
+ */
 export interface RequestRunResult {
   run: RunRecord;
   /** False when a queued or running run of the same cluster was returned. */
   created: boolean;
 }
 
-/** Called once for every run that reached `succeeded` or `failed`. */
+/**
+ * Called once for every run that reached `succeeded` or `failed`.
+ *
+ * @public
+ */
 export type RunFinishedListener = (event: {
   run: RunRecord;
   /** The previous finished run of the same cluster, when one exists. */

@@ -5,7 +5,11 @@ import type {
   RunFinishedListener,
 } from './AiConformanceService';
 
-/** Options of {@link AiConformanceServiceBroker}. */
+/**
+ * Options of {@link AiConformanceServiceBroker}.
+ *
+ * @public
+ */
 export interface AiConformanceServiceBrokerOptions {
   /** How long calls wait for the backend plugin to register (default 30 s). */
   registrationTimeoutMs?: number;

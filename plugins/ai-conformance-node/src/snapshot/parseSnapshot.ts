@@ -158,6 +158,8 @@ function findCredentialKey(
  * Validates a snapshot read from JSON (a file or an upload). Throws
  * InputError naming the first problems, including any credential-looking
  * key outside of read results (which the collector never writes).
+ *
+ * @public
  */
 export function parseSnapshot(json: unknown): ClusterSnapshot {
   const result = snapshotSchema.safeParse(json);

@@ -6,9 +6,14 @@
  */
 import type { ReadOutcome } from '@ai-conformance/plugin-ai-conformance-common';
 
+/** @public */
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
-/** A Kubernetes object as returned by the API (or its metadata only). */
+/**
+ * A Kubernetes object as returned by the API (or its metadata only).
+ *
+ * @public
+ */
 export interface KubeObject {
   apiVersion?: string;
   kind?: string;
@@ -31,7 +36,11 @@ export interface KubeObject {
   [key: string]: unknown;
 }
 
-/** What the engine wants to read. Checks declare these; keys are shared. */
+/**
+ * What the engine wants to read. Checks declare these; keys are shared.
+ *
+ * @public
+ */
 export interface ReadSpec {
   /** Unique key: two checks that declare the same key share one request. */
   key: string;
@@ -51,6 +60,7 @@ export interface ReadSpec {
   metadataOnly?: boolean;
 }
 
+/** @public */
 export interface ReadResult {
   outcome: ReadOutcome;
   /** Human-readable request, e.g. "list apiextensions.k8s.io/v1 customresourcedefinitions". */
@@ -67,6 +77,7 @@ export interface ReadResult {
   requests?: number;
 }
 
+/** @public */
 export interface DiscoveredResource {
   /** Plural name, e.g. 'gatewayclasses'. */
   name: string;
@@ -75,6 +86,7 @@ export interface DiscoveredResource {
   verbs: string[];
 }
 
+/** @public */
 export interface DiscoveredVersion {
   version: string;
   resources: DiscoveredResource[];
@@ -82,6 +94,7 @@ export interface DiscoveredVersion {
   freshness?: 'Current' | 'Stale';
 }
 
+/** @public */
 export interface DiscoveredGroup {
   /** '' for the core group. */
   name: string;
@@ -89,6 +102,7 @@ export interface DiscoveredGroup {
   versions: DiscoveredVersion[];
 }
 
+/** @public */
 export interface DiscoveryFailure {
   groupVersion: string;
   outcome: ReadOutcome;
@@ -96,6 +110,7 @@ export interface DiscoveryFailure {
   message: string;
 }
 
+/** @public */
 export interface DiscoverySnapshot {
   source: 'aggregated' | 'legacy';
   /** Overall outcome; 'ok' when the group list was read. */
@@ -106,6 +121,7 @@ export interface DiscoverySnapshot {
   message?: string;
 }
 
+/** @public */
 export interface VersionInfo {
   major: string;
   minor: string;
@@ -114,7 +130,11 @@ export interface VersionInfo {
   [key: string]: unknown;
 }
 
-/** Result of an optional active probe (e.g. a server-side dry-run create). */
+/**
+ * Result of an optional active probe (e.g. a server-side dry-run create).
+ *
+ * @public
+ */
 export interface ProbeResult {
   id: string;
   outcome: 'rejected' | 'accepted' | 'forbidden' | 'skipped' | 'error';
@@ -125,6 +145,7 @@ export interface ProbeResult {
   httpStatus?: number;
 }
 
+/** @public */
 export interface ObjectRefLike {
   apiVersion: string;
   kind: string;
@@ -132,6 +153,7 @@ export interface ObjectRefLike {
   namespace?: string;
 }
 
+/** @public */
 export interface ClusterSnapshot {
   schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
   collectedAt: string;
@@ -151,7 +173,11 @@ export interface ClusterSnapshot {
   metrics?: SnapshotMetrics;
 }
 
-/** One metric series: its name and the labels kept for the checks. */
+/**
+ * One metric series: its name and the labels kept for the checks.
+ *
+ * @public
+ */
 export interface SnapshotMetricSample {
   name: string;
   labels: Record<string, string>;
@@ -161,6 +187,8 @@ export interface SnapshotMetricSample {
  * An instant sample of the accelerator (DCGM) series of one cluster, read
  * from its metrics source while the snapshot was collected. Holds no
  * credentials and no source URL beyond its origin.
+ *
+ * @public
  */
 export interface SnapshotMetrics {
   /** Which source was read, e.g. "Prometheus-compatible API at https://prom.example:9090 (auth bearer)". */
@@ -178,6 +206,7 @@ export interface SnapshotMetrics {
   durationMs?: number;
 }
 
+/** @public */
 export interface SnapshotStats {
   /** HTTP requests sent, /version and every page included. */
   apiRequests: number;

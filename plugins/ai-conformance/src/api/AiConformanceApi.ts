@@ -11,7 +11,11 @@ import type {
   RunRecord,
 } from '@ai-conformance/plugin-ai-conformance-common';
 
-/** One requirement of a checklist version, as served by `GET /requirements`. */
+/**
+ * One requirement of a checklist version, as served by `GET /requirements`.
+ *
+ * @public
+ */
 export interface RequirementInfo {
   id: string;
   category: RequirementCategory;
@@ -21,7 +25,11 @@ export interface RequirementInfo {
   description?: string;
 }
 
-/** Options of a new check run. */
+/**
+ * Options of a new check run.
+ *
+ * @public
+ */
 export interface StartRunOptions extends CreateRunRequest {
   /** Checklist version to evaluate against, e.g. "1.34". */
   requirementsVersion?: string;

@@ -42,6 +42,8 @@ function normaliseDirectory(targetPath: string | undefined): string {
 /**
  * `ai-conformance:gke:render`: writes the cluster's files into the
  * workspace. Validates first, so an invalid cluster renders nothing.
+ *
+ * @public
  */
 export function createRenderAction() {
   return createTemplateAction({

@@ -43,6 +43,8 @@ const examples = [
  * a GKE version at or above the AI-conformance-certified minimum. With a
  * server-config source (Google credentials) it asks GKE which versions the
  * channel offers; without one it checks the version given.
+ *
+ * @public
  */
 export function createResolveVersionAction(options: {
   serverConfigSource?: GkeServerConfigSource;

@@ -51,6 +51,8 @@ const examples = [
  * `ai-conformance:gke:validate`: checks machine/accelerator/count/region
  * combinations, Standard mode, the Gateway API, DCGM with managed drivers
  * and the version; explains the DRA pool's trade-offs in `notes`.
+ *
+ * @public
  */
 export function createValidateAction() {
   return createTemplateAction({

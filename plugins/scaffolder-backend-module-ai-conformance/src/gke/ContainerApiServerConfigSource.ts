@@ -17,7 +17,11 @@ const CHANNEL_NAMES: Record<number, string> = {
   4: 'EXTENDED',
 };
 
-/** The part of the Container API client used here. */
+/**
+ * The part of the Container API client used here.
+ *
+ * @public
+ */
 export type ClusterManagerClient = {
   getServerConfig(request: { name: string }): Promise<unknown[]>;
   close(): Promise<void>;
@@ -65,6 +69,8 @@ const INVALID_ARGUMENT = 3;
  * Reads `projects.locations.getServerConfig` with Application Default
  * Credentials. `@google-cloud/container` is loaded on first use only, so
  * installations without Google credentials never load it.
+ *
+ * @public
  */
 export class ContainerApiServerConfigSource implements GkeServerConfigSource {
   #client?: Promise<ClusterManagerClient>;

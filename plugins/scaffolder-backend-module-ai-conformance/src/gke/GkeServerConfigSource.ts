@@ -1,4 +1,8 @@
-/** What `getServerConfig` tells about a location, reduced to what we use. */
+/**
+ * What `getServerConfig` tells about a location, reduced to what we use.
+ *
+ * @public
+ */
 export interface GkeServerConfig {
   defaultClusterVersion?: string;
   validMasterVersions: string[];
@@ -10,7 +14,11 @@ export interface GkeServerConfig {
   }>;
 }
 
-/** Reads the versions GKE offers in a location. */
+/**
+ * Reads the versions GKE offers in a location.
+ *
+ * @public
+ */
 export interface GkeServerConfigSource {
   getServerConfig(options: {
     projectId: string;

@@ -1,8 +1,10 @@
 /**
  * GPU accelerators GKE attaches to nodes, the machine types that carry each
  * one and how many GPUs a machine of that type has. Zone availability changes
- * over time and is checked at run time (`gcloud compute accelerator-types
- * list`), not here.
+ * over time and is checked at run time
+ * (`gcloud compute accelerator-types list`), not here.
+ *
+ * @public
  */
 export interface GkeAccelerator {
   /** Accelerator type as GKE names it, e.g. `nvidia-l4`. */
@@ -26,6 +28,7 @@ function series(prefix: string, counts: Record<string, number>) {
   );
 }
 
+/** @public */
 export const GKE_ACCELERATORS: readonly GkeAccelerator[] = [
   {
     type: 'nvidia-l4',

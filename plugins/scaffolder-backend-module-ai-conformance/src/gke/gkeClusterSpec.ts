@@ -48,6 +48,8 @@ const gpuPoolSchema = z.object({
 /**
  * A GKE cluster the template creates: the scaffolder parameters the
  * validate and render actions share.
+ *
+ * @public
  */
 export const gkeClusterSpecSchema = z.object({
   name: z
@@ -129,6 +131,7 @@ export const gkeClusterSpecSchema = z.object({
   deletionProtection: z.boolean().default(true),
 });
 
+/** @public */
 export type GkeClusterSpec = z.output<typeof gkeClusterSpecSchema>;
 export type GkeClusterSpecInput = z.input<typeof gkeClusterSpecSchema>;
 export type GkeGpuPool = GkeClusterSpec['gpuPool'];

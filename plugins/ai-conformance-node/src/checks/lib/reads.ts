@@ -9,6 +9,7 @@ function spec(s: ReadSpec): ReadSpec {
   return s;
 }
 
+/** @public */
 export const READS = {
   /** Full node objects: labels, taints, capacity/allocatable, nodeInfo. */
   nodes: spec({ key: 'nodes', group: '', version: 'v1', resource: 'nodes' }),

@@ -72,6 +72,8 @@ export const AcceleratorCharts = (props: { data: AcceleratorsResponse }) => {
  * Accelerators of the cluster entity in context: inventory per node pool with
  * allocation bars, and utilization, memory, power and temperature charts for
  * a chosen range (from the cluster's configured Prometheus-compatible source).
+ *
+ * @public
  */
 export const AcceleratorMetricsSection = () => {
   const { entity } = useEntity();

@@ -20,7 +20,11 @@ import { VerdictBanner } from '../VerdictBanner';
 import { VersionSelector } from '../VersionSelector';
 import { AcceleratorMetricsSection } from '../AcceleratorMetrics';
 
-/** Props of {@link EntityAiConformanceContent}. */
+/**
+ * Props of {@link EntityAiConformanceContent}.
+ *
+ * @public
+ */
 export interface EntityAiConformanceContentProps {
   /** How often a running check is polled; 1 s by default. */
   pollIntervalMs?: number;

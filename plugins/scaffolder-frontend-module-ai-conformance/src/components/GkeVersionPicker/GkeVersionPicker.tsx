@@ -6,7 +6,11 @@ import {
   gkeVersionProblem,
 } from '../../gkeVersionRules';
 
-/** `ui:options` of the GKE version picker. */
+/**
+ * `ui:options` of the GKE version picker.
+ *
+ * @public
+ */
 export interface GkeVersionPickerUiOptions {
   /** Form field holding the checklist version (= GKE minor); default `checklistVersion`. */
   checklistVersionField?: string;
@@ -28,6 +32,8 @@ export function chosenMinor(
 /**
  * GKE version picker: offers the AI-conformance-certified versions of the
  * chosen minor and rejects lower ones while the user types.
+ *
+ * @public
  */
 export const GkeVersionPicker = (
   props: FieldExtensionComponentProps<string, GkeVersionPickerUiOptions>,

@@ -2,7 +2,11 @@ import { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import { gkeVersionProblem } from '../../gkeVersionRules';
 import { GkeVersionPickerUiOptions, chosenMinor } from './GkeVersionPicker';
 
-/** Blocks the step when the version is below the certified minimum. */
+/**
+ * Blocks the step when the version is below the certified minimum.
+ *
+ * @public
+ */
 export const gkeVersionPickerValidation: CustomFieldValidator<
   string,
   GkeVersionPickerUiOptions
