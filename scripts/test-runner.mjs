@@ -91,6 +91,11 @@ const steps = [
   },
   { name: 'tsc', title: 'type-check (tsc)', run: () => run('yarn', ['tsc']) },
   {
+    name: 'api-reports',
+    title: 'API reports up to date (yarn build:api-reports)',
+    run: () => run('yarn', ['build:api-reports']),
+  },
+  {
     name: 'lint',
     title: 'lint (eslint)',
     run: () => run('yarn', ['backstage-cli', 'repo', 'lint']),
@@ -210,7 +215,7 @@ for (const step of steps) {
 console.log('\n=== summary ===');
 for (const s of summary) {
   console.log(
-    `${s.failed ? 'FAIL' : 'ok  '} ${s.step.padEnd(9)} ${String(
+    `${s.failed ? 'FAIL' : 'ok  '} ${s.step.padEnd(11)} ${String(
       s.passed,
     ).padStart(5)} passed ${String(s.failed).padStart(3)} failed` +
       `${s.skipped ? ` ${s.skipped} skipped` : ''}  ${(s.ms / 1000).toFixed(
