@@ -16,5 +16,4 @@ export type {
 } from './gke/GkeServerConfigSource';
 export { GKE_ACCELERATORS } from './gke/gkeAccelerators';
 export type { GkeAccelerator } from './gke/gkeAccelerators';
-export { gkeClusterSpecSchema } from './gke/gkeClusterSpec';
 export type { GkeClusterSpec } from './gke/gkeClusterSpec';

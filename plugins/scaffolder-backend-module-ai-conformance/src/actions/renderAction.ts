@@ -1,9 +1,13 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import {
+  GkeClusterSpec,
   gkeClusterSpecSchema,
   parseGkeClusterSpec,
 } from '../gke/gkeClusterSpec';
@@ -45,7 +49,11 @@ function normaliseDirectory(targetPath: string | undefined): string {
  *
  * @public
  */
-export function createRenderAction() {
+export function createRenderAction(): TemplateAction<
+  GkeClusterSpec & { targetPath?: string },
+  { files: string[]; directory: string; catalogInfoPath: string },
+  'v2'
+> {
   return createTemplateAction({
     id: RENDER_ACTION_ID,
     description:

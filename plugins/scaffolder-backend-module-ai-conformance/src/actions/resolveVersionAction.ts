@@ -1,4 +1,7 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import { InputError } from '@backstage/errors';
 import { stringify } from 'yaml';
 import { GkeServerConfigSource } from '../gke/GkeServerConfigSource';
@@ -48,7 +51,23 @@ const examples = [
  */
 export function createResolveVersionAction(options: {
   serverConfigSource?: GkeServerConfigSource;
-}) {
+}): TemplateAction<
+  {
+    projectId: string;
+    region: string;
+    releaseChannel: 'rapid' | 'regular' | 'stable' | 'extended';
+    checklistVersion: '1.34' | '1.35';
+    version?: string;
+  },
+  {
+    version: string;
+    channel: string;
+    minimum: string;
+    candidates: string[];
+    source: 'container-api' | 'input' | 'certified-minimum';
+  },
+  'v2'
+> {
   const { serverConfigSource } = options;
   return createTemplateAction({
     id: RESOLVE_VERSION_ACTION_ID,

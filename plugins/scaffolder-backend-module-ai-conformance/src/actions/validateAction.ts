@@ -1,6 +1,10 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import { stringify } from 'yaml';
 import {
+  GkeClusterSpec,
   gkeClusterSpecSchema,
   parseGkeClusterSpec,
 } from '../gke/gkeClusterSpec';
@@ -54,7 +58,11 @@ const examples = [
  *
  * @public
  */
-export function createValidateAction() {
+export function createValidateAction(): TemplateAction<
+  GkeClusterSpec,
+  { notes: string[]; gpusPerNode: number; maxAccelerators: number },
+  'v2'
+> {
   return createTemplateAction({
     id: VALIDATE_ACTION_ID,
     description:

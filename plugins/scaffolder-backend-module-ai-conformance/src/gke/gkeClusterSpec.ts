@@ -48,8 +48,6 @@ const gpuPoolSchema = z.object({
 /**
  * A GKE cluster the template creates: the scaffolder parameters the
  * validate and render actions share.
- *
- * @public
  */
 export const gkeClusterSpecSchema = z.object({
   name: z
@@ -131,8 +129,55 @@ export const gkeClusterSpecSchema = z.object({
   deletionProtection: z.boolean().default(true),
 });
 
-/** @public */
-export type GkeClusterSpec = z.output<typeof gkeClusterSpecSchema>;
+/**
+ * A GKE cluster the template creates, defaults applied: what
+ * `gkeClusterSpecSchema` parses action input into. Written out rather than
+ * inferred so the published type reads the same on every build;
+ * `parseGkeClusterSpec` fails to compile when the two drift apart.
+ *
+ * @public
+ */
+export type GkeClusterSpec = {
+  name: string;
+  owner: string;
+  projectId: string;
+  region: string;
+  mode: 'standard' | 'autopilot';
+  releaseChannel: 'rapid' | 'regular' | 'stable' | 'extended';
+  checklistVersion: '1.34' | '1.35';
+  gkeVersion: string;
+  gatewayApi: boolean;
+  dcgm: boolean;
+  systemMachineType: string;
+  gpuPool: {
+    name?: string;
+    accelerator: string;
+    machineType: string;
+    gpusPerNode?: number;
+    minNodes: number;
+    maxNodes: number;
+    spot: boolean;
+    driverVersion: 'default' | 'latest' | 'disabled';
+  };
+  kueueVersion?: string;
+  operator: 'ray' | 'kubeflow-trainer' | 'none';
+  kubeflowTrainerVersion: string;
+  draPool?: {
+    enabled: boolean;
+    accelerator?: string;
+    machineType?: string;
+    gpusPerNode?: number;
+    maxNodes: number;
+    spot: boolean;
+  };
+  maxCpu: number;
+  maxMemoryGb: number;
+  deletionProtection: boolean;
+};
+
+/** `A` when `A` and `B` have the same shape; a compile error otherwise. */
+type SameShape<A, B extends A> = [A] extends [B] ? A : never;
+
 export type GkeClusterSpecInput = z.input<typeof gkeClusterSpecSchema>;
 export type GkeGpuPool = GkeClusterSpec['gpuPool'];
 
@@ -140,7 +185,9 @@ export type GkeGpuPool = GkeClusterSpec['gpuPool'];
  * Parses action input into a spec with defaults applied (the scaffolder
  * checks input against the JSON schema but fills in no defaults).
  */
-export function parseGkeClusterSpec(input: unknown): GkeClusterSpec {
+export function parseGkeClusterSpec(
+  input: unknown,
+): SameShape<GkeClusterSpec, z.output<typeof gkeClusterSpecSchema>> {
   const result = gkeClusterSpecSchema.safeParse(input);
   if (!result.success) {
     throw new InputError(
