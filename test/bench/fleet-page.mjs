@@ -180,7 +180,7 @@ async function main() {
       const total = await page.locator('text=/^\\d+ clusters/').textContent();
       if (i === 0) console.log(`page shows: ${total}`);
       const started = Date.now();
-      await page.getByRole('button', { name: 'Cluster' }).click();
+      await page.getByRole('button', { name: 'Cluster', exact: true }).click();
       await page
         .locator('tr[data-entity-ref]')
         .first()
