@@ -58,6 +58,15 @@ test('run checks on a demo cluster: progress, results, evidence, JSON export', a
     .locator('[data-verdict]')
     .getAttribute('data-verdict');
   expect(['conformant', 'not-conformant', 'incomplete']).toContain(verdict);
+  // The scorecard level agrees with the verdict: a conformant cluster is at
+  // least silver, a failing MUST leaves it without a level.
+  const level = await banner.getByLabel(/^Level: /).getAttribute('data-level');
+  const levelsFor: Record<string, string[]> = {
+    conformant: ['silver', 'gold'],
+    incomplete: ['bronze'],
+    'not-conformant': ['none'],
+  };
+  expect(levelsFor[verdict!]).toContain(level);
   await expect(run).toBeEnabled();
 
   // Requirements grouped by category, each with a status chip.
