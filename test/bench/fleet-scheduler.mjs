@@ -13,6 +13,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import pLimit from 'p-limit';
 import { stringify } from 'yaml';
 
 const require = createRequire(import.meta.url);
@@ -59,18 +60,10 @@ function rssMiB(pid) {
   }
 }
 
-async function mapLimit(items, n, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
+/** `fn` over `items`, at most `n` at a time, results in order. */
+function mapLimit(items, n, fn) {
+  const limit = pLimit(n);
+  return Promise.all(items.map(item => limit(() => fn(item))));
 }
 
 async function measure(sim, n, dir, isLast) {

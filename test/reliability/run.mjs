@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
 import { stringify } from 'yaml';
 
 const require = createRequire(import.meta.url);
@@ -120,18 +121,10 @@ function runCli(cluster) {
   });
 }
 
-async function mapLimit(items, n, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
+/** `fn` over `items`, at most `n` at a time, results in order. */
+function mapLimit(items, n, fn) {
+  const limit = pLimit(n);
+  return Promise.all(items.map(item => limit(() => fn(item))));
 }
 
 const cliClusters = MATRIX.filter(c => c.name !== 'f-slow');
