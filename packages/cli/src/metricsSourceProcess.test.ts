@@ -70,6 +70,20 @@ describe('ai-conformance with a metrics source (process)', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /** `check -o json` against the sim with the fake Prometheus as source. */
+  const checkJson = (...extra: string[]) => [
+    'check',
+    '--kubeconfig',
+    kubeconfig,
+    '-o',
+    'json',
+    '--fail-on',
+    'none',
+    '--prometheus-url',
+    promUrl,
+    ...extra,
+  ];
+
   const accelerator = (stdout: string) =>
     JSON.parse(stdout).requirements.find(
       (r: any) => r.id === 'accelerator_metrics',
@@ -77,21 +91,12 @@ describe('ai-conformance with a metrics source (process)', () => {
 
   it('check judges accelerator_metrics on the sampled series', async () => {
     const res = await runCliProcess(
-      [
-        'check',
-        '--kubeconfig',
-        kubeconfig,
-        '-o',
-        'json',
-        '--fail-on',
-        'none',
-        '--prometheus-url',
-        promUrl,
+      checkJson(
         '--prometheus-token-env',
         'PROM_TOKEN',
         '--prometheus-matcher',
         'cluster=gke',
-      ],
+      ),
       { env: { PROM_TOKEN: TOKEN } },
     );
     expect(res.code).toBe(0);
@@ -113,17 +118,7 @@ describe('ai-conformance with a metrics source (process)', () => {
   });
 
   it('keeps the passive verdict with a note when the source refuses', async () => {
-    const res = await runCliProcess([
-      'check',
-      '--kubeconfig',
-      kubeconfig,
-      '-o',
-      'json',
-      '--fail-on',
-      'none',
-      '--prometheus-url',
-      promUrl,
-    ]);
+    const res = await runCliProcess(checkJson());
     expect(res.code).toBe(0);
     const result = accelerator(res.stdout);
     expect(result.status).toBe('pass');
