@@ -7,19 +7,8 @@ import {
 import { ResponseError } from '@backstage/errors';
 
 import type {
-  AcceleratorResourceCount,
-  AcceleratorNode,
-  AcceleratorPool,
-  DraDeviceGroup,
-  AcceleratorInventory,
-  DcgmMetricKey,
-  MetricPoint,
-  GpuMetricSeries,
-  PoolMetricSeries,
-  MetricsRange,
-  AcceleratorMetricSeries,
-  AcceleratorSourceError,
   AcceleratorsResponse,
+  MetricsRange,
 } from '@ai-conformance/plugin-ai-conformance-common';
 
 export type {
@@ -36,7 +25,7 @@ export type {
   AcceleratorMetricSeries,
   AcceleratorSourceError,
   AcceleratorsResponse,
-};
+} from '@ai-conformance/plugin-ai-conformance-common';
 
 /**
  * Accelerator inventory and metrics of cluster entities.
