@@ -1,8 +1,8 @@
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import EmojiEventsIcon from '@material-ui/icons/EmojiEvents';
 import type { ConformanceLevel } from '@ai-conformance/plugin-ai-conformance-common';
 import { LEVEL, LEVELS_HIGH_TO_LOW } from '../../report/levelPresentation';
+import { levelIcon } from '../LevelChip';
 
 /**
  * How many clusters hold each scorecard level; each count is a toggle that
@@ -36,11 +36,7 @@ export const FleetLevelCounts = (props: {
             data-level={level}
             color={active ? 'primary' : 'default'}
             variant={active ? 'default' : 'outlined'}
-            icon={
-              p.color ? (
-                <EmojiEventsIcon style={{ color: p.color }} aria-hidden />
-              ) : undefined
-            }
+            icon={levelIcon(level)}
             label={`${p.label} · ${counts[level]}`}
             onClick={() => onSelect(active ? undefined : level)}
           />

@@ -1,9 +1,9 @@
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import EmojiEventsIcon from '@material-ui/icons/EmojiEvents';
 import type { ConformanceLevel } from '@ai-conformance/plugin-ai-conformance-common';
 import { LEVEL } from '../../report/levelPresentation';
+import { levelIcon } from './LevelIcon';
 
 const MissingList = (props: { level: ConformanceLevel; missing: string[] }) => (
   <>
@@ -44,11 +44,7 @@ export const LevelChip = (props: {
         label={p.label}
         aria-label={`Level: ${p.label}`}
         data-level={level}
-        icon={
-          p.color ? (
-            <EmojiEventsIcon style={{ color: p.color }} aria-hidden />
-          ) : undefined
-        }
+        icon={levelIcon(level)}
         style={p.color ? { borderColor: p.color } : undefined}
       />
     </Tooltip>

@@ -1,1 +1,2 @@
 export { LevelChip } from './LevelChip';
+export { levelIcon } from './LevelIcon';
