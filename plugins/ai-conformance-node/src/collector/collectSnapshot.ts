@@ -166,7 +166,11 @@ export async function collectSnapshot(
   const onOuterAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   if (options.signal?.aborted) controller.abort();
-  const isDeadlineReached = () => deadlineReached;
+  // Request timeouts are capped at the time left, so a request's own timer
+  // may end the last read just before the deadline timer fires: the
+  // deadline counts as reached once its time has passed, whichever timer ran.
+  const isDeadlineReached = () =>
+    deadlineReached || Date.now() >= started + deadlineMs;
 
   const client = await KubeApiClient.create(connection, {
     maxSockets: concurrency,
@@ -210,7 +214,7 @@ export async function collectSnapshot(
       const fatal = connectionErrorOf(connection, e);
       if (fatal && fatal.reason !== 'timeout') throw fatal;
       if (!fatal && (e as Error)?.name === 'ConnectionError') throw e;
-      const { outcome, message } = outcomeOfFailure(e, deadlineReached);
+      const { outcome, message } = outcomeOfFailure(e, isDeadlineReached());
       version.outcome = outcome;
       version.message = `/version: ${message}`;
     }
@@ -241,7 +245,7 @@ export async function collectSnapshot(
               outcome: 'timeout',
               request: describeRead(spec, target.version),
               version: target.version,
-              message: deadlineReached
+              message: isDeadlineReached()
                 ? 'not started: the overall deadline was reached'
                 : 'not started: the collection was cancelled',
               requests: 0,
@@ -304,7 +308,7 @@ export async function collectSnapshot(
         waves: discoveryWaves + readWave + probeWaves,
         longestChain:
           discoveryWaves + Math.max(longestRead, readWave) + probeWaves,
-        deadlineReached,
+        deadlineReached: isDeadlineReached(),
       },
     };
   } finally {
