@@ -12,3 +12,4 @@ export * from './results';
 export * from './productYaml';
 export * from './levels';
 export * from './accelerators';
+export * from './escaping';

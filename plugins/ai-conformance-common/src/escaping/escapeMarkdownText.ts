@@ -1,0 +1,33 @@
+import { singleLine } from './singleLine';
+
+/**
+ * Characters backslash-escaped wherever they appear: HTML and autolinks
+ * (`<` `>`), entities (`&`), code spans, emphasis, strikethrough, links and
+ * images, headings, table pipes, math (`$`), email autolinks (`@`) and the
+ * escape character itself.
+ */
+const ALWAYS = /[\\`*_~[\]<>&|#!$@]/g;
+
+/**
+ * Escapes untrusted text for Markdown (CommonMark and GitHub Flavored
+ * Markdown): the result renders as the same text, on one line, with no
+ * HTML, links, code, emphasis, headings, lists or table cells of its own.
+ * Safe in paragraphs, list items, headings and table cells, at the start of
+ * a line or inside it. Not for code spans ({@link markdownCodeSpan}) or raw
+ * HTML blocks ({@link escapeHtmlText}).
+ *
+ * @public
+ */
+export function escapeMarkdownText(text: string): string {
+  return (
+    singleLine(text)
+      .replace(ALWAYS, '\\$&')
+      // GFM autolink literals: http(s)://, www. (emails: `@` above)
+      .replace(/:(?=\/\/)/g, '\\:')
+      .replace(/\b(www)\./gi, '$1\\.')
+      // block starts, when the value begins a line: list items, ordered
+      // list items, thematic breaks, setext underlines, block quotes
+      .replace(/^(\s*)([-+=])/, '$1\\$2')
+      .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+  );
+}

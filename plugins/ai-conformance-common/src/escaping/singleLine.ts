@@ -1,0 +1,22 @@
+/**
+ * C0 controls other than tab, line feed and carriage return, DEL and the C1
+ * controls: never meaningful in a report, and some (ESC) drive terminals.
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** Removes control characters, keeping tab and line breaks. */
+export function stripControlChars(text: string): string {
+  return text.replace(CONTROL, '');
+}
+
+/**
+ * One line of text: control characters removed and every line break
+ * (CRLF, CR, LF and the Unicode line and paragraph separators) turned into
+ * a space, so a value cannot end the line or block it is written into.
+ */
+export function singleLine(text: string): string {
+  return stripControlChars(String(text)).replace(
+    /\r\n|[\r\n\u2028\u2029]/g,
+    ' ',
+  );
+}
