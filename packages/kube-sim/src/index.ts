@@ -8,6 +8,8 @@ export { listScenarios, loadScenario } from './scenario/ScenarioLoader';
 export { kubeconfigYaml } from './server/KubeconfigWriter';
 export type {
   FaultSpec,
+  AggregatedDiscoveryFault,
+  MalformedBodyFault,
   KubeSim,
   KubeSimOptions,
   KubeObject,

@@ -27,9 +27,37 @@ export interface FaultSpec {
   malformed?: boolean;
   /** Destroy the socket. */
   reset?: boolean;
+  /**
+   * Breaks aggregated discovery only: `/api` and `/apis` answers in the `apidiscovery.k8s.io`
+   * format are replaced by this fault, while the same paths asked for plain JSON still serve
+   * legacy discovery.
+   */
+  aggregatedDiscovery?: AggregatedDiscoveryFault;
+  /** A `200` answer whose body is not what the path serves. */
+  malformedBody?: MalformedBodyFault;
   /** Regexes of paths exempt from this fault, e.g. ['^/version$']. */
   except?: string[];
 }
+
+/**
+ * How aggregated discovery breaks: `truncated` (first half of the body), `malformed` (JSON whose
+ * `items` is not a list), `wrong-content-type` (the aggregated body labelled `application/json`),
+ * `missing-groups` (the second half of the groups left out), `503` or `406` (a Status answer).
+ */
+export type AggregatedDiscoveryFault =
+  | 'truncated'
+  | 'malformed'
+  | 'wrong-content-type'
+  | 'missing-groups'
+  | 503
+  | 406;
+
+/**
+ * How a body is malformed: `truncated` (first half of the JSON), `not-json` (an HTML sign-in
+ * page), `wrong-shape` (JSON without its payload: a list without `items`, an object without
+ * `metadata`, a discovery document without its `resources` / `groups` / `versions`).
+ */
+export type MalformedBodyFault = 'truncated' | 'not-json' | 'wrong-shape';
 
 /** One RBAC rule, the way a ClusterRole writes it. */
 export interface RbacRule {

@@ -1,9 +1,17 @@
-import type { FaultSpec } from '../types';
+import type {
+  AggregatedDiscoveryFault,
+  FaultSpec,
+  MalformedBodyFault,
+} from '../types';
 
 /** What the faults decided for one request. */
 export interface FaultDecision {
   delayMs: number;
   action?: 'hang' | 'reset' | 'malformed' | { status: number };
+  /** Applied to an aggregated discovery answer (first matching fault). */
+  aggregatedDiscovery?: AggregatedDiscoveryFault;
+  /** Applied to a 200 JSON answer (first matching fault). */
+  malformedBody?: MalformedBodyFault;
 }
 
 /** A fault with a status and no rate fails every request. */
@@ -44,6 +52,8 @@ export class FaultInjector {
       decision.delayMs +=
         (spec.latencyMs ?? 0) +
         (spec.jitterMs ? this.random() * spec.jitterMs : 0);
+      decision.aggregatedDiscovery ??= spec.aggregatedDiscovery;
+      decision.malformedBody ??= spec.malformedBody;
       if (decision.action) continue;
       if (spec.reset) decision.action = 'reset';
       else if (spec.hang) decision.action = 'hang';

@@ -8,6 +8,7 @@ import { statusBody } from '../api/StatusError';
 import { loadScenario, prepareScenario } from '../scenario/ScenarioLoader';
 import { ScenarioModel } from '../scenario/ScenarioModel';
 import type { GeneratedNode } from '../scenario/NodeGenerator';
+import { applyBodyFaults } from './BodyFaults';
 import { renderDcgmMetrics } from './DcgmMetrics';
 import { writeKubeconfigs } from './KubeconfigWriter';
 import { generateTlsMaterial } from './TlsCertificates';
@@ -218,13 +219,16 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
       );
       return;
     }
-    const response = cluster.handler.handle({
-      method: req.method ?? 'GET',
-      path,
-      query: url.searchParams,
-      headers: req.headers,
-      body,
-    });
+    const response = applyBodyFaults(
+      cluster.handler.handle({
+        method: req.method ?? 'GET',
+        path,
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+      }),
+      decision,
+    );
     if (response.holdMs !== undefined) {
       status = response.status;
       res.writeHead(response.status, {
