@@ -60,7 +60,7 @@ function renderedText(markdown: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+    .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
     .replace(/&amp;/g, '&');
 }
 
@@ -165,6 +165,15 @@ describe('markdownCodeBlock', () => {
 });
 
 describe('markdownLink', () => {
+  it('keeps a link written in the text from nesting', () => {
+    const md = markdownLink('[click](https://evil.example) \\[x]', 'https://docs.example/');
+    const links = tokensOf(md).filter(t => t.type === 'link') as any[];
+    expect(links.map(l => l.href)).toEqual(['https://docs.example/']);
+    expect(renderedText(md)).toBe(
+      '<a href="https://docs.example/">[click](https://evil.example) \\[x]</a>',
+    );
+  });
+
   it('links http(s) URLs and percent-encodes what would end the destination', () => {
     const md = markdownLink('docs <b>', 'https://example.com/a) b(<x>');
     const links = tokensOf(md).filter(t => t.type === 'link') as any[];

@@ -4,7 +4,8 @@ import { escapeMarkdownText } from './escapeMarkdownText';
  * A Markdown link to an untrusted URL with untrusted text. Only absolute
  * `http:` and `https:` URLs without credentials become links (the
  * destination percent-encoded so it cannot end early); anything else is
- * written as text, `description (url)`.
+ * written as text, `description (url)`. The text is escaped as by
+ * {@link escapeMarkdownText}.
  *
  * @public
  */
@@ -18,13 +19,18 @@ export function markdownLink(text: string, url: string): string {
       !parsed.password
     ) {
       href = parsed.href.replace(
-        /[()<>\s"'`\\]/g,
+        /[()[\]<>\s"'`\\]/g,
         c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
       );
     }
   } catch {
     href = undefined;
   }
-  const label = escapeMarkdownText(text);
+  // brackets as character references: some parsers re-read a link's text
+  // with escaped brackets unescaped, which would nest a link
+  const label = escapeMarkdownText(text).replace(
+    /\\([[\]])/g,
+    (_, c: string) => (c === '[' ? '&#91;' : '&#93;'),
+  );
   return href ? `[${label}](${href})` : `${label} (${escapeMarkdownText(url)})`;
 }

@@ -1,4 +1,9 @@
 import type { ConformanceReport, RequirementResult } from '../types';
+import {
+  escapeMarkdownText as text,
+  markdownCodeSpan as code,
+  markdownLink,
+} from '../escaping';
 
 /**
  * Where a requirement's evidence file goes, relative to PRODUCT.yaml.
@@ -11,7 +16,7 @@ export function evidenceFilePath(id: string): string {
 
 function fieldsText(fields: Record<string, string | number | boolean>): string {
   return Object.entries(fields)
-    .map(([k, v]) => `\`${k}\` = \`${String(v)}\``)
+    .map(([k, v]) => `${code(k)} = ${code(String(v))}`)
     .join(', ');
 }
 
@@ -28,28 +33,32 @@ export function evidenceMarkdown(
 ): string {
   const c = report.cluster;
   const out = [
-    `# ${r.id}: ${r.title}`,
+    `# ${text(r.id)}: ${text(r.title)}`,
     '',
-    `- Checklist: v${report.requirementsVersion}, level ${r.level}`,
-    `- Result: **${r.status}** (${r.method})`,
-    `- Cluster: ${c.name}, Kubernetes ${
-      c.kubernetesVersion ?? 'unknown'
-    }, platform ${c.platform}`,
-    `- Checked: ${report.generatedAt} by ai-conformance`,
+    `- Checklist: v${text(report.requirementsVersion)}, level ${text(r.level)}`,
+    `- Result: **${text(r.status)}** (${text(r.method)})`,
+    `- Cluster: ${text(c.name)}, Kubernetes ${text(
+      c.kubernetesVersion ?? 'unknown',
+    )}, platform ${text(c.platform)}`,
+    `- Checked: ${text(report.generatedAt)} by ai-conformance`,
     '',
-    r.summary,
+    text(r.summary),
     '',
   ];
   if (r.evidence.length) {
     out.push('## Found', '');
     for (const e of r.evidence) {
       const obj = e.object
-        ? ` — ${e.object.kind} \`${
-            e.object.namespace ? `${e.object.namespace}/` : ''
-          }${e.object.name}\` (${e.object.apiVersion})`
+        ? ` — ${text(e.object.kind)} ${code(
+            `${e.object.namespace ? `${e.object.namespace}/` : ''}${
+              e.object.name
+            }`,
+          )} (${text(e.object.apiVersion)})`
         : '';
       out.push(
-        `- ${e.url ? `[${e.description}](${e.url})` : e.description}${obj}`,
+        `- ${
+          e.url ? markdownLink(e.description, e.url) : text(e.description)
+        }${obj}`,
       );
       if (e.fields && Object.keys(e.fields).length) {
         out.push(`  - ${fieldsText(e.fields)}`);
@@ -61,15 +70,15 @@ export function evidenceMarkdown(
     out.push('## Could not read', '');
     for (const e of r.errors) {
       out.push(
-        `- \`${e.read}\`: ${e.outcome} — ${e.message}${
-          e.hint ? ` (${e.hint})` : ''
+        `- ${code(e.read)}: ${text(e.outcome)} — ${text(e.message)}${
+          e.hint ? ` (${text(e.hint)})` : ''
         }`,
       );
     }
     out.push('');
   }
   if (r.notes?.length) {
-    out.push('## Notes', '', ...r.notes.map(n => `- ${n}`), '');
+    out.push('## Notes', '', ...r.notes.map(n => `- ${text(n)}`), '');
   }
   return out.join('\n');
 }
