@@ -1,4 +1,4 @@
-import { singleLine } from './singleLine';
+import { singleLineText } from './singleLineText';
 
 const HTML_ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -17,5 +17,5 @@ const HTML_ENTITIES: Record<string, string> = {
  * @public
  */
 export function escapeHtmlText(text: string): string {
-  return singleLine(text).replace(/[&<>"']/g, c => HTML_ENTITIES[c]);
+  return singleLineText(text).replace(/[&<>"']/g, c => HTML_ENTITIES[c]);
 }

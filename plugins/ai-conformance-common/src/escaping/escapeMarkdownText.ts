@@ -1,4 +1,4 @@
-import { singleLine } from './singleLine';
+import { singleLineText } from './singleLineText';
 
 /**
  * Characters backslash-escaped wherever they appear: HTML and autolinks
@@ -20,7 +20,7 @@ const ALWAYS = /[\\`*_~[\]<>&|#!$@]/g;
  */
 export function escapeMarkdownText(text: string): string {
   return (
-    singleLine(text)
+    singleLineText(text)
       .replace(ALWAYS, '\\$&')
       // GFM autolink literals: http(s)://, www. (emails: `@` above)
       .replace(/:(?=\/\/)/g, '\\:')

@@ -3,6 +3,7 @@ import { escapeMarkdownText } from './escapeMarkdownText';
 import { markdownCodeBlock, markdownCodeSpan } from './markdownCode';
 import { markdownLink } from './markdownLink';
 import { escapeHtmlText } from './escapeHtmlText';
+import { singleLineText } from './singleLineText';
 import {
   escapeXmlAttribute,
   escapeXmlText,
@@ -78,17 +79,20 @@ describe('escapeMarkdownText', () => {
     expect(renderedText(md)).toBe(expected);
   });
 
-  it.each(HOSTILE)('keeps %j as text at the start of a line and in a list', s => {
-    const md = `${escapeMarkdownText(s)}\n\n- ${escapeMarkdownText(s)}\n`;
-    const types = tokensOf(md).map(t => t.type);
-    expect(types).not.toContain('html');
-    expect(types).not.toContain('heading');
-    expect(types).not.toContain('link');
-    expect(types).not.toContain('codespan');
-    expect(types).not.toContain('table');
-    expect(types.filter(t => t === 'list')).toHaveLength(1);
-    expect(types.filter(t => t === 'paragraph')).toHaveLength(1);
-  });
+  it.each(HOSTILE)(
+    'keeps %j as text at the start of a line and in a list',
+    s => {
+      const md = `${escapeMarkdownText(s)}\n\n- ${escapeMarkdownText(s)}\n`;
+      const types = tokensOf(md).map(t => t.type);
+      expect(types).not.toContain('html');
+      expect(types).not.toContain('heading');
+      expect(types).not.toContain('link');
+      expect(types).not.toContain('codespan');
+      expect(types).not.toContain('table');
+      expect(types.filter(t => t === 'list')).toHaveLength(1);
+      expect(types.filter(t => t === 'paragraph')).toHaveLength(1);
+    },
+  );
 
   it('keeps a table cell a cell', () => {
     const md = [
@@ -123,9 +127,12 @@ describe('markdownCodeSpan', () => {
     expect(tokens.map(t => t.type)).not.toContain('html');
     // CommonMark: the fence, then one space each side when both are there
     const body = span.replace(/^(`+)([^]*)\1$/, '$2');
-    const content = /^ [^]* $/.test(body) && /\S/.test(body) ? body.slice(1, -1) : body;
+    const content =
+      /^ [^]* $/.test(body) && /\S/.test(body) ? body.slice(1, -1) : body;
     expect(content).toBe(
-      s.replace(/\r\n|[\r\n]/g, ' ').replace(/[\u0000-\u0008\u000B-\u001F]/g, ''),
+      s
+        .replace(/\r\n|[\r\n]/g, ' ')
+        .replace(/[\u0000-\u0008\u000B-\u001F]/g, ''),
     );
   });
 
@@ -133,7 +140,9 @@ describe('markdownCodeSpan', () => {
     const md = [
       '| a | b |',
       '| --- | --- |',
-      ...HOSTILE.map(s => `| ${markdownCodeSpan(s, { tableCell: true })} | end |`),
+      ...HOSTILE.map(
+        s => `| ${markdownCodeSpan(s, { tableCell: true })} | end |`,
+      ),
     ].join('\n');
     const [table] = marked.lexer(md) as any[];
     expect(table.rows).toHaveLength(HOSTILE.length);
@@ -152,8 +161,15 @@ describe('markdownCodeSpan', () => {
 
 describe('markdownCodeBlock', () => {
   it('keeps every line of the text inside the block', () => {
-    const text = 'kubectl get x\n```\n# not a heading\n<script>alert(1)</script>\n````';
-    const md = ['- step', '', ...markdownCodeBlock(text, { language: 'sh', indent: '  ' }), '', 'after'].join('\n');
+    const text =
+      'kubectl get x\n```\n# not a heading\n<script>alert(1)</script>\n````';
+    const md = [
+      '- step',
+      '',
+      ...markdownCodeBlock(text, { language: 'sh', indent: '  ' }),
+      '',
+      'after',
+    ].join('\n');
     const tokens = tokensOf(md);
     const code = tokens.filter(t => t.type === 'code');
     expect(code).toHaveLength(1);
@@ -166,7 +182,10 @@ describe('markdownCodeBlock', () => {
 
 describe('markdownLink', () => {
   it('keeps a link written in the text from nesting', () => {
-    const md = markdownLink('[click](https://evil.example) \\[x]', 'https://docs.example/');
+    const md = markdownLink(
+      '[click](https://evil.example) \\[x]',
+      'https://docs.example/',
+    );
     const links = tokensOf(md).filter(t => t.type === 'link') as any[];
     expect(links.map(l => l.href)).toEqual(['https://docs.example/']);
     expect(renderedText(md)).toBe(
@@ -182,20 +201,24 @@ describe('markdownLink', () => {
     expect(tokensOf(md).map(t => t.type)).not.toContain('html');
   });
 
-  it.each(['javascript:alert(1)', 'data:text/html,<script>', 'https://u:p@x.example', 'not a url'])(
-    'writes %j as text, not a link',
-    url => {
-      const types = tokensOf(markdownLink('docs', url)).map(t => t.type);
-      expect(types).not.toContain('link');
-      expect(types).not.toContain('html');
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,<script>',
+    'https://u:p@x.example',
+    'not a url',
+  ])('writes %j as text, not a link', url => {
+    const types = tokensOf(markdownLink('docs', url)).map(t => t.type);
+    expect(types).not.toContain('link');
+    expect(types).not.toContain('html');
+  });
 });
 
 describe('escapeHtmlText', () => {
   it('keeps hostile text inside a <details> summary', () => {
     for (const s of HOSTILE) {
-      const md = `<details><summary>${escapeHtmlText(s)}</summary>\n\n- item\n\n</details>\n`;
+      const md = `<details><summary>${escapeHtmlText(
+        s,
+      )}</summary>\n\n- item\n\n</details>\n`;
       const html = tokensOf(md)
         .filter(t => t.type === 'html')
         .map(t => t.raw)
@@ -216,7 +239,8 @@ describe('XML escapers', () => {
     /^(?:[\t\n\r\u0020-\uD7FF\uE000-\uFFFD]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
 
   it('remove characters XML 1.0 cannot hold, keeping pairs', () => {
-    const s = 'a\u0000b\u0001\u0008\u000B\u000C\u001F\uFFFE\uFFFF\uD800c\uDC00d😀\t\n\r';
+    const s =
+      'a\u0000b\u0001\u0008\u000B\u000C\u001F\uFFFE\uFFFF\uD800c\uDC00d😀\t\n\r';
     expect(stripXmlInvalidChars(s)).toBe('abcd😀\t\n\r');
     expect(escapeXmlText(s)).toMatch(XML_CHAR);
     expect(escapeXmlAttribute(s)).toMatch(XML_CHAR);
@@ -229,5 +253,15 @@ describe('XML escapers', () => {
     expect(escapeXmlAttribute(`"q' <\t\n\r`)).toBe(
       '&quot;q&apos; &lt;&#9;&#10;&#13;',
     );
+  });
+});
+
+describe('singleLineText', () => {
+  it('removes terminal escapes and control characters and joins lines', () => {
+    expect(
+      singleLineText(
+        'red \u001b[31mX\u001b[0m\u0007\r\nnext\u2028line\u009b2J',
+      ),
+    ).toBe('red [31mX[0m next line2J');
   });
 });

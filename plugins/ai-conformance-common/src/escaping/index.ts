@@ -11,3 +11,4 @@ export {
   escapeXmlText,
   stripXmlInvalidChars,
 } from './escapeXml';
+export { singleLineText } from './singleLineText';

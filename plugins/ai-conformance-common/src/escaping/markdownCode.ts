@@ -1,4 +1,4 @@
-import { singleLine, stripControlChars } from './singleLine';
+import { singleLineText, stripControlChars } from './singleLineText';
 
 function longestRun(text: string, char: string): number {
   let longest = 0;
@@ -34,7 +34,7 @@ export function markdownCodeSpan(
   text: string,
   options: MarkdownCodeSpanOptions = {},
 ): string {
-  let body = singleLine(text);
+  let body = singleLineText(text);
   if (body === '') return '';
   if (options.tableCell) {
     // a backslash right before a pipe would escape the pipe's escape
@@ -42,7 +42,8 @@ export function markdownCodeSpan(
   }
   const fence = '`'.repeat(longestRun(body, '`') + 1);
   const pad =
-    /^`|`$/.test(body) || (/^ /.test(body) && / $/.test(body) && /\S/.test(body))
+    /^`|`$/.test(body) ||
+    (/^ /.test(body) && / $/.test(body) && /\S/.test(body))
       ? ' '
       : '';
   return `${fence}${pad}${body}${pad}${fence}`;

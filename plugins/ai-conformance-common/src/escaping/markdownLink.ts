@@ -28,9 +28,8 @@ export function markdownLink(text: string, url: string): string {
   }
   // brackets as character references: some parsers re-read a link's text
   // with escaped brackets unescaped, which would nest a link
-  const label = escapeMarkdownText(text).replace(
-    /\\([[\]])/g,
-    (_, c: string) => (c === '[' ? '&#91;' : '&#93;'),
+  const label = escapeMarkdownText(text).replace(/\\([[\]])/g, (_, c: string) =>
+    c === '[' ? '&#91;' : '&#93;',
   );
   return href ? `[${label}](${href})` : `${label} (${escapeMarkdownText(url)})`;
 }

@@ -10,11 +10,15 @@ export function stripControlChars(text: string): string {
 }
 
 /**
- * One line of text: control characters removed and every line break
- * (CRLF, CR, LF and the Unicode line and paragraph separators) turned into
- * a space, so a value cannot end the line or block it is written into.
+ * One line of plain text, e.g. for a terminal or a log line: control
+ * characters (terminal escape sequences among them) removed and every line
+ * break (CRLF, CR, LF and the Unicode line and paragraph separators) turned
+ * into a space, so a value cannot end the line or block it is written
+ * into, nor restyle the terminal.
+ *
+ * @public
  */
-export function singleLine(text: string): string {
+export function singleLineText(text: string): string {
   return stripControlChars(String(text)).replace(
     /\r\n|[\r\n\u2028\u2029]/g,
     ' ',
