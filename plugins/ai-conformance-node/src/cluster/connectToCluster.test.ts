@@ -134,6 +134,39 @@ describe('connectToCluster', () => {
     ).rejects.toThrow(/clientKeyData/);
   });
 
+  it.each([
+    [
+      'bad indentation',
+      "    user: { token: 'prod-secret-token' }\n   key: LS0tLS1CRUdJTi",
+      13,
+    ],
+    [
+      'an unknown tag',
+      "    user: { token: !<tag:secret-tag> 'prod-secret-token' }",
+      12,
+    ],
+  ])(
+    'names a kubeconfig with %s and the line, never its content',
+    async (_, line, lineNumber) => {
+      const bad = path.join(dir, 'bad-config');
+      fs.writeFileSync(
+        bad,
+        KUBECONFIG.replace("    user: { token: 'prod-secret-token' }", line),
+      );
+      const error = await connectToCluster({
+        type: 'kubeconfig',
+        path: bad,
+      }).catch(e => e);
+      expect(error).toMatchObject({ reason: 'invalid-config' });
+      expect(error.message).toMatch(
+        new RegExp(
+          `^Kubeconfig ${bad} could not be read: invalid YAML at line ${lineNumber}, column \\d+: [a-z]`,
+        ),
+      );
+      expect(error.message).not.toMatch(/secret|token|LS0t|\n/);
+    },
+  );
+
   it('refuses in-cluster mode outside a cluster', async () => {
     const saved = process.env.KUBERNETES_SERVICE_HOST;
     delete process.env.KUBERNETES_SERVICE_HOST;

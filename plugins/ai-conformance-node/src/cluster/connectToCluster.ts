@@ -47,6 +47,31 @@ function kubeconfigPaths(explicit?: string): string[] {
   return [path.join(os.homedir(), '.kube', 'config')];
 }
 
+/**
+ * Why a kubeconfig file could not be loaded, without its content: a YAML
+ * error gives its line and column (the parser's message quotes the lines
+ * around it, tokens and keys included); other errors give their first line.
+ */
+function kubeconfigErrorText(e: unknown): string {
+  const err = e as Error & {
+    reason?: string;
+    mark?: { line?: number; column?: number };
+  };
+  if (err?.name === 'YAMLException') {
+    // reasons may end in a quoted token, tag or alias from the file
+    const reason = (err.reason ?? 'malformed YAML')
+      .replace(/"[^"]*"|'[^']*'|!<[^>]*>?/g, '…')
+      .split(': ')[0]
+      .trim();
+    const at =
+      typeof err.mark?.line === 'number'
+        ? ` at line ${err.mark.line + 1}, column ${(err.mark.column ?? 0) + 1}`
+        : '';
+    return `invalid YAML${at}: ${reason}`;
+  }
+  return String(err?.message ?? e).split('\n')[0];
+}
+
 async function loadKubeconfigFiles(explicit?: string): Promise<KubeConfig> {
   const k8s = await loadClientNode();
   const paths = kubeconfigPaths(explicit);
@@ -58,8 +83,8 @@ async function loadKubeconfigFiles(explicit?: string): Promise<KubeConfig> {
     );
   }
   const kc = new k8s.KubeConfig();
-  try {
-    existing.forEach((file, i) => {
+  for (const [i, file] of existing.entries()) {
+    try {
       if (i === 0) {
         kc.loadFromFile(file);
       } else {
@@ -67,14 +92,12 @@ async function loadKubeconfigFiles(explicit?: string): Promise<KubeConfig> {
         next.loadFromFile(file);
         kc.mergeConfig(next, true);
       }
-    });
-  } catch (e) {
-    throw new ConnectionError(
-      'invalid-config',
-      `Kubeconfig ${existing.join(', ')} could not be read: ${
-        (e as Error).message
-      }`,
-    );
+    } catch (e) {
+      throw new ConnectionError(
+        'invalid-config',
+        `Kubeconfig ${file} could not be read: ${kubeconfigErrorText(e)}`,
+      );
+    }
   }
   return kc;
 }
