@@ -9,6 +9,30 @@ interface TestEvent {
   Output?: string;
 }
 
+/** The type each known event field must have when present. */
+const FIELD_TYPES: Record<keyof TestEvent, 'string' | 'number'> = {
+  Action: 'string',
+  Test: 'string',
+  Elapsed: 'number',
+  Output: 'string',
+};
+
+/** InputError naming the line and field when an event has a mistyped field. */
+function checkEvent(e: Record<string, unknown>, line: number): TestEvent {
+  for (const [field, type] of Object.entries(FIELD_TYPES)) {
+    const value = e[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== type || (type === 'number' && !Number.isFinite(value))) {
+      throw new InputError(
+        `results.json line ${line}: "${field}" must be a ${type}, got ${
+          Array.isArray(value) ? 'an array' : typeof value
+        }`,
+      );
+    }
+  }
+  return e as TestEvent;
+}
+
 const FINAL: Record<string, RawTestOutcome['status']> = {
   pass: 'passed',
   fail: 'failed',
@@ -19,7 +43,8 @@ const FINAL: Record<string, RawTestOutcome['status']> = {
  * Parses `go test -json` output (results.json) of the official suite: one
  * JSON event per line. The last pass/fail/skip of each test counts; the
  * output of failed or skipped tests becomes their message. Lines that are
- * not JSON (build output) are ignored; InputError when no test event exists.
+ * not JSON (build output) are ignored; InputError when no test event exists
+ * or an event has a field of the wrong type (naming the line).
  *
  * @public
  */
@@ -30,15 +55,17 @@ export function parseGoTestJsonArtifact(
   const outputs = new Map<string, string[]>();
   const finals = new Map<string, RawTestOutcome>();
   let events = 0;
-  for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.trim();
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const trimmed = lines[i].trim();
     if (!trimmed.startsWith('{')) continue;
-    let e: TestEvent;
+    let parsed: unknown;
     try {
-      e = JSON.parse(trimmed);
+      parsed = JSON.parse(trimmed);
     } catch {
       continue;
     }
+    const e = checkEvent(parsed as Record<string, unknown>, i + 1);
     if (!e.Test || !e.Action) continue;
     events++;
     if (e.Action === 'output' && e.Output) {

@@ -54,4 +54,61 @@ describe('parseJUnitArtifact', () => {
       /no <testsuites>/,
     );
   });
+
+  it('refuses a DOCTYPE with a 400-class InputError naming the line', () => {
+    const billionLaughs = `<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
+<testsuites><testsuite><testcase name="&lol2;"/></testsuite></testsuites>`;
+    expect(() => parseJUnitArtifact(billionLaughs)).toThrow(
+      expect.objectContaining({
+        name: 'InputError',
+        message:
+          'junit.xml declares a DOCTYPE (line 2): JUnit reports have none, and DTDs and entity declarations are not accepted',
+      }),
+    );
+    const external = `<!DOCTYPE x [<!ENTITY a SYSTEM "file:///etc/passwd">]>
+<testsuites><testsuite><testcase name="&a;"/></testsuite></testsuites>`;
+    expect(() => parseJUnitArtifact(external)).toThrow(
+      expect.objectContaining({
+        name: 'InputError',
+        message: expect.stringMatching(/declares a DOCTYPE \(line 1\)/),
+      }),
+    );
+    const misplaced = '<testsuites><!DOCTYPE x></testsuites>';
+    expect(() => parseJUnitArtifact(misplaced)).toThrow(
+      expect.objectContaining({ name: 'InputError' }),
+    );
+  });
+
+  it('keeps a DOCTYPE that is only text inside CDATA', () => {
+    const r = parseJUnitArtifact(
+      '<testsuites><testsuite><testcase name="TestA"><failure><![CDATA[<!DOCTYPE html><p>500</p>]]></failure></testcase></testsuite></testsuites>',
+    );
+    expect(r.tests).toEqual([
+      expect.objectContaining({ name: 'TestA', status: 'failed' }),
+    ]);
+    expect(r.tests[0].message).toContain('<!DOCTYPE html>');
+  });
+
+  it('refuses elements nested deeper than 100 levels with an InputError', () => {
+    const deep = `<testsuites>${'<a>'.repeat(20_000)}${'</a>'.repeat(
+      20_000,
+    )}</testsuites>`;
+    expect(() => parseJUnitArtifact(deep)).toThrow(
+      expect.objectContaining({
+        name: 'InputError',
+        message:
+          'junit.xml could not be read: elements are nested deeper than 100 levels',
+      }),
+    );
+  });
+
+  it('refuses text that is not XML with an InputError', () => {
+    expect(() => parseJUnitArtifact('hello <testsuite> world')).toThrow(
+      expect.objectContaining({
+        name: 'InputError',
+        message: expect.stringMatching(/^junit\.xml is not valid XML: .+\(line 1\)$/),
+      }),
+    );
+  });
 });
