@@ -114,6 +114,8 @@ export interface NodePoolSpec {
     driver: string;
     attributes?: Record<string, Record<string, string | number | boolean>>;
   };
+  /** The nodes' `spec.providerID`; `{name}`, `{zone}` and `{n}` are replaced (GKE pools get a gce:// one by default). */
+  providerID?: string;
   /** Marks the nodes as control plane (roles column). */
   controlPlane?: boolean;
   createdAt?: string;

@@ -85,7 +85,14 @@ export function generateNodes(
           podCIDR: `10.${64 + poolIndex}.${i % 256}.0/24`,
           podCIDRs: [`10.${64 + poolIndex}.${i % 256}.0/24`],
           ...(pool.taints?.length ? { taints: pool.taints } : {}),
-          ...(pool.labels?.['cloud.google.com/gke-nodepool']
+          ...(pool.providerID
+            ? {
+                providerID: pool.providerID
+                  .replace('{name}', name)
+                  .replace('{zone}', zone ?? '')
+                  .replace('{n}', String(i)),
+              }
+            : pool.labels?.['cloud.google.com/gke-nodepool']
             ? {
                 providerID: `gce://ai-platform-prod/${
                   zone ?? 'us-central1-a'

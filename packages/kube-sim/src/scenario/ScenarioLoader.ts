@@ -10,14 +10,28 @@ function scenariosDir(): string {
   );
 }
 
-/** Names of the scenarios bundled with the package. */
-export function listScenarios(): string[] {
+/**
+ * Names of the scenarios bundled with the package; with `collection` (e.g.
+ * `platforms`), the scenarios of that sub-folder, named `platforms/<name>`.
+ */
+export function listScenarios(collection?: string): string[] {
+  if (collection !== undefined && !/^[a-z0-9-]+$/.test(collection)) {
+    throw new Error(`Unknown scenario collection "${collection}"`);
+  }
+  const dir = collection
+    ? path.join(scenariosDir(), collection)
+    : scenariosDir();
+  if (!fs.existsSync(dir)) return [];
   return fs
-    .readdirSync(scenariosDir())
+    .readdirSync(dir)
     .filter(file => file.endsWith('.yaml'))
     .map(file => file.slice(0, -'.yaml'.length))
+    .map(name => (collection ? `${collection}/${name}` : name))
     .sort();
 }
+
+/** `platforms/aks-1.34`: a bundled scenario in a collection sub-folder. */
+const BUNDLED_IN_COLLECTION = /^[a-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 const parsed = new Map<string, { mtimeMs: number; raw: Scenario }>();
 
@@ -31,8 +45,12 @@ function parseFile(file: string): Scenario {
 }
 
 function readScenarioFile(nameOrPath: string): { raw: Scenario; dir: string } {
+  const bundledInCollection =
+    BUNDLED_IN_COLLECTION.test(nameOrPath) &&
+    !nameOrPath.endsWith('.yaml') &&
+    fs.existsSync(path.join(scenariosDir(), `${nameOrPath}.yaml`));
   const looksLikePath =
-    nameOrPath.includes('/') ||
+    (!bundledInCollection && nameOrPath.includes('/')) ||
     nameOrPath.includes('\\') ||
     /\.ya?ml$/.test(nameOrPath);
   const file = looksLikePath
