@@ -50,8 +50,30 @@ export type EvaluationMethod = 'passive' | 'dry-run' | 'artifact';
 /** @public */
 export type Verdict = 'conformant' | 'not-conformant' | 'incomplete';
 
-/** @public */
-export type Platform = 'gke' | 'eks' | 'aks' | 'openshift' | 'generic';
+/**
+ * The platform a cluster runs on, as detected from its server version, served
+ * API groups, node labels, provider IDs and OS image; `generic` when nothing
+ * points anywhere.
+ *
+ * @public
+ */
+export type Platform =
+  | 'gke'
+  | 'eks'
+  | 'aks'
+  | 'openshift'
+  | 'oke'
+  | 'ack'
+  | 'cce'
+  | 'lke'
+  | 'coreweave'
+  | 'vks'
+  | 'gardener'
+  | 'kops'
+  | 'rke2'
+  | 'k3s'
+  | 'talos'
+  | 'generic';
 
 /**
  * A reference to a Kubernetes object that proves (or disproves) a point.
