@@ -3,6 +3,7 @@ import { CHECKLIST_VERSIONS } from '@ai-conformance/plugin-ai-conformance-common
 import { CliError, ExitCode, EXIT_USAGE } from './lib/CliError';
 import { CliIo, processIo, writeAll } from './lib/cliIo';
 import { cliVersion } from './lib/cliVersion';
+import { displayUrl } from './lib/displayUrl';
 import { OUTPUT_FORMATS } from './format/outputFormat';
 import { FAIL_ON_VALUES } from './lib/failOn';
 import { METADATA_FLAGS } from './lib/productMetadataOptions';
@@ -98,7 +99,7 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
     .version(cliVersion(), '-V, --version')
     .configureOutput({
       writeOut: s => io.stdout.write(s),
-      writeErr: s => io.stderr.write(s),
+      writeErr: s => io.stderr.write(displayUrl(s)),
     })
     .enablePositionalOptions()
     .exitOverride()
@@ -239,7 +240,7 @@ export async function runCli(
       return e.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     const message = e instanceof Error ? e.message : String(e);
-    await writeAll(io.stderr, `ai-conformance: ${message}\n`);
+    await writeAll(io.stderr, `ai-conformance: ${displayUrl(message)}\n`);
     return e instanceof CliError ? e.exitCode : EXIT_USAGE;
   }
 }

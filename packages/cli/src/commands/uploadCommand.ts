@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { CliError, ExitCode } from '../lib/CliError';
 import { CliIo, writeAll } from '../lib/cliIo';
+import { displayUrl } from '../lib/displayUrl';
 
 /** Environment variable holding the backend token (never a flag). */
 export const TOKEN_ENV = 'AI_CONFORMANCE_TOKEN';
@@ -36,7 +37,16 @@ export function uploadUrl(
     base = new URL(backend);
   } catch {
     throw new CliError(
-      `invalid --backend "${backend}": expected a URL such as https://backstage.example.com`,
+      `invalid --backend "${displayUrl(
+        backend,
+      )}": expected a URL such as https://backstage.example.com`,
+    );
+  }
+  if (base.username || base.password) {
+    throw new CliError(
+      `--backend ${displayUrl(
+        base.href,
+      )} must not carry a user name or password: the token comes from an environment variable (--token-env)`,
     );
   }
   const root = base.href.replace(/\/+$/, '');
@@ -129,9 +139,9 @@ export async function runUpload(
   } catch (e) {
     const err = e as Error & { cause?: { code?: string; message?: string } };
     throw new CliError(
-      `cannot reach ${new URL(url).origin}: ${
-        err.cause?.code ?? err.cause?.message ?? err.message
-      }`,
+      `cannot reach ${new URL(url).origin}: ${displayUrl(
+        err.cause?.code ?? err.cause?.message ?? err.message,
+      )}`,
     );
   }
   const text = await res.text();
@@ -162,7 +172,7 @@ export async function runUpload(
   }
   await writeAll(
     io.stdout,
-    `uploaded ${file} to ${url}${summary ? `: ${summary}` : ''}\n`,
+    `uploaded ${file} to ${displayUrl(url)}${summary ? `: ${summary}` : ''}\n`,
   );
   return 0;
 }

@@ -6,8 +6,31 @@ import type {
 import type { ContextResult } from '../lib/contextResult';
 import {
   detailText,
+  escapeXmlAttribute,
+  escapeXmlText,
   reasonText,
 } from '@ai-conformance/plugin-ai-conformance-common';
+
+/**
+ * Every string of a builder tree escaped for XML 1.0 (attributes keyed
+ * `@_`, text otherwise), characters XML cannot hold removed: the builder
+ * writes values as they are.
+ */
+function escapeTree(value: unknown, attribute = false): unknown {
+  if (typeof value === 'string') {
+    return attribute ? escapeXmlAttribute(value) : escapeXmlText(value);
+  }
+  if (Array.isArray(value)) return value.map(v => escapeTree(v));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        escapeTree(v, k.startsWith('@_')),
+      ]),
+    );
+  }
+  return value;
+}
 
 function testcase(r: RequirementResult): Record<string, unknown> {
   const tc: Record<string, unknown> = {
@@ -101,17 +124,19 @@ export function formatJUnit(results: ContextResult[]): string {
     ignoreAttributes: false,
     format: true,
     suppressEmptyNode: true,
-    processEntities: true,
+    processEntities: false,
   });
-  const xml = builder.build({
-    testsuites: {
-      '@_name': 'ai-conformance',
-      '@_tests': String(count('tests')),
-      '@_failures': String(count('failures')),
-      '@_errors': String(count('errors')),
-      '@_skipped': String(count('skipped')),
-      testsuite: suites,
-    },
-  });
+  const xml = builder.build(
+    escapeTree({
+      testsuites: {
+        '@_name': 'ai-conformance',
+        '@_tests': String(count('tests')),
+        '@_failures': String(count('failures')),
+        '@_errors': String(count('errors')),
+        '@_skipped': String(count('skipped')),
+        testsuite: suites,
+      },
+    }),
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
 }

@@ -1,4 +1,11 @@
-import { countReport } from '@ai-conformance/plugin-ai-conformance-common';
+import {
+  countReport,
+  escapeHtmlText as html,
+  escapeMarkdownText as text,
+  markdownCodeBlock,
+  markdownCodeSpan as code,
+  markdownLink,
+} from '@ai-conformance/plugin-ai-conformance-common';
 import type {
   ConformanceReport,
   RequirementResult,
@@ -13,26 +20,28 @@ const ICON: Record<RequirementResult['status'], string> = {
   'not-applicable': '➖ not-applicable',
 };
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 function reportMarkdown(report: ConformanceReport, heading: string): string {
   const c = report.cluster;
   const counts = countReport(report);
   const out: string[] = [
-    `${heading} AI Conformance v${report.requirementsVersion}: ${c.name}`,
+    `${heading} AI Conformance v${text(report.requirementsVersion)}: ${text(
+      c.name,
+    )}`,
     '',
-    `- **Verdict:** ${report.verdict}`,
-    `- **Kubernetes:** ${c.kubernetesVersion ?? 'unknown'} (${c.platform})`,
+    `- **Verdict:** ${text(report.verdict)}`,
+    `- **Kubernetes:** ${text(c.kubernetesVersion ?? 'unknown')} (${text(
+      c.platform,
+    )})`,
     `- **MUST met:** ${counts.mustPassed}/${counts.mustTotal}, **SHOULD met:** ${counts.shouldPassed}/${counts.shouldTotal}`,
-    `- **Generated:** ${report.generatedAt}`,
+    `- **Generated:** ${text(report.generatedAt)}`,
     '',
     '| Requirement | Level | Status | Summary |',
     '| --- | --- | --- | --- |',
     ...report.requirements.map(
       r =>
-        `| \`${r.id}\` | ${r.level} | ${ICON[r.status]} | ${cell(r.summary)} |`,
+        `| ${code(r.id, { tableCell: true })} | ${text(r.level)} | ${
+          ICON[r.status] ?? text(r.status)
+        } | ${text(r.summary)} |`,
     ),
     '',
   ];
@@ -44,32 +53,44 @@ function reportMarkdown(report: ConformanceReport, heading: string): string {
       r.notes?.length,
   );
   for (const r of details) {
+    // a raw HTML block: its line is HTML, not Markdown
     out.push(
-      `<details><summary><code>${r.id}</code>: ${r.title}</summary>`,
+      `<details><summary><code>${html(r.id)}</code>: ${html(
+        r.title,
+      )}</summary>`,
       '',
     );
     for (const e of r.evidence) {
       out.push(
-        `- Evidence: ${e.url ? `[${e.description}](${e.url})` : e.description}`,
+        `- Evidence: ${
+          e.url ? markdownLink(e.description, e.url) : text(e.description)
+        }`,
       );
     }
     for (const e of r.errors) {
       out.push(
-        `- Could not read \`${e.read}\`: ${e.outcome} ${e.message}${
-          e.hint ? ` (${e.hint})` : ''
-        }`,
+        `- Could not read ${code(e.read)}: ${text(e.outcome)} ${text(
+          e.message,
+        )}${e.hint ? ` (${text(e.hint)})` : ''}`,
       );
     }
     for (const m of r.remediation) {
-      out.push(`- Remediation: ${m.description}`);
-      if (m.command) out.push('', '  ```sh', `  ${m.command}`, '  ```');
+      out.push(`- Remediation: ${text(m.description)}`);
+      if (m.command) {
+        out.push(
+          '',
+          ...markdownCodeBlock(m.command, { language: 'sh', indent: '  ' }),
+        );
+      }
     }
-    for (const n of r.notes ?? []) out.push(`- Note: ${n}`);
+    for (const n of r.notes ?? []) out.push(`- Note: ${text(n)}`);
     out.push('', '</details>', '');
   }
   if (report.findings.length) {
     out.push('**Findings**', '');
-    for (const f of report.findings) out.push(`- ${f.severity}: ${f.summary}`);
+    for (const f of report.findings) {
+      out.push(`- ${text(f.severity)}: ${text(f.summary)}`);
+    }
     out.push('');
   }
   return out.join('\n');
@@ -82,9 +103,9 @@ export function formatMarkdown(results: ContextResult[]): string {
     .map(r =>
       r.report
         ? reportMarkdown(r.report, heading)
-        : `${heading} ${r.context}\n\nNot checked: ${
-            r.error?.message ?? 'unknown error'
-          }\n`,
+        : `${heading} ${text(r.context)}\n\nNot checked: ${text(
+            r.error?.message ?? 'unknown error',
+          )}\n`,
     )
     .join('\n');
 }

@@ -1,7 +1,11 @@
-import { countReport } from '@ai-conformance/plugin-ai-conformance-common';
+import {
+  countReport,
+  singleLineText as line,
+} from '@ai-conformance/plugin-ai-conformance-common';
 import type { ConformanceReport } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ContextResult } from '../lib/contextResult';
 import { Styler, styleStatus, styleVerdict, visibleLength } from '../lib/style';
+import { displayUrl } from '../lib/displayUrl';
 
 export interface TableOptions {
   style: Styler;
@@ -23,13 +27,13 @@ function reportTable(report: ConformanceReport, opts: TableOptions): string {
   const c = report.cluster;
   const lines: string[] = [];
   lines.push(
-    `${style('bold', 'Cluster')}   ${c.name}${
-      c.server ? ` (${c.server})` : ''
+    `${style('bold', 'Cluster')}   ${line(c.name)}${
+      c.server ? ` (${line(displayUrl(c.server))})` : ''
     }`,
-    `${style('bold', 'Version')}   checklist v${
-      report.requirementsVersion
-    }, Kubernetes ${c.kubernetesVersion ?? 'unknown'}`,
-    `${style('bold', 'Platform')}  ${c.platform}${
+    `${style('bold', 'Version')}   checklist v${line(
+      report.requirementsVersion,
+    )}, Kubernetes ${line(c.kubernetesVersion ?? 'unknown')}`,
+    `${style('bold', 'Platform')}  ${line(c.platform)}${
       c.nodeCount !== undefined ? `, ${c.nodeCount} nodes` : ''
     }`,
     `${style('bold', 'Verdict')}   ${styleVerdict(style, report.verdict)}`,
@@ -37,10 +41,10 @@ function reportTable(report: ConformanceReport, opts: TableOptions): string {
   );
   const header = ['ID', 'LEVEL', 'STATUS', 'SUMMARY'];
   const rows = report.requirements.map(r => [
-    r.id,
-    r.level,
+    line(r.id),
+    line(r.level),
     styleStatus(style, r.status),
-    r.summary,
+    line(r.summary),
   ]);
   const widths = [0, 1, 2].map(i =>
     Math.max(
@@ -75,7 +79,7 @@ function reportTable(report: ConformanceReport, opts: TableOptions): string {
   );
   const warnings = report.findings.filter(f => f.severity !== 'info');
   for (const f of warnings) {
-    lines.push(`${style('yellow', f.severity)}: ${f.summary}`);
+    lines.push(`${style('yellow', line(f.severity))}: ${line(f.summary)}`);
   }
   return lines.join('\n');
 }
@@ -88,12 +92,12 @@ export function formatTable(
   const blocks = results.map(result => {
     const title =
       results.length > 1
-        ? `${opts.style('bold', `== ${result.context} ==`)}\n`
+        ? `${opts.style('bold', `== ${line(result.context)} ==`)}\n`
         : '';
     if (!result.report) {
-      return `${title}${opts.style('red', 'error')}: ${
-        result.error?.message ?? 'not checked'
-      }`;
+      return `${title}${opts.style('red', 'error')}: ${line(
+        result.error?.message ?? 'not checked',
+      )}`;
     }
     return title + reportTable(result.report, opts);
   });

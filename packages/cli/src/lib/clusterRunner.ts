@@ -10,6 +10,7 @@ import type { ContextError, ContextResult } from './contextResult';
 import type { FailOn } from './failOn';
 import { CliError, EXIT_USAGE } from './CliError';
 import { formatDuration } from './duration';
+import { displayUrl } from './displayUrl';
 import type { ProgressReporter } from './ProgressReporter';
 import {
   sampleMetricsSource,
@@ -81,7 +82,10 @@ export async function collectContext(
     return { context: label, error };
   }
   const context = connection.name;
-  opts.progress.start(context, `connecting to ${connection.server}`);
+  opts.progress.start(
+    context,
+    `connecting to ${displayUrl(connection.server)}`,
+  );
   try {
     await verifyConnection(connection, {
       timeoutMs: Math.min(opts.requestTimeoutMs, opts.deadlineMs),

@@ -4,6 +4,7 @@ import {
   sampleMetricsSnapshot,
   type SnapshotMetrics,
 } from '@ai-conformance/plugin-ai-conformance-node';
+import { displayUrl } from './displayUrl';
 import { CliError } from './CliError';
 
 /** A Prometheus-compatible metrics source given on the command line. */
@@ -52,7 +53,9 @@ export function parseMetricsSource(
     url = new URL(flags.prometheusUrl);
   } catch {
     throw new CliError(
-      `--prometheus-url must be a URL, got "${flags.prometheusUrl}"`,
+      `--prometheus-url must be a URL, got "${displayUrl(
+        flags.prometheusUrl,
+      )}"`,
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')

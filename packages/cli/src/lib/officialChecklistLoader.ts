@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { displayUrl } from './displayUrl';
 import { parseOfficialChecklist } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ParsedOfficialChecklist } from '@ai-conformance/plugin-ai-conformance-common';
 
@@ -41,22 +42,28 @@ export async function loadOfficialChecklist(
   } catch (e) {
     const err = e as Error & { code?: string; cause?: { code?: string } };
     return {
-      warning: `official checklist not loaded from ${from}: ${
-        err.code ?? err.cause?.code ?? err.message
-      }`,
+      warning: displayUrl(
+        `official checklist not loaded from ${from}: ${
+          err.code ?? err.cause?.code ?? err.message
+        }`,
+      ),
     };
   }
   try {
     const checklist = parseOfficialChecklist(text);
     if (checklist.version !== version) {
       return {
-        warning: `official checklist ${from} is v${checklist.version}, the report is v${version}: not used`,
+        warning: `official checklist ${displayUrl(from)} is v${
+          checklist.version
+        }, the report is v${version}: not used`,
       };
     }
     return { checklist };
   } catch (e) {
     return {
-      warning: `official checklist ${from} not used: ${(e as Error).message}`,
+      warning: `official checklist ${displayUrl(from)} not used: ${
+        (e as Error).message
+      }`,
     };
   }
 }

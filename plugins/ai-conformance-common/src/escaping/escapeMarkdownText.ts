@@ -22,6 +22,8 @@ export function escapeMarkdownText(text: string): string {
   return (
     singleLineText(text)
       .replace(ALWAYS, '\\$&')
+      // `_` between letters or digits cannot start or end emphasis
+      .replace(/([A-Za-z0-9])\\_(?=[A-Za-z0-9])/g, '$1_')
       // GFM autolink literals: http(s)://, www. (emails: `@` above)
       .replace(/:(?=\/\/)/g, '\\:')
       .replace(/\b(www)\./gi, '$1\\.')

@@ -111,9 +111,11 @@ describe('escapeMarkdownText', () => {
   });
 
   it('leaves ordinary values readable', () => {
-    expect(escapeMarkdownText('gke-ai-prod v1.35.2 2025-01-02T03:04:05Z')).toBe(
-      'gke-ai-prod v1.35.2 2025-01-02T03:04:05Z',
-    );
+    expect(
+      escapeMarkdownText(
+        'gke-ai-prod dra_support v1.35.2 2025-01-02T03:04:05Z',
+      ),
+    ).toBe('gke-ai-prod dra_support v1.35.2 2025-01-02T03:04:05Z');
   });
 });
 
