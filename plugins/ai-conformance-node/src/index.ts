@@ -13,3 +13,4 @@ export * from './probes';
 export * from './service';
 export * from './accelerators';
 export * from './levels';
+export * from './solutions';

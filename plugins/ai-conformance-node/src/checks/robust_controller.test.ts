@@ -1,6 +1,12 @@
 import { robustControllerCheck } from './robust_controller';
 import { failedRead, run } from './lib/testing/snapshotFixture';
-import { crd, deployment, webhookConfig } from './lib/testing/objectFactories';
+import {
+  crd,
+  daemonSet,
+  deployment,
+  service,
+  webhookConfig,
+} from './lib/testing/objectFactories';
 
 const RAY = { 'ray.io': { v1: ['rayclusters', 'rayjobs', 'rayservices'] } };
 const rayCrds = [crd('ray.io', 'rayclusters'), crd('ray.io', 'rayjobs')];
@@ -107,10 +113,27 @@ describe('robust_controller', () => {
     expect(down.status).toBe('fail');
   });
 
-  it('fails when no AI operator is installed', () => {
-    const r = run(robustControllerCheck, { groups: {} }, { platform: 'gke' });
+  it('fails when no AI operator is installed, saying what it looked at', () => {
+    const r = run(
+      robustControllerCheck,
+      {
+        groups: {},
+        reads: {
+          crds: [],
+          deployments: [],
+          validatingwebhookconfigurations: [],
+        },
+      },
+      { platform: 'gke' },
+    );
     expect(r.status).toBe('fail');
+    expect(r.summary).toContain('none of the 0 CRD group(s)');
     expect(r.remediation[0].command).toContain('RayOperator');
+  });
+
+  it('is unknown, not fail, when no operator is known and nothing could be read', () => {
+    const r = run(robustControllerCheck, { groups: {} });
+    expect(r.status).toBe('unknown');
   });
 
   it('is unknown when CRDs cannot be listed, naming the permission', () => {
@@ -129,5 +152,228 @@ describe('robust_controller', () => {
     expect(r.errors[0].hint).toBe(
       'needs list on customresourcedefinitions.apiextensions.k8s.io',
     );
+  });
+
+  describe('by shape', () => {
+    // A made-up operator no table names: CRDs, a webhook whose Service
+    // selects the controller's pods, and the controller itself.
+    const GROUP = 'models.acme.example';
+    const groups = { [GROUP]: { v1alpha1: ['modelservers'] } };
+    const shapeReads = (
+      controller = deployment('acme-system', 'acme-manager', {
+        podLabels: { 'control-plane': 'acme-manager' },
+      }),
+    ) => ({
+      crds: [crd(GROUP, 'modelservers', { kind: 'ModelServer' })],
+      deployments: [controller, deployment('acme-system', 'acme-ui')],
+      daemonsets: [],
+      statefulsets: [],
+      services: [
+        service('acme-system', 'acme-webhook', {
+          'control-plane': 'acme-manager',
+        }),
+      ],
+      validatingwebhookconfigurations: [],
+      mutatingwebhookconfigurations: [
+        webhookConfig('acme-mutating', [GROUP], {
+          mutating: true,
+          service: { namespace: 'acme-system', name: 'acme-webhook' },
+        }),
+      ],
+    });
+
+    it('passes an unrecognised operator with a webhook and an available controller', () => {
+      const r = run(robustControllerCheck, { groups, reads: shapeReads() });
+      expect(r.status).toBe('pass');
+      expect(r.summary).toContain(`${GROUP}, recognised by shape`);
+      expect(
+        r.evidence.some(
+          e =>
+            e.object?.name === 'acme-manager' &&
+            /webhook Service acme-system\/acme-webhook/.test(e.description),
+        ),
+      ).toBe(true);
+      // The Service selects only the manager, not the other Deployment.
+      expect(r.evidence.some(e => e.object?.name === 'acme-ui')).toBe(false);
+      expect(
+        r.evidence.some(e => e.object?.kind === 'MutatingWebhookConfiguration'),
+      ).toBe(true);
+    });
+
+    it('fails the same operator with its controller scaled to 0, naming it', () => {
+      const r = run(robustControllerCheck, {
+        groups,
+        reads: shapeReads(
+          deployment('acme-system', 'acme-manager', {
+            replicas: 0,
+            podLabels: { 'control-plane': 'acme-manager' },
+          }),
+        ),
+      });
+      expect(r.status).toBe('fail');
+      expect(r.summary).toContain('Deployment acme-system/acme-manager');
+      expect(r.summary).toContain('not available');
+    });
+
+    it('does not count a CRD group with neither webhook nor controller', () => {
+      const r = run(robustControllerCheck, {
+        groups,
+        reads: {
+          ...shapeReads(),
+          mutatingwebhookconfigurations: [],
+          deployments: [deployment('acme-system', 'acme-manager')],
+        },
+      });
+      expect(r.status).toBe('fail');
+      expect(r.summary).toContain('none of the 1 CRD group(s)');
+      expect(r.evidence.some(e => e.object?.name === 'acme-manager')).toBe(
+        false,
+      );
+    });
+
+    it("links a controller through the CRDs' Helm release", () => {
+      const helm = {
+        'meta.helm.sh/release-name': 'acme',
+        'meta.helm.sh/release-namespace': 'acme-system',
+      };
+      const r = run(robustControllerCheck, {
+        groups,
+        reads: {
+          ...shapeReads(),
+          crds: [crd(GROUP, 'modelservers', { annotations: helm })],
+          services: [],
+          deployments: [
+            deployment('acme-system', 'controller', { annotations: helm }),
+          ],
+        },
+      });
+      // Controller by its release, but the webhook's Service is missing.
+      expect(r.status).toBe('partial');
+      expect(r.summary).toContain('no workload was found behind the Service');
+      expect(
+        r.evidence.some(e =>
+          /Helm release acme-system\/acme/.test(e.description),
+        ),
+      ).toBe(true);
+    });
+
+    it('skips platform infrastructure groups such as cert-manager', () => {
+      const r = run(robustControllerCheck, {
+        groups: { 'cert-manager.io': { v1: ['certificates'] } },
+        reads: {
+          crds: [crd('cert-manager.io', 'certificates')],
+          deployments: [deployment('cert-manager', 'cert-manager-webhook')],
+          services: [
+            service('cert-manager', 'cert-manager-webhook', {
+              app: 'cert-manager-webhook',
+            }),
+          ],
+          validatingwebhookconfigurations: [
+            webhookConfig('cert-manager-webhook', ['cert-manager.io'], {
+              service: {
+                namespace: 'cert-manager',
+                name: 'cert-manager-webhook',
+              },
+            }),
+          ],
+        },
+      });
+      expect(r.status).toBe('fail');
+    });
+
+    it('passes a KAITO-like stack run as a managed add-on in kube-system', () => {
+      // AKS v1.34 submission (cncf/k8s-ai-conformance v1.34/aks/PRODUCT.yaml)
+      // cites KAITO as its AI operator.
+      const r = run(robustControllerCheck, {
+        groups: { 'kaito.sh': { v1beta1: ['workspaces', 'ragengines'] } },
+        reads: {
+          crds: [
+            crd('kaito.sh', 'workspaces', { kind: 'Workspace' }),
+            crd('kaito.sh', 'ragengines', { kind: 'RAGEngine' }),
+          ],
+          deployments: [
+            deployment('kube-system', 'kaito-workspace', {
+              podLabels: { app: 'ai-toolchain-operator' },
+            }),
+            deployment('kube-system', 'coredns'),
+          ],
+          daemonsets: [daemonSet('kube-system', 'ama-metrics-node')],
+          services: [
+            service('kube-system', 'kaito-workspace', {
+              app: 'ai-toolchain-operator',
+            }),
+          ],
+          validatingwebhookconfigurations: [
+            webhookConfig('validation.workspace.kaito.sh', ['kaito.sh'], {
+              service: { namespace: 'kube-system', name: 'kaito-workspace' },
+            }),
+          ],
+        },
+      });
+      expect(r.status).toBe('pass');
+      expect(r.summary).toContain('KAITO (kaito.sh)');
+      expect(r.evidence.some(e => e.object?.name === 'coredns')).toBe(false);
+    });
+  });
+
+  describe('declared components', () => {
+    const GROUP = 'inference.corp.example';
+    const declared = [
+      {
+        name: 'Corp Inference Operator',
+        capability: 'ai-operator' as const,
+        group: GROUP,
+        controller: {
+          namespace: 'corp',
+          name: 'inference-manager',
+          kind: 'Deployment' as const,
+        },
+      },
+    ];
+    const fixture = (available: boolean) => ({
+      groups: { [GROUP]: { v1: ['inferenceservices'] } },
+      reads: {
+        crds: [crd(GROUP, 'inferenceservices')],
+        deployments: [deployment('corp', 'inference-manager', { available })],
+        validatingwebhookconfigurations: [
+          webhookConfig('corp-inference', [GROUP], {
+            service: { namespace: 'corp', name: 'webhook' },
+          }),
+        ],
+      },
+    });
+
+    it('checks a declared operator and labels it declared', () => {
+      const r = run(robustControllerCheck, fixture(true), {
+        solutions: declared,
+      });
+      expect(r.status).toBe('pass');
+      expect(r.summary).toContain('Corp Inference Operator');
+      expect(r.summary).toContain('declared');
+      expect(r.evidence.some(e => e.fields?.recognition === 'declared')).toBe(
+        true,
+      );
+    });
+
+    it('fails a declared operator whose controller is down', () => {
+      const r = run(robustControllerCheck, fixture(false), {
+        solutions: declared,
+      });
+      expect(r.status).toBe('fail');
+      expect(r.summary).toContain(
+        'declared controller Deployment corp/inference-manager is not available',
+      );
+    });
+
+    it('fails a declared operator whose controller does not exist', () => {
+      const f = fixture(true);
+      const r = run(
+        robustControllerCheck,
+        { ...f, reads: { ...f.reads, deployments: [] } },
+        { solutions: declared },
+      );
+      expect(r.status).toBe('fail');
+      expect(r.summary).toContain('does not exist');
+    });
   });
 });

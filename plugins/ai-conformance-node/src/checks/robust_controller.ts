@@ -1,45 +1,55 @@
 /**
- * robust_controller: at least one complex AI operator (KubeRay, Kubeflow
- * Trainer / Training Operator, KServe, LeaderWorkerSet, JobSet) is installed
- * and works: CRDs Established, controller Available, webhooks configured.
+ * robust_controller: at least one complex AI operator is installed and
+ * works. Recognised by shape: any served CRD group (other than platform
+ * infrastructure such as cert-manager or monitoring) with an admission
+ * webhook whose rules name the group and a controller workload linked to
+ * it (behind the webhook's Service, a CRD conversion webhook, the CRDs'
+ * Helm release or part-of label). Known operators (KubeRay, Kubeflow
+ * Trainer, KServe, LWS, JobSet, KAITO, Volcano) and declared ones
+ * (`aiConformance.solutions`) are graded by the same rule; a known name
+ * only adds a link and names the product.
  *
- * - pass: one operator meets all three. An optional dry-run probe (a
- *   server-side dryRun=All create of an invalid object, only with probes
- *   enabled and SelfSubjectAccessReview allowing it) that is rejected makes
- *   the method 'dry-run'.
- * - partial: the best operator lacks a webhook, a recognised controller, or
- *   its invalid object was accepted by the dry-run (webhook not operational).
- * - fail: no operator installed, or its controller / CRDs are not healthy.
- * - unknown: discovery failed, or an installed operator's CRDs, Deployments
- *   or webhook configurations could not be read.
+ * - pass: CRDs Established, a linked controller available, and a
+ *   validating or mutating webhook covering the group whose Service has a
+ *   ready workload behind it (or an invalid object rejected by a dry-run).
+ * - partial: the best operator lacks a webhook, its controller is unseen,
+ *   or a dry-run create of an invalid object was accepted.
+ * - fail: no CRD group has a webhook or a controller (all reads answered),
+ *   or the best operator is broken (CRDs not Established, controller or
+ *   webhook backend unavailable, declared controller missing).
+ * - unknown: discovery failed, or a read the grade needs was refused.
+ * A CRD group with neither webhook nor linked controller does not count.
  */
-import type { KubeObject } from '../snapshot/types';
 import type { Check } from './types';
 import { READS } from './lib/reads';
-import { discoveryError, groupServed, lookup } from './lib/readAccess';
+import { discoveryError } from './lib/readAccess';
 import { outcome, unknownOutcome } from './lib/outcomes';
 import { linksFor, remediationFor } from './lib/remediation';
+import { AI_OPERATORS, isInfrastructureGroup, probeId } from './lib/operators';
+import { componentInputs } from './lib/components';
 import {
-  AI_OPERATORS,
-  assessOperator,
-  probeId,
-  type Grade,
-} from './lib/operators';
+  assessComponent,
+  byGrade,
+  candidateLabel,
+  findCandidates,
+} from './lib/capabilities';
 
 const ID = 'robust_controller';
-const RANK: Record<Grade, number> = {
-  pass: 0,
-  partial: 1,
-  unknown: 2,
-  fail: 3,
-};
 
 export const robustControllerCheck: Check = {
   id: ID,
-  reads: [READS.crds, READS.deployments, READS.validatingwebhooks],
-  probes: AI_OPERATORS.map(op => ({
-    id: probeId(op.group),
-    description: `Server-side dry-run create of an invalid ${op.name} object (${op.group}); the operator's validating webhook should reject it.`,
+  reads: [
+    READS.crds,
+    READS.deployments,
+    READS.daemonsets,
+    READS.statefulsets,
+    READS.services,
+    READS.validatingwebhooks,
+    READS.mutatingwebhooks,
+  ],
+  probes: AI_OPERATORS.filter(op => op.probe).map(op => ({
+    id: probeId(op.groups[0]),
+    description: `Server-side dry-run create of an invalid ${op.name} object (${op.groups[0]}); the operator's validating webhook should reject it.`,
   })),
   evaluate(ctx) {
     const remediation = remediationFor(ID, ctx.platform);
@@ -50,65 +60,98 @@ export const robustControllerCheck: Check = {
         remediation,
         links,
       });
-    const installed = AI_OPERATORS.filter(
-      op => groupServed(ctx, op.group).served,
-    );
-    if (!installed.length) {
-      return outcome(
-        'fail',
-        `No complex AI operator is installed (looked for ${AI_OPERATORS.map(
-          o => o.name,
-        ).join(', ')}).`,
-        { remediation, links },
-      );
-    }
-    const crds = lookup(ctx, READS.crds);
-    const deployments = lookup(ctx, READS.deployments);
-    const webhooks = lookup(ctx, READS.validatingwebhooks);
-    let webhookItems: KubeObject[] | undefined;
-    if (webhooks.state === 'ok') webhookItems = webhooks.items;
-    else if (webhooks.state === 'absent') webhookItems = [];
-    const assessed = installed
-      .map(op =>
-        assessOperator(op, {
-          crds: crds.state === 'ok' ? crds.items : undefined,
-          deployments:
-            deployments.state === 'ok' ? deployments.items : undefined,
-          webhooks: webhookItems,
-          errors: {
-            crds: crds.state === 'failed' ? crds.error : undefined,
-            deployments:
-              deployments.state === 'failed' ? deployments.error : undefined,
-            webhooks: webhooks.state === 'failed' ? webhooks.error : undefined,
-          },
-          probe: ctx.probe(probeId(op.group)),
+    const inputs = componentInputs(ctx);
+    const candidates = findCandidates(ctx, inputs, {
+      capability: 'ai-operator',
+      known: AI_OPERATORS,
+      shape: group => !isInfrastructureGroup(group),
+    });
+    const assessed = candidates
+      .map(c =>
+        assessComponent(ctx, inputs, c, {
+          requireWebhook: true,
+          probe: c.group ? ctx.probe(probeId(c.group)) : undefined,
         }),
       )
-      .sort((a, b) => RANK[a.grade] - RANK[b.grade]);
+      // A CRD group with neither webhook nor linked controller is not an operator.
+      .filter(
+        a =>
+          a.candidate.recognition !== 'shape' ||
+          a.hooks.length > 0 ||
+          a.controllers.length > 0,
+      )
+      .sort(byGrade);
+    const notes = [...inputs.notes];
+    if (!assessed.length) {
+      const errors = [
+        inputs.errors.crds,
+        inputs.errors.deployments,
+        inputs.errors.webhooks,
+      ].filter(e => e !== undefined);
+      if (errors.length)
+        return unknownOutcome(errors, 'whether an AI operator is installed', {
+          remediation,
+          links,
+          notes,
+        });
+      const groups = new Set(
+        (inputs.crds ?? []).map(c => String(c.spec?.group ?? '')),
+      );
+      return outcome(
+        'fail',
+        `No complex AI operator is installed: none of the ${
+          groups.size
+        } CRD group(s) has an admission webhook or a controller workload linked to it (known operators looked for: ${AI_OPERATORS.map(
+          o => o.name,
+        ).join(', ')}).`,
+        {
+          remediation,
+          links,
+          notes,
+          evidence: [
+            {
+              description: `Looked at ${groups.size} CRD group(s), ${
+                inputs.webhooks?.length ?? 0
+              } admission webhook configuration(s) and ${
+                inputs.workloads?.length ?? 0
+              } workload(s)`,
+              fields: {
+                crdGroups: [...groups].sort().slice(0, 20).join(','),
+              },
+            },
+          ],
+        },
+      );
+    }
     const best = assessed[0];
     const evidence = assessed.flatMap(a => a.evidence);
-    const notes = assessed
-      .slice(1)
-      .map(a => `${a.operator.name}: ${a.grade} (${a.reason}).`);
+    notes.push(
+      ...assessed
+        .slice(1)
+        .map(a => `${candidateLabel(a.candidate)}: ${a.grade} (${a.reason}).`),
+    );
+    if (best.candidate.recognition === 'shape' && best.grade === 'pass') {
+      notes.push(
+        `${best.candidate.group} was recognised by its shape (CRDs, admission webhook, controller); declare it in aiConformance.solutions (or --solutions) to name the product.`,
+      );
+    }
     if (
       best.probe?.outcome === 'forbidden' ||
       best.probe?.outcome === 'error'
     ) {
       notes.push(
-        `The dry-run probe for ${best.operator.group} was not conclusive (${best.probe.outcome}: ${best.probe.message}); the result rests on passive evidence.`,
+        `The dry-run probe for ${best.candidate.group} was not conclusive (${best.probe.outcome}: ${best.probe.message}); the result rests on passive evidence.`,
       );
     }
     const method = best.probe?.outcome === 'rejected' ? 'dry-run' : 'passive';
     if (best.grade === 'unknown') {
       return unknownOutcome(
         best.errors,
-        `whether ${best.operator.name} works`,
+        `whether ${candidateLabel(best.candidate)} works`,
         { evidence, remediation, links, notes },
       );
     }
-    const summary = `${best.operator.name} (${best.operator.group}): ${
-      best.reason
-    }${
+    const summary = `${candidateLabel(best.candidate)}: ${best.reason}${
       best.probe?.outcome === 'rejected'
         ? '; an invalid object was rejected by its webhook in a server-side dry-run'
         : ''

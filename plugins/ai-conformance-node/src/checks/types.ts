@@ -21,6 +21,7 @@ import type {
   ReadResult,
   ReadSpec,
 } from '../snapshot/types';
+import type { DeclaredSolution } from '../solutions/declaredSolutions';
 
 /**
  * What a check sees: the snapshot plus derived facts. Pure data.
@@ -45,6 +46,8 @@ export interface CheckContext {
   /** The discovered group, if served. */
   group(name: string): DiscoveredGroup | undefined;
   probe(id: string): ProbeResult | undefined;
+  /** Components the site declared (`aiConformance.solutions`, `--solutions`). */
+  solutions?: readonly DeclaredSolution[];
 }
 
 /**

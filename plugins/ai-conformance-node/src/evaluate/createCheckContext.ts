@@ -2,6 +2,7 @@ import type { Platform } from '@ai-conformance/plugin-ai-conformance-common';
 import type { RequirementLevel } from '@ai-conformance/plugin-ai-conformance-common';
 import type { CheckContext } from '../checks/types';
 import type { ClusterSnapshot, ReadResult } from '../snapshot/types';
+import type { DeclaredSolution } from '../solutions/declaredSolutions';
 
 /**
  * Builds the pure view a check evaluates against.
@@ -13,6 +14,8 @@ export function createCheckContext(options: {
   platform: Platform;
   requirementsVersion: string;
   level: RequirementLevel;
+  /** Components the site declared; default none. */
+  solutions?: readonly DeclaredSolution[];
 }): CheckContext {
   const { snapshot } = options;
   const minor = Number.parseInt(
@@ -29,6 +32,7 @@ export function createCheckContext(options: {
     snapshot.discovery.groups.find(g => g.name === name);
   return {
     ...options,
+    solutions: options.solutions ?? [],
     clusterMinor: Number.isNaN(minor) ? undefined : minor,
     read,
     items: key => {

@@ -20,6 +20,7 @@ import { collectionFindings, gkeVersionFinding } from './clusterFindings';
 import { createCheckContext } from './createCheckContext';
 import { detectPlatform } from './detectPlatform';
 import { summarizeAccelerators } from './summarizeAccelerators';
+import type { DeclaredSolution } from '../solutions/declaredSolutions';
 
 /** @public */
 export interface EvaluateOptions {
@@ -29,6 +30,11 @@ export interface EvaluateOptions {
   checks?: Check[];
   /** Official-suite results to merge (method `artifact`). */
   artifacts?: ArtifactResults | ArtifactResults[];
+  /**
+   * Components the site declared (`aiConformance.solutions`, `--solutions`):
+   * checked like known ones and labelled "declared" in the evidence.
+   */
+  solutions?: readonly DeclaredSolution[];
 }
 
 const STATUSES: RequirementStatus[] = [
@@ -181,6 +187,7 @@ export function evaluate(
       platform,
       requirementsVersion: checklist.version,
       level: req.level,
+      solutions: options.solutions,
     });
     const { result, findings: extra } = runCheck(check, req, ctx);
     requirements.push(result);

@@ -38,6 +38,19 @@ export const READS = {
     version: 'v1',
     resource: 'daemonsets',
   }),
+  statefulsets: spec({
+    key: 'statefulsets',
+    group: 'apps',
+    version: 'v1',
+    resource: 'statefulsets',
+  }),
+  /** Services: the selector that links an admission webhook to its workload. */
+  services: spec({
+    key: 'services',
+    group: '',
+    version: 'v1',
+    resource: 'services',
+  }),
   gatewayclasses: spec({
     key: 'gatewayclasses',
     group: 'gateway.networking.k8s.io',
@@ -86,6 +99,12 @@ export const READS = {
     version: 'v1',
     resource: 'validatingwebhookconfigurations',
   }),
+  mutatingwebhooks: spec({
+    key: 'mutatingwebhookconfigurations',
+    group: 'admissionregistration.k8s.io',
+    version: 'v1',
+    resource: 'mutatingwebhookconfigurations',
+  }),
   autoscalerStatus: spec({
     key: 'configmap:kube-system/cluster-autoscaler-status',
     group: '',
@@ -99,6 +118,34 @@ export const READS = {
     group: 'karpenter.sh',
     version: '*',
     resource: 'nodepools',
+  }),
+  /** GKE ComputeClasses (node auto-provisioning per class). */
+  computeClasses: spec({
+    key: 'gke-computeclasses',
+    group: 'cloud.google.com',
+    version: '*',
+    resource: 'computeclasses',
+  }),
+  /** OpenShift cluster autoscaler (the ClusterAutoscaler resource). */
+  openshiftClusterAutoscalers: spec({
+    key: 'openshift-clusterautoscalers',
+    group: 'autoscaling.openshift.io',
+    version: '*',
+    resource: 'clusterautoscalers',
+  }),
+  openshiftMachineAutoscalers: spec({
+    key: 'openshift-machineautoscalers',
+    group: 'autoscaling.openshift.io',
+    version: '*',
+    resource: 'machineautoscalers',
+  }),
+  /** Cluster API MachineDeployments (autoscaler min/max annotations). */
+  capiMachineDeployments: spec({
+    key: 'capi-machinedeployments',
+    group: 'cluster.x-k8s.io',
+    version: '*',
+    resource: 'machinedeployments',
+    metadataOnly: true,
   }),
   leaderworkersets: spec({
     key: 'leaderworkersets',

@@ -67,16 +67,28 @@ export function deployment(
   opts: {
     available?: boolean;
     labels?: Record<string, string>;
+    annotations?: Record<string, string>;
     replicas?: number;
+    /** Labels of its pod template (what a Service selector matches). */
+    podLabels?: Record<string, string>;
   } = {},
 ): KubeObject {
-  const available = opts.available ?? true;
   const replicas = opts.replicas ?? 1;
+  // Scaled to 0, a Deployment keeps Available=True with no replica available.
+  const available = opts.available ?? true;
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name, namespace, labels: opts.labels ?? {} },
-    spec: { replicas },
+    metadata: {
+      name,
+      namespace,
+      labels: opts.labels ?? {},
+      ...(opts.annotations ? { annotations: opts.annotations } : {}),
+    },
+    spec: {
+      replicas,
+      template: { metadata: { labels: opts.podLabels ?? { app: name } } },
+    },
     status: {
       replicas,
       availableReplicas: available ? replicas : 0,
@@ -119,6 +131,7 @@ export function crd(
   opts: {
     established?: boolean;
     annotations?: Record<string, string>;
+    labels?: Record<string, string>;
     kind?: string;
   } = {},
 ): KubeObject {
@@ -128,6 +141,7 @@ export function crd(
     metadata: {
       name: `${plural}.${group}`,
       annotations: opts.annotations ?? {},
+      ...(opts.labels ? { labels: opts.labels } : {}),
     },
     spec: { group, names: { plural, kind: opts.kind ?? plural } },
     status: { conditions: [cond('Established', opts.established ?? true)] },
@@ -207,10 +221,19 @@ export function configMap(
   };
 }
 
-export function webhookConfig(name: string, groups: string[]): KubeObject {
+export function webhookConfig(
+  name: string,
+  groups: string[],
+  opts: {
+    mutating?: boolean;
+    service?: { namespace: string; name: string };
+  } = {},
+): KubeObject {
   return {
     apiVersion: 'admissionregistration.k8s.io/v1',
-    kind: 'ValidatingWebhookConfiguration',
+    kind: opts.mutating
+      ? 'MutatingWebhookConfiguration'
+      : 'ValidatingWebhookConfiguration',
     metadata: { name },
     webhooks: [
       {
@@ -223,9 +246,24 @@ export function webhookConfig(name: string, groups: string[]): KubeObject {
             operations: ['CREATE', 'UPDATE'],
           },
         ],
-        clientConfig: { service: { namespace: 'operators', name } },
+        clientConfig: {
+          service: opts.service ?? { namespace: 'operators', name },
+        },
       },
     ],
+  };
+}
+
+export function service(
+  namespace: string,
+  name: string,
+  selector: Record<string, string>,
+): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace },
+    spec: { selector, ports: [{ port: 443, targetPort: 9443 }] },
   };
 }
 

@@ -18,6 +18,7 @@ import {
   type SnapshotMetrics,
 } from '../../../snapshot/types';
 import type { Check, CheckContext, CheckOutcome } from '../../types';
+import type { DeclaredSolution } from '../../../solutions/declaredSolutions';
 
 export interface FixtureOptions {
   /** Kubernetes minor, e.g. 34. */
@@ -88,6 +89,7 @@ export function contextFor(
     platform?: Platform;
     requirementsVersion?: string;
     level?: RequirementLevel;
+    solutions?: DeclaredSolution[];
   } = {},
 ): CheckContext {
   return createCheckContext({
@@ -95,6 +97,7 @@ export function contextFor(
     platform: opts.platform ?? 'generic',
     requirementsVersion: opts.requirementsVersion ?? '1.34',
     level: opts.level ?? 'MUST',
+    solutions: opts.solutions,
   });
 }
 

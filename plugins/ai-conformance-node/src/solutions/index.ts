@@ -1,0 +1,6 @@
+export {
+  DECLARABLE_CAPABILITIES,
+  declaredSolutionSchema,
+  parseDeclaredSolutions,
+} from './declaredSolutions';
+export type { DeclaredCapability, DeclaredSolution } from './declaredSolutions';
