@@ -7,8 +7,11 @@ describe('certifiedVersionOptions', () => {
     expect(certifiedVersionOptions()).toEqual([
       '1.34.0-gke.1662000',
       '1.35.0-gke.2232000',
+      '1.36.4-gke.1247000',
+      '1.37.0-gke.3503000',
     ]);
-    expect(certifiedVersionOptions('1.36')).toEqual([]);
+    expect(certifiedVersionOptions('1.37')).toEqual(['1.37.0-gke.3503000']);
+    expect(certifiedVersionOptions('1.38')).toEqual([]);
   });
 });
 
@@ -30,8 +33,8 @@ describe('gkeVersionProblem', () => {
     expect(gkeVersionProblem('1.35.0-gke.2232000', '1.34')).toBe(
       '1.35.0-gke.2232000 is not a 1.34 version; the lowest certified 1.34 version is 1.34.0-gke.1662000',
     );
-    expect(gkeVersionProblem('1.36.1-gke.1000')).toBe(
-      'GKE 1.36 has no AI-conformance-certified version yet; choose 1.34 or 1.35',
+    expect(gkeVersionProblem('1.38.1-gke.1000')).toBe(
+      'GKE 1.38 has no AI-conformance-certified version yet; choose 1.34 or 1.35 or 1.36 or 1.37',
     );
     expect(gkeVersionProblem('1.34', '1.34')).toBe(
       '"1.34" is not a GKE version (expected MAJOR.MINOR.PATCH-gke.N, e.g. 1.34.0-gke.1662000)',

@@ -9,6 +9,12 @@ describe('gkeCertification', () => {
     });
     expect(gkeCertification('v1.34.1-gke.1829001').status).toBe('certified');
     expect(gkeCertification('v1.35.0-gke.2232000').status).toBe('certified');
+    expect(gkeCertification('v1.36.4-gke.1247000')).toEqual({
+      status: 'certified',
+      minimum: '1.36.4-gke.1247000',
+      minor: '1.36',
+    });
+    expect(gkeCertification('v1.37.0-gke.3503000').status).toBe('certified');
   });
 
   it('flags versions below the minimum, comparing builds numerically', () => {
@@ -20,12 +26,16 @@ describe('gkeCertification', () => {
     expect(gkeCertification('v1.35.0-gke.1999999').status).toBe(
       'below-minimum',
     );
+    expect(gkeCertification('v1.36.1-gke.1000').status).toBe('below-minimum');
+    expect(gkeCertification('v1.37.0-gke.999999').status).toBe(
+      'below-minimum',
+    );
   });
 
   it('reports minors without a certified entry', () => {
-    expect(gkeCertification('v1.36.1-gke.1000')).toEqual({
+    expect(gkeCertification('v1.38.1-gke.1000')).toEqual({
       status: 'not-certified-yet',
-      minor: '1.36',
+      minor: '1.38',
     });
     expect(gkeCertification('v1.33.5-gke.1000').status).toBe(
       'not-certified-yet',

@@ -13,6 +13,8 @@ import {
 export const GKE_CERTIFIED_MINIMUMS: Readonly<Record<string, string>> = {
   '1.34': '1.34.0-gke.1662000',
   '1.35': '1.35.0-gke.2232000',
+  '1.36': '1.36.4-gke.1247000',
+  '1.37': '1.37.0-gke.3503000',
 };
 
 /** @public */
