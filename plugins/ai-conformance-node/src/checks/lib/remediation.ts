@@ -96,6 +96,12 @@ const STEPS: Record<string, Remediation[]> = {
       url: 'https://learn.microsoft.com/azure/application-gateway/for-containers/overview',
     },
     {
+      platform: 'openshift',
+      description:
+        'Create a GatewayClass with controllerName openshift.io/gateway-controller/v1; the Ingress Operator installs its Gateway API implementation.',
+      url: 'https://docs.redhat.com/en/documentation/openshift_container_platform/latest/html/ingress_and_load_balancing/configuring-gateway-api',
+    },
+    {
       platform: 'any',
       description:
         'Install the Gateway API CRDs and a conformant implementation (Envoy Gateway, Istio, Cilium, kgateway...) and check that its GatewayClass is Accepted.',
@@ -153,6 +159,17 @@ const STEPS: Record<string, Remediation[]> = {
       url: 'https://cloud.google.com/kubernetes-engine/docs/tutorials/kueue-intro',
     },
     {
+      platform: 'aks',
+      description: 'Install Kueue on AKS.',
+      url: 'https://learn.microsoft.com/azure/aks/kueue-overview',
+    },
+    {
+      platform: 'openshift',
+      description:
+        'Install the Red Hat build of Kueue operator and create a Kueue instance.',
+      url: 'https://docs.redhat.com/en/documentation/openshift_container_platform/latest/html/ai_workloads/red-hat-build-of-kueue',
+    },
+    {
       platform: 'any',
       description:
         'Install a gang scheduler: Kueue (Helm chart oci://registry.k8s.io/kueue/charts/kueue), Volcano, or KAI Scheduler.',
@@ -185,6 +202,12 @@ const STEPS: Record<string, Remediation[]> = {
         'az aks nodepool update --resource-group RG --cluster-name CLUSTER --name gpupool --enable-cluster-autoscaler --min-count 0 --max-count 4',
       url: 'https://learn.microsoft.com/azure/aks/cluster-autoscaler',
     },
+    {
+      platform: 'openshift',
+      description:
+        'Create a ClusterAutoscaler and a MachineAutoscaler for the GPU MachineSet.',
+      url: 'https://docs.redhat.com/en/documentation/openshift_container_platform/latest/html/machine_management/applying-autoscaling',
+    },
   ],
   pod_autoscaling: [
     {
@@ -194,6 +217,19 @@ const STEPS: Record<string, Remediation[]> = {
       command:
         'kubectl apply -f https://raw.githubusercontent.com/GoogleCloudPlatform/k8s-stackdriver/master/custom-metrics-stackdriver-adapter/deploy/production/adapter_new_resource_model.yaml',
       url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/machine-learning/inference/autoscaling',
+    },
+    {
+      platform: 'aks',
+      description:
+        'Enable the KEDA add-on; it serves external.metrics.k8s.io so HPAs (ScaledObjects) can scale GPU workloads on Prometheus metrics.',
+      command: 'az aks update --resource-group RG --name CLUSTER --enable-keda',
+      url: 'https://learn.microsoft.com/azure/aks/autoscale-gpu-workloads-with-keda',
+    },
+    {
+      platform: 'openshift',
+      description:
+        'Install the Custom Metrics Autoscaler operator (KEDA) and create a KedaController; check that v1beta1.external.metrics.k8s.io is Available.',
+      url: 'https://docs.redhat.com/en/documentation/openshift_container_platform/latest/html/nodes/automatically-scaling-pods-with-the-custom-metrics-autoscaler-operator',
     },
     {
       platform: 'any',
@@ -233,6 +269,26 @@ const STEPS: Record<string, Remediation[]> = {
       terraform:
         'monitoring_config {\n  enable_components = ["SYSTEM_COMPONENTS"]\n  managed_prometheus { enabled = true }\n}',
       url: 'https://cloud.google.com/stackdriver/docs/managed-prometheus/setup-managed',
+    },
+    {
+      platform: 'aks',
+      description:
+        'Enable Azure Monitor managed service for Prometheus; it discovers workloads through azmonitoring.coreos.com PodMonitor/ServiceMonitor objects.',
+      command:
+        'az aks update --resource-group RG --name CLUSTER --enable-azure-monitor-metrics',
+      url: 'https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable',
+    },
+    {
+      platform: 'eks',
+      description:
+        'Use Amazon Managed Service for Prometheus with a managed collector, or install kube-prometheus-stack.',
+      url: 'https://docs.aws.amazon.com/prometheus/latest/userguide/AMP-collector.html',
+    },
+    {
+      platform: 'openshift',
+      description:
+        'Enable monitoring for user-defined projects (enableUserWorkload: true in the cluster-monitoring-config ConfigMap) and add ServiceMonitor/PodMonitor objects.',
+      url: 'https://docs.redhat.com/en/documentation/openshift_container_platform/latest/html/monitoring/',
     },
     {
       platform: 'any',
@@ -282,6 +338,26 @@ const STEPS: Record<string, Remediation[]> = {
         'gcloud container clusters update CLUSTER --location=REGION --update-addons=RayOperator=ENABLED',
       terraform: 'addons_config {\n  ray_operator_config { enabled = true }\n}',
       url: 'https://cloud.google.com/kubernetes-engine/add-ons/ray-on-gke/how-to/enable-ray-on-gke',
+    },
+    {
+      platform: 'aks',
+      description:
+        'Enable the AI toolchain operator add-on (KAITO): its workspace controller and webhook run in kube-system and reconcile kaito.sh Workspaces.',
+      command:
+        'az aks update --resource-group RG --name CLUSTER --enable-ai-toolchain-operator --enable-oidc-issuer',
+      url: 'https://learn.microsoft.com/azure/aks/ai-toolchain-operator',
+    },
+    {
+      platform: 'openshift',
+      description:
+        'Install Red Hat OpenShift AI and set the Kubeflow Trainer component to Managed in the DataScienceCluster.',
+      url: 'https://docs.redhat.com/en/documentation/red_hat_openshift_ai_self-managed/',
+    },
+    {
+      platform: 'eks',
+      description:
+        'Install the KubeRay operator (Helm) or another AI operator with admission webhooks on the cluster.',
+      url: 'https://docs.aws.amazon.com/eks/latest/userguide/ml-get-started.html',
     },
     {
       platform: 'any',
@@ -359,12 +435,12 @@ const LINKS: Record<string, Link[]> = {
   ],
 };
 
-/** Remediation steps for a requirement, the cluster's platform first. */
+/** Remediation steps for a requirement: the cluster's platform first, then the generic steps, then other platforms'. */
 export function remediationFor(id: string, platform: Platform): Remediation[] {
   const steps = STEPS[id] ?? [];
   const rank = (r: Remediation) => {
     if (r.platform === platform) return 0;
-    return r.platform === 'any' ? 2 : 1;
+    return r.platform === 'any' ? 1 : 2;
   };
   return [...steps].sort((a, b) => rank(a) - rank(b));
 }
