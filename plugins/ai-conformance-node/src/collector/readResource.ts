@@ -63,13 +63,41 @@ function trim(
   };
 }
 
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What is wrong with an object body, if anything. */
+function objectProblem(body: unknown): string | undefined {
+  if (!isObject(body)) return 'the body is not a JSON object';
+  if (!isObject(body.metadata) || typeof body.metadata.name !== 'string')
+    return 'the object has no metadata.name';
+  return undefined;
+}
+
+/** What is wrong with a list body, if anything. */
+function listProblem(body: unknown): string | undefined {
+  if (!isObject(body)) return 'the body is not a JSON object';
+  if (!Array.isArray(body.items)) return 'the list has no items array';
+  const bad = body.items.findIndex(item => objectProblem(item) !== undefined);
+  if (bad >= 0)
+    return `item ${bad} of the list is not an object with metadata.name`;
+  if (body.metadata !== undefined && !isObject(body.metadata))
+    return 'the list metadata is not an object';
+  const cont = body.metadata?.continue;
+  if (cont !== undefined && typeof cont !== 'string')
+    return 'the continue token is not a string';
+  return undefined;
+}
+
 /**
  * Reads one spec: a get, or a list over all pages (`limit` + `continue`;
  * restarts once when the continue token expires with 410 Gone). Metadata-only
  * lists ask for PartialObjectMetadataList and fall back to JSON when the
  * server refuses (406). Retries once after throttling (429), a transient
- * server error (500, 502, 504) or a dropped connection. Never throws: every
- * failure is an outcome.
+ * server error (500, 502, 504) or a dropped connection. A body that is not
+ * JSON or not the list / object asked for is an `error` of the read ("malformed
+ * response"), never an empty list. Never throws: every failure is an outcome.
  */
 export async function readResource(
   request: ResourceRequester,
@@ -92,6 +120,15 @@ export async function readResource(
     request: description,
     version: target.version,
   };
+  // A body that is not what the path serves is an error of this read,
+  // never an empty list.
+  const malformed = (problem: string): ReadResult => ({
+    ...base,
+    outcome: 'error',
+    httpStatus: 200,
+    message: `${description}: malformed response, ${problem}`,
+    requests,
+  });
 
   for (;;) {
     const query: Record<string, string | undefined> = spec.name
@@ -158,14 +195,14 @@ export async function readResource(
     try {
       body = JSON.parse(res.body);
     } catch {
-      return {
-        ...base,
-        outcome: 'error',
-        httpStatus: res.status,
-        message: `${description}: response is not JSON`,
-        requests,
-      };
+      return malformed(
+        `the body is not JSON (truncated or another format${
+          res.contentType ? `: ${res.contentType.split(';')[0]}` : ''
+        })`,
+      );
     }
+    const problem = spec.name ? objectProblem(body) : listProblem(body);
+    if (problem) return malformed(problem);
     if (spec.name) {
       return {
         ...base,
@@ -175,12 +212,12 @@ export async function readResource(
         requests,
       };
     }
-    for (const item of (body?.items ?? []) as any[]) {
+    for (const item of body.items as any[]) {
       items.push(
         trim(item, apiVersion, target.kind, spec.metadataOnly === true),
       );
     }
-    cont = body?.metadata?.continue || undefined;
+    cont = body.metadata?.continue || undefined;
     if (!cont) {
       return { ...base, outcome: 'ok', httpStatus: 200, items, requests };
     }

@@ -87,6 +87,15 @@ export function collectionFindings(snapshot: ClusterSnapshot): Finding[] {
     });
   }
   const d = snapshot.discovery;
+  if (d.outcome === 'ok' && d.source === 'legacy' && d.fallbackReason) {
+    findings.push({
+      id: 'discovery-fallback',
+      severity: 'info',
+      summary:
+        'API discovery used the legacy group and resource lists because aggregated discovery could not be used.',
+      details: d.fallbackReason,
+    });
+  }
   if (d.outcome !== 'ok') {
     findings.push({
       id: 'discovery-failed',

@@ -40,6 +40,7 @@ const snapshotSchema = z
     discovery: z
       .object({
         source: z.enum(['aggregated', 'legacy']),
+        fallbackReason: z.string().optional(),
         outcome,
         groups: z.array(
           z

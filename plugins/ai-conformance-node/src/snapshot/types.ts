@@ -112,7 +112,18 @@ export interface DiscoveryFailure {
 
 /** @public */
 export interface DiscoverySnapshot {
+  /**
+   * Which discovery the groups come from: aggregated discovery (`/api`, `/apis` in the
+   * `apidiscovery.k8s.io` format) or legacy discovery (the group lists, then
+   * `/api/v1` and `/apis/<group>/<version>` of the groups the reads need).
+   */
   source: 'aggregated' | 'legacy';
+  /**
+   * Why aggregated discovery was not used, e.g. "/apis answered HTTP 503" or
+   * "the /apis body is not valid JSON (truncated or malformed)"; set with
+   * source 'legacy' and when both kinds of discovery failed.
+   */
+  fallbackReason?: string;
   /** Overall outcome; 'ok' when the group list was read. */
   outcome: ReadOutcome;
   groups: DiscoveredGroup[];

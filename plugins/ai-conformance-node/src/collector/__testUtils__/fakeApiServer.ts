@@ -277,7 +277,14 @@ export async function startFakeApiServer(options: FakeApiServerOptions) {
       if (options.hang?.test(url.pathname)) return;
       const out = handle(req, Buffer.concat(chunks).toString('utf8'));
       setTimeout(() => {
-        res.writeHead(out.status, { 'Content-Type': 'application/json' });
+        const aggregatedBody =
+          (out.body as { kind?: string } | undefined)?.kind ===
+          'APIGroupDiscoveryList';
+        res.writeHead(out.status, {
+          'Content-Type': aggregatedBody
+            ? 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList'
+            : 'application/json',
+        });
         res.end(JSON.stringify(out.body));
       }, options.latencyMs ?? 0);
     });
