@@ -19,7 +19,8 @@ export function stripXmlInvalidChars(text: string): string {
 
 /**
  * Escapes untrusted text for XML 1.0 element content: characters XML cannot
- * hold are removed, `&`, `<` and `>` become entities.
+ * hold are removed, `&`, `<` and `>` become entities, and CR a character
+ * reference (a parser would turn a literal one into LF).
  *
  * @public
  */
@@ -27,7 +28,8 @@ export function escapeXmlText(text: string): string {
   return stripXmlInvalidChars(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
 }
 
 /**
@@ -42,6 +44,5 @@ export function escapeXmlAttribute(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
     .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+    .replace(/\n/g, '&#10;');
 }

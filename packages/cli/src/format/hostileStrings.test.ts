@@ -1,0 +1,141 @@
+/**
+ * Cluster-controlled strings that try to break out of each output format:
+ * the Markdown must parse to text (no HTML of theirs, no headings, links
+ * or table rows of their own), the JUnit must stay well-formed XML 1.0 and
+ * give the text back, the table must not carry terminal escapes.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
+import {
+  detailText,
+  reasonText,
+  stripXmlInvalidChars,
+} from '@ai-conformance/plugin-ai-conformance-common';
+import { createStyler } from '../lib/style';
+import { hostileReport } from '../testing/hostileReport';
+import { htmlTags, markdownTokens } from '../testing/markdownTokens';
+import { formatMarkdown } from './markdownFormatter';
+import { formatJUnit } from './junitFormatter';
+import { formatTable } from './tableFormatter';
+import { formatCtrf } from './ctrfFormatter';
+
+const report = hostileReport();
+const n = report.requirements.length;
+
+describe('formatMarkdown with hostile cluster strings', () => {
+  const md = formatMarkdown([{ context: 'demo', report }]);
+  const tokens = markdownTokens(md);
+
+  it('has no HTML but its own <details> blocks', () => {
+    const own = [
+      '<details>',
+      '<summary>',
+      '<code>',
+      '</code>',
+      '</summary>',
+      '</details>',
+    ];
+    expect([...htmlTags(tokens)].sort()).toEqual(
+      own.flatMap(tag => Array(n).fill(tag)).sort(),
+    );
+    expect(htmlTags(tokens)).not.toContainEqual(
+      expect.stringMatching(/script|img|on\w+=/i),
+    );
+  });
+
+  it('has one heading, one table with a row of four cells per requirement', () => {
+    const headings = tokens.filter(t => t.type === 'heading') as any[];
+    expect(headings).toHaveLength(1);
+    expect(headings[0].depth).toBe(1);
+    const tables = tokens.filter(t => t.type === 'table') as any[];
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows).toHaveLength(n);
+    for (const row of tables[0].rows) expect(row).toHaveLength(4);
+    expect(tables[0].rows.map((row: any) => row[0].tokens[0].text)).toEqual(
+      report.requirements.map(r => r.id),
+    );
+  });
+
+  it('links only to the http(s) evidence URLs, and keeps commands in their code blocks', () => {
+    const links = tokens.filter(t => t.type === 'link') as any[];
+    expect(new Set(links.map(l => l.href))).toEqual(
+      new Set(['https://docs.example/a%29%20%5Bx%5D%28y']),
+    );
+    expect(tokens.filter(t => t.type === 'image')).toEqual([]);
+    const code = tokens.filter(t => t.type === 'code') as any[];
+    expect(code).toHaveLength(n);
+    expect(code[0].text).toBe(report.requirements[0].remediation[0].command);
+  });
+});
+
+describe('formatJUnit with hostile cluster strings', () => {
+  const xml = formatJUnit([{ context: 'demo', report }]);
+
+  it('is well-formed XML 1.0', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    // XML 1.0 Char production, which XMLValidator does not check
+    expect(xml).toMatch(
+      /^(?:[\t\n\r\u0020-\uD7FF\uE000-\uFFFD]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/,
+    );
+    const errors: string[] = [];
+    const sax = new SaxesParser();
+    sax.on('error', e => errors.push(e.message));
+    sax.write(xml).close();
+    expect(errors).toEqual([]);
+  });
+
+  it('gives the text back, less the characters XML cannot hold', () => {
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      trimValues: false,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      htmlEntities: true,
+      isArray: name => ['testsuite', 'testcase', 'property'].includes(name),
+    }).parse(xml);
+    const suite = doc.testsuites.testsuite[0];
+    expect(suite['@_hostname']).toBe(stripXmlInvalidChars(report.cluster.name));
+    const failed = report.requirements.find(r => r.status === 'fail')!;
+    const tc = suite.testcase.find(
+      (t: any) => t['@_name'] === `${failed.id} (${failed.level})`,
+    );
+    expect(tc.failure['@_message']).toBe(
+      stripXmlInvalidChars(reasonText(failed)),
+    );
+    expect(tc.failure['#text']).toBe(stripXmlInvalidChars(detailText(failed)));
+    expect(tc['system-out']).toBe(stripXmlInvalidChars(detailText(failed)));
+    const kubernetes = suite.properties.property.find(
+      (p: any) => p['@_name'] === 'kubernetesVersion',
+    );
+    expect(kubernetes['@_value']).toBe(report.cluster.kubernetesVersion);
+  });
+});
+
+describe('formatTable with hostile cluster strings', () => {
+  const text = formatTable([{ context: 'demo', report }], {
+    style: createStyler(false),
+  });
+
+  it('writes no terminal control characters and one line per requirement', () => {
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+    const rows = text.split('\n').filter(l => /^\w+\s+(MUST|SHOULD)\s/.test(l));
+    expect(rows).toHaveLength(n);
+  });
+
+  it('prints the API server without its credentials', () => {
+    expect(text).toContain('(https://10.0.0.1:6443)');
+    expect(text).not.toContain('secret-pass');
+  });
+});
+
+describe('formatCtrf with hostile cluster strings', () => {
+  it('is JSON that gives the text back', () => {
+    const doc = JSON.parse(
+      formatCtrf([{ context: 'demo', report }], { start: 1, stop: 2 }),
+    );
+    const failed = report.requirements.find(r => r.status === 'fail')!;
+    const test = doc.results.tests.find((t: any) => t.extra.id === failed.id);
+    expect(test.trace).toBe(detailText(failed));
+  });
+});
