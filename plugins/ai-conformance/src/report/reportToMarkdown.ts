@@ -1,5 +1,8 @@
 import {
   countReport,
+  escapeMarkdownText as text,
+  markdownCodeBlock,
+  markdownCodeSpan as code,
   type ConformanceReport,
   type RequirementResult,
 } from '@ai-conformance/plugin-ai-conformance-common';
@@ -10,36 +13,35 @@ import {
   requirementStatusOf,
 } from './statusPresentation';
 
-/** Escapes text for a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 function requirementSection(r: RequirementResult): string[] {
   const lines = [
-    `### ${r.title} (\`${r.id}\`)`,
+    `### ${text(r.title)} (${code(r.id)})`,
     '',
-    `**${r.level}** · ${requirementStatusOf(r.status).label} · ${r.method}`,
+    `**${text(r.level)}** · ${text(
+      requirementStatusOf(r.status).label,
+    )} · ${text(r.method)}`,
     '',
-    r.summary,
+    text(r.summary),
   ];
   if (r.evidence.length > 0) {
     lines.push('', 'Evidence:', '');
     for (const e of r.evidence) {
       const where = e.object
-        ? ` (${e.object.kind} ${
-            e.object.namespace ? `${e.object.namespace}/` : ''
-          }${e.object.name})`
+        ? ` (${text(e.object.kind)} ${text(
+            `${e.object.namespace ? `${e.object.namespace}/` : ''}${
+              e.object.name
+            }`,
+          )})`
         : '';
-      lines.push(`- ${e.description}${where}`);
+      lines.push(`- ${text(e.description)}${where}`);
     }
   }
   if (r.errors.length > 0) {
     lines.push('', 'Could not check:', '');
     for (const e of r.errors) {
       lines.push(
-        `- ${e.read}: ${e.outcome} — ${e.message}${
-          e.hint ? ` (${e.hint})` : ''
+        `- ${text(e.read)}: ${text(e.outcome)} — ${text(e.message)}${
+          e.hint ? ` (${text(e.hint)})` : ''
         }`,
       );
     }
@@ -47,9 +49,12 @@ function requirementSection(r: RequirementResult): string[] {
   if (r.remediation.length > 0 && r.status !== 'pass') {
     lines.push('', 'Remediation:', '');
     for (const step of r.remediation) {
-      lines.push(`- ${step.description}`);
+      lines.push(`- ${text(step.description)}`);
       if (step.command) {
-        lines.push('', '  ```sh', `  ${step.command}`, '  ```');
+        lines.push(
+          '',
+          ...markdownCodeBlock(step.command, { language: 'sh', indent: '  ' }),
+        );
       }
     }
   }
@@ -66,24 +71,24 @@ export function reportToMarkdown(
   const platform =
     PLATFORM_TITLES[report.cluster.platform] ?? report.cluster.platform;
   const lines = [
-    `# Kubernetes AI Conformance: ${report.cluster.name}`,
+    `# Kubernetes AI Conformance: ${text(report.cluster.name)}`,
     '',
-    `- Verdict: **${VERDICT[report.verdict]?.label ?? report.verdict}**`,
-    `- Checklist version: ${report.requirementsVersion}`,
-    `- Platform: ${platform}${
+    `- Verdict: **${text(VERDICT[report.verdict]?.label ?? report.verdict)}**`,
+    `- Checklist version: ${text(report.requirementsVersion)}`,
+    `- Platform: ${text(platform)}${
       report.cluster.kubernetesVersion
-        ? `, Kubernetes ${report.cluster.kubernetesVersion}`
+        ? `, Kubernetes ${text(report.cluster.kubernetesVersion)}`
         : ''
     }`,
     `- MUST passed: ${counts.mustPassed}/${counts.mustTotal}`,
     `- SHOULD passed: ${counts.shouldPassed}/${counts.shouldTotal}`,
-    `- Generated: ${report.generatedAt}`,
+    `- Generated: ${text(report.generatedAt)}`,
   ];
-  if (entityRef) lines.push(`- Catalog entity: \`${entityRef}\``);
+  if (entityRef) lines.push(`- Catalog entity: ${code(entityRef)}`);
   if (report.findings.length > 0) {
     lines.push('', '## Findings', '');
     for (const f of report.findings) {
-      lines.push(`- **${f.severity}**: ${f.summary}`);
+      lines.push(`- **${text(f.severity)}**: ${text(f.summary)}`);
     }
   }
   lines.push(
@@ -95,9 +100,9 @@ export function reportToMarkdown(
   );
   for (const r of report.requirements) {
     lines.push(
-      `| ${cell(r.title)} (\`${r.id}\`) | ${
-        CATEGORY_TITLES[r.category] ?? r.category
-      } | ${r.level} | ${requirementStatusOf(r.status).label} |`,
+      `| ${text(r.title)} (${code(r.id, { tableCell: true })}) | ${text(
+        CATEGORY_TITLES[r.category] ?? r.category,
+      )} | ${text(r.level)} | ${text(requirementStatusOf(r.status).label)} |`,
     );
   }
   lines.push('', '## Requirements', '');
