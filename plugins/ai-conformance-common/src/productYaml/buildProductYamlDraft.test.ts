@@ -110,6 +110,21 @@ describe('buildProductYamlDraft', () => {
     );
   });
 
+  it('keeps a cluster name with line breaks on the first header comment line', () => {
+    const text = buildProductYamlDraft({
+      ...report,
+      cluster: {
+        ...report.cluster,
+        name: 'x"\nmetadata: { evil: 1 }\r\nspec:\r  evil: 2\u2028evil: 3',
+      },
+    });
+    const doc = parse(text);
+    expect(Object.keys(doc)).toEqual(['metadata', 'spec']);
+    expect(doc.metadata).not.toHaveProperty('evil');
+    expect(doc.spec).not.toHaveProperty('evil');
+    expect(text.split('\n')[0]).toContain('metadata: { evil: 1 }');
+  });
+
   it('takes the platform version from metadata over the cluster version', () => {
     const doc = parse(
       buildProductYamlDraft(report, { platformVersion: '2026.11' }),
