@@ -1,4 +1,8 @@
 import {
+  type CertifiedVersions,
+  gkeMinimumsFromData,
+} from './certifiedVersions';
+import {
   compareKubernetesVersions,
   parseKubernetesVersion,
 } from './kubernetesVersion';
@@ -32,26 +36,53 @@ export interface GkeCertification {
   minimum?: string;
   /** The version's minor, e.g. '1.34'. */
   minor?: string;
+  /**
+   * Where the minimum comes from: the submission file it was read from
+   * (`v1.36/gke/PRODUCT.yaml`) or `built-in` (GKE_CERTIFIED_MINIMUMS).
+   */
+  source?: string;
 }
 
 /**
  * Where a GKE version stands against the certified minimum of its minor.
  * `unknown` when the text is not a version; `not-gke` for other distributions.
+ * With `data` (certified versions read from the CNCF repository), a minor the
+ * data lists is measured against the data's lowest certified version; other
+ * minors against the built-in table.
  *
  * @public
  */
 export function gkeCertification(
   version: string | undefined | null,
+  data?: CertifiedVersions,
 ): GkeCertification {
   const parsed = parseKubernetesVersion(version);
   if (!parsed) return { status: 'unknown' };
   const minor = `${parsed.major}.${parsed.minor}`;
   if (parsed.distribution !== 'gke') return { status: 'not-gke', minor };
-  const minimum = GKE_CERTIFIED_MINIMUMS[minor];
+  const fromData = gkeMinimumsFromData(data)[minor];
+  const minimum = fromData?.minimum ?? GKE_CERTIFIED_MINIMUMS[minor];
   if (!minimum) return { status: 'not-certified-yet', minor };
   const status =
     compareKubernetesVersions(parsed, minimum) >= 0
       ? 'certified'
       : 'below-minimum';
-  return { status, minimum, minor };
+  return { status, minimum, minor, source: fromData?.source ?? 'built-in' };
+}
+
+/**
+ * Minors with a certified GKE version, built-in or in `data`, in order.
+ *
+ * @public
+ */
+export function gkeCertifiedMinors(data?: CertifiedVersions): string[] {
+  const minors = new Set([
+    ...Object.keys(GKE_CERTIFIED_MINIMUMS),
+    ...Object.keys(gkeMinimumsFromData(data)),
+  ]);
+  return [...minors].sort((a, b) => {
+    const [am, an] = a.split('.').map(Number);
+    const [bm, bn] = b.split('.').map(Number);
+    return am - bm || an - bn;
+  });
 }

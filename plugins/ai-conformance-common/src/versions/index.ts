@@ -8,7 +8,19 @@ export type {
   KubernetesDistribution,
   KubernetesVersion,
 } from './kubernetesVersion';
-export { GKE_CERTIFIED_MINIMUMS, gkeCertification } from './gkeCertification';
+export {
+  GKE_CERTIFIED_MINIMUMS,
+  gkeCertification,
+  gkeCertifiedMinors,
+} from './gkeCertification';
+export {
+  PLATFORM_PRODUCT_FOLDERS,
+  certifiedProductsFor,
+  gkeMinimumsFromData,
+  isProductYamlPath,
+  parseProductYaml,
+} from './certifiedVersions';
+export type { CertifiedProduct, CertifiedVersions } from './certifiedVersions';
 export type {
   GkeCertification,
   GkeCertificationStatus,
