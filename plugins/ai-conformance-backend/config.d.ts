@@ -30,12 +30,16 @@ export interface Config {
       maxBytes?: number;
     };
     /**
-     * Clusters outside the `kubernetes` config, matched by name to the
-     * catalog entity name.
+     * Clusters outside the `kubernetes` config. Each belongs to exactly one
+     * catalog entity: `entityRef`, else `resource:<namespace>/<name>`.
      */
     clusters?: Array<{
-      /** Cluster name = name of its catalog entity. */
+      /** Cluster name; also the entity name unless `entityRef` is set. */
       name: string;
+      /** Namespace of the cluster's entity. Default `default`. */
+      namespace?: string;
+      /** The cluster's entity (`resource:<namespace>/<name>`); overrides name and namespace. */
+      entityRef?: string;
       /** API server URL. */
       url: string;
       /** Base64 of the CA PEM. */
@@ -52,6 +56,16 @@ export interface Config {
       /** Turn TLS verification off (test clusters only). */
       skipTLSVerify?: boolean;
     }>;
+    /**
+     * Which entity each `kubernetes.clusterLocatorMethods` config cluster
+     * belongs to. Unlisted clusters belong to `resource:default/<name>`.
+     */
+    kubernetesClusterEntities?: Array<{
+      /** Cluster name in `kubernetes.clusterLocatorMethods`. */
+      cluster: string;
+      /** Its entity, e.g. `resource:platform/gke-prod`. */
+      entityRef: string;
+    }>;
     /** Clusters defined by catalog entities with `kubernetes.io/*` annotations. */
     catalogClusters?: {
       /** Resolve clusters from catalog annotations. Default true. */
@@ -63,6 +77,23 @@ export interface Config {
       dangerouslyAllowClusterUrls?: string[];
       /** Honour `kubernetes.io/skip-tls-verify: 'true'` on catalog entities. Default false. */
       dangerouslyAllowSkipTLSVerify?: boolean;
+      /**
+       * Catalog clusters get only the calling user's token (`google`,
+       * `oidc`). A provider that sends a credential held by the backend
+       * (`serviceAccount`, `googleServiceAccount`, `aws`, `azure`, ...) is
+       * refused unless an entry here names it for the entity's API server
+       * URL. Scheduled runs of catalog clusters can only use such grants.
+       */
+      allowBackendCredentials?: Array<{
+        /**
+         * `https://host[:port][/path]`: scheme and port match exactly, the
+         * path as a prefix; the host exactly, or with a leading `*.` any
+         * host below it (`https://*.gke.example.com`).
+         */
+        urlPattern: string;
+        /** Backend-held auth providers allowed for matching URLs, e.g. `[googleServiceAccount]`. */
+        authProviders: string[];
+      }>;
     };
     selfAssessment?: {
       /** Vendor metadata written into the PRODUCT.yaml draft. */
@@ -111,7 +142,7 @@ export interface Config {
       clusters?: Array<{
         /** Cluster entity name. */
         name: string;
-        /** Entity namespace; omitted matches any. */
+        /** Entity namespace (default `default`); matched exactly. */
         namespace?: string;
         /** Base URL of the Prometheus HTTP API (without /api/v1). */
         url: string;

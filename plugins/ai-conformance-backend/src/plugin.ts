@@ -134,6 +134,7 @@ export const aiConformancePlugin = createBackendPlugin({
         httpRouter.use(
           await createAcceleratorsRouter({
             resolver,
+            catalog: deps.catalog,
             permissions: deps.permissions,
             httpAuth: deps.httpAuth,
             config,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   BackstageCredentials,
   LoggerService,
@@ -59,6 +60,20 @@ export interface AcceleratorMetricsServiceOptions {
 
 const MAX_CACHE_ENTRIES = 200;
 
+/**
+ * Who the answer was read as: a digest of the caller's cluster tokens, ''
+ * when none were sent (the backend's own credentials). Answers are only
+ * reused for the same identity, so a caller without a token never gets an
+ * answer read with another user's token. The digest never leaves memory.
+ */
+function credentialIdentity(userTokens?: Record<string, string>): string {
+  const entries = Object.entries(userTokens ?? {}).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  if (entries.length === 0) return '';
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+}
+
 async function defaultGoogleAccessToken(): Promise<string> {
   const { GoogleAuth } = await import('google-auth-library');
   const auth = new GoogleAuth({
@@ -89,7 +104,8 @@ function sourceInfo(
  * and temperature from the cluster's configured Prometheus-compatible API.
  * Failures of either source become `errors` entries next to whatever could be
  * read; only resolution errors (unknown cluster, bad input) are thrown.
- * Answers are cached per cluster and range for `cacheSeconds`.
+ * Answers are cached per cluster, range and credential identity (the
+ * caller's cluster tokens) for `cacheSeconds`.
  */
 export class AcceleratorMetricsService {
   readonly #options: AcceleratorMetricsServiceOptions;
@@ -188,7 +204,9 @@ export class AcceleratorMetricsService {
     context: AcceleratorRequestContext,
   ): Promise<AcceleratorsResponse> {
     const now = this.#now();
-    const key = `${entityRef}\u0000${range}`;
+    const key = `${entityRef}\u0000${range}\u0000${credentialIdentity(
+      context.userTokens,
+    )}`;
     const cached = this.#cache.get(key);
     if (cached && cached.expires > now) return cached.value;
     const value = this.#compute(entityRef, range, context);
@@ -249,6 +267,8 @@ export class AcceleratorMetricsService {
     } catch (error) {
       if (error instanceof NotFoundError || error instanceof InputError)
         throw error;
+      // A refused backend credential (BackendCredentialRefusedError) stays
+      // an error entry with its reason: nothing was sent to the cluster.
       const message = isError(error) ? error.message : String(error);
       this.#options.logger.warn(
         `Accelerator inventory of ${entityRef} failed: ${message}`,

@@ -4,6 +4,7 @@ import express from 'express';
 import request from 'supertest';
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { NotFoundError } from '@backstage/errors';
@@ -12,9 +13,13 @@ import {
   type ClusterConnection,
   type KubeObject,
 } from '@ai-conformance/plugin-ai-conformance-node';
-import { AcceleratorMetricsService } from './AcceleratorMetricsService';
+import {
+  AcceleratorMetricsService,
+  type AcceleratorRequestContext,
+} from './AcceleratorMetricsService';
 import { createAcceleratorsRouter } from './createAcceleratorsRouter';
 import { readMetricsConfig } from './readMetricsConfig';
+import { clusterEntity } from '../__testUtils__/clusterEntities';
 
 const inventory = buildAcceleratorInventory({
   nodes: [
@@ -97,8 +102,13 @@ describe('createAcceleratorsRouter', () => {
   async function app(options: {
     metrics?: object;
     allow?: boolean;
-    readInventory?: () => Promise<typeof inventory>;
-    connect?: (ref: string) => Promise<ClusterConnection>;
+    readInventory?: (
+      connection: ClusterConnection,
+    ) => Promise<typeof inventory>;
+    connect?: (
+      ref: string,
+      context: AcceleratorRequestContext,
+    ) => Promise<ClusterConnection>;
   }) {
     const config = new ConfigReader({
       aiConformance: { metrics: options.metrics ?? {} },
@@ -119,6 +129,9 @@ describe('createAcceleratorsRouter', () => {
     });
     const router = await createAcceleratorsRouter({
       resolver: { resolve: jest.fn() },
+      catalog: catalogServiceMock({
+        entities: [clusterEntity('gke'), clusterEntity('nope')],
+      }),
       permissions: mockServices.permissions({
         result:
           options.allow === false
@@ -269,5 +282,85 @@ describe('createAcceleratorsRouter', () => {
     await request(a).get('/clusters/default/gke/accelerators?range=1h');
     await request(a).get('/clusters/default/gke/accelerators?range=24h');
     expect(reads).toBe(2);
+  });
+
+  it('answers 404 for an entity that does not exist, without reaching the cluster', async () => {
+    const { app: a, connected } = await app({ metrics: source() });
+    const res = await request(a).get('/clusters/default/ghost/accelerators');
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe(
+      'No catalog entity resource:default/ghost',
+    );
+    const twin = await request(a).get('/clusters/evil/gke/accelerators');
+    expect(twin.status).toBe(404);
+    expect(connected).toEqual([]);
+    expect(seenAuth).toEqual([]);
+  });
+
+  it('never reuses an answer read with one user token for a caller without it', async () => {
+    // Each answer names whose token read it, as a google/oidc cluster would
+    // show only what that user may see.
+    const readAs = (tokens?: Record<string, string>) =>
+      tokens?.google ?? 'no-token';
+    const connects: string[] = [];
+    const { app: a } = await app({
+      metrics: { ...source(), cacheSeconds: 300 },
+      connect: async (_ref, context) => {
+        connects.push(readAs(context.userTokens));
+        return { readAs: readAs(context.userTokens) } as any;
+      },
+      readInventory: async connection => {
+        const who = (connection as any).readAs as string;
+        if (who === 'no-token') {
+          throw new Error(
+            'Cluster gke: authProvider google needs the user token',
+          );
+        }
+        return buildAcceleratorInventory({
+          nodes: [
+            {
+              metadata: { name: `gpu-seen-by-${who}` },
+              status: {
+                capacity: { 'nvidia.com/gpu': '1' },
+                allocatable: { 'nvidia.com/gpu': '1' },
+              },
+            } as KubeObject,
+          ],
+          pods: [],
+        });
+      },
+    });
+    const path = '/clusters/default/gke/accelerators?range=1h';
+    const alice = await request(a)
+      .get(path)
+      .set('Backstage-Kubernetes-Authorization-Google', 'Bearer alice-token');
+    expect(alice.status).toBe(200);
+    expect(JSON.stringify(alice.body)).toContain('gpu-seen-by-alice-token');
+
+    // Within the cache window, a caller with no token reads as itself.
+    const anonymous = await request(a).get(path);
+    expect(anonymous.status).toBe(200);
+    expect(JSON.stringify(anonymous.body)).not.toContain('alice');
+    expect(anonymous.body.inventory).toBeNull();
+    expect(anonymous.body.errors).toEqual([
+      {
+        source: 'kubernetes',
+        message: 'Cluster gke: authProvider google needs the user token',
+      },
+    ]);
+
+    // Another user's token is another identity too.
+    const bob = await request(a)
+      .get(path)
+      .set('Backstage-Kubernetes-Authorization-Google', 'Bearer bob-token');
+    expect(JSON.stringify(bob.body)).toContain('gpu-seen-by-bob-token');
+    expect(JSON.stringify(bob.body)).not.toContain('alice');
+
+    // The same token within the window is still served from the cache.
+    const again = await request(a)
+      .get(path)
+      .set('Backstage-Kubernetes-Authorization-Google', 'Bearer alice-token');
+    expect(JSON.stringify(again.body)).toContain('gpu-seen-by-alice-token');
+    expect(connects).toEqual(['alice-token', 'no-token', 'bob-token']);
   });
 });

@@ -6,16 +6,15 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import { makeValidator, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { aiConformanceReportReadPermission } from '@ai-conformance/plugin-ai-conformance-common';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { InputError } from '@backstage/errors';
 import {
   connectToCluster,
   isMetricsRange,
   type ClusterConnection,
   type MetricsRange,
 } from '@ai-conformance/plugin-ai-conformance-node';
+import { ClusterAccess } from '../service/ClusterAccess';
 import type { ClusterTarget } from '../service/ClusterTarget';
 import type { ResolveContext } from '../service/ClusterResolver';
 import {
@@ -31,6 +30,8 @@ export interface AcceleratorsRouterOptions {
   resolver: {
     resolve(entityRef: string, context: ResolveContext): Promise<ClusterTarget>;
   };
+  /** The catalog: the route answers only for cluster entities that exist. */
+  catalog: CatalogService;
   permissions: PermissionsService;
   httpAuth: HttpAuthService;
   config: Config;
@@ -39,7 +40,6 @@ export interface AcceleratorsRouterOptions {
   service?: AcceleratorMetricsService;
 }
 
-const validator = makeValidator();
 function parseRange(value: unknown): MetricsRange {
   if (value === undefined || value === '') return '1h';
   if (!isMetricsRange(value))
@@ -88,39 +88,29 @@ export function createAcceleratorMetricsService(
 
 /**
  * `GET /clusters/:namespace/:name/accelerators?range=1h|6h|24h` →
- * `{ entityRef, inventory, series, source, errors, generatedAt }`, under
- * `ai-conformance.report.read` for the cluster entity. Mount it on the
+ * `{ entityRef, inventory, series, source, errors, generatedAt }`, for a
+ * cluster entity that exists in the catalog (404 otherwise), under
+ * `ai-conformance.report.read` for it. Mount it on the
  * plugin's router: `router.use(await createAcceleratorsRouter({...}))`.
  */
 export async function createAcceleratorsRouter(
   options: AcceleratorsRouterOptions,
 ): Promise<express.Router> {
   const service = options.service ?? createAcceleratorMetricsService(options);
+  const access = new ClusterAccess({
+    catalog: options.catalog,
+    permissions: options.permissions,
+  });
   const router = Router();
   router.get('/clusters/:namespace/:name/accelerators', async (req, res) => {
     const { namespace, name } = req.params;
-    if (!validator.isValidNamespace(namespace))
-      throw new InputError(`Invalid entity namespace "${namespace}"`);
-    if (!validator.isValidEntityName(name))
-      throw new InputError(`Invalid entity name "${name}"`);
+    const entityRef = access.entityRef(namespace, name);
     const range = parseRange(req.query.range);
-    const entityRef = stringifyEntityRef({ kind: 'Resource', namespace, name });
     const credentials = await options.httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await options.permissions.authorize(
-      [
-        {
-          permission: aiConformanceReportReadPermission,
-          resourceRef: entityRef,
-        },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW)
-      throw new NotAllowedError(
-        `Not allowed to read AI Conformance reports of ${entityRef}`,
-      );
+    await access.requireEntity(entityRef, credentials);
+    await access.authorizeRead(entityRef, credentials);
     res.json(
       await service.getAccelerators(entityRef, range, {
         credentials,

@@ -17,6 +17,7 @@ import { ConfigReader } from '@backstage/config';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   loadScenario,
   startKubeSim,
@@ -26,6 +27,7 @@ import {
   evaluateDcgmMetricsSample,
   loadClientNode,
 } from '@ai-conformance/plugin-ai-conformance-node';
+import { clusterEntity } from '../__testUtils__/clusterEntities';
 import { ClusterResolver } from '../service/ClusterResolver';
 import { EngineConformanceRunner } from '../service/EngineConformanceRunner';
 import { AcceleratorMetricsService } from './AcceleratorMetricsService';
@@ -218,6 +220,7 @@ describe('accelerator metrics through a real Prometheus', () => {
     app.use(
       await createAcceleratorsRouter({
         resolver,
+        catalog: catalogServiceMock({ entities: [clusterEntity('gke')] }),
         permissions: mockServices.permissions(),
         httpAuth: mockServices.httpAuth(),
         config,

@@ -45,10 +45,10 @@ describe('readMetricsConfig', () => {
     expect(config.cacheSeconds).toBe(0);
     expect(config.timeoutMs).toBe(2000);
     expect(config.sources.map(s => [s.name, s.namespace, s.auth])).toEqual([
-      ['a', undefined, { type: 'none' }],
+      ['a', 'default', { type: 'none' }],
       ['b', 'ml', { type: 'bearer', token: 't' }],
-      ['c', undefined, { type: 'basic', username: 'u', password: 'p' }],
-      ['d', undefined, { type: 'google' }],
+      ['c', 'default', { type: 'basic', username: 'u', password: 'p' }],
+      ['d', 'default', { type: 'google' }],
     ]);
     expect(config.sources[3]).toMatchObject({
       nodeLabel: 'node',
@@ -86,9 +86,11 @@ describe('findMetricsSource', () => {
       },
     }),
   );
-  it('prefers the namespace-specific entry', () => {
+  it('matches namespace and name exactly (no namespace means default)', () => {
     expect(findMetricsSource(config, 'ml', 'gpu')?.url).toBe('http://ml');
     expect(findMetricsSource(config, 'default', 'gpu')?.url).toBe('http://any');
     expect(findMetricsSource(config, 'default', 'other')).toBeUndefined();
+    // A same-named entity in another namespace gets no source.
+    expect(findMetricsSource(config, 'evil', 'gpu')).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
 
 /** How the backend authenticates to a cluster's Prometheus-compatible API. */
 export type MetricsAuthConfig =
@@ -12,8 +13,8 @@ export type MetricsAuthConfig =
 export interface ClusterMetricsSource {
   /** Cluster entity name. */
   name: string;
-  /** Entity namespace; when omitted the source applies to the name in any namespace. */
-  namespace?: string;
+  /** Entity namespace (`default` when omitted in config); matched exactly. */
+  namespace: string;
   url: string;
   auth: MetricsAuthConfig;
   /** Label holding the node name on DCGM series (default Hostname). */
@@ -76,7 +77,7 @@ export function readMetricsConfig(config: Config): AcceleratorMetricsConfig {
         matchers[key] = matchersConfig!.getString(key);
       return {
         name: c.getString('name'),
-        namespace: c.getOptionalString('namespace'),
+        namespace: c.getOptionalString('namespace') ?? DEFAULT_NAMESPACE,
         url,
         auth: readAuth(c.getOptionalConfig('auth'), where),
         nodeLabel: c.getOptionalString('nodeLabel'),
@@ -91,14 +92,15 @@ export function readMetricsConfig(config: Config): AcceleratorMetricsConfig {
   };
 }
 
-/** The source configured for an entity (namespace-specific entries win). */
+/**
+ * The source configured for exactly this entity (namespace and name), like
+ * configured clusters: a source never applies to a same-named entity in
+ * another namespace.
+ */
 export function findMetricsSource(
   config: AcceleratorMetricsConfig,
   namespace: string,
   name: string,
 ): ClusterMetricsSource | undefined {
-  return (
-    config.sources.find(s => s.name === name && s.namespace === namespace) ??
-    config.sources.find(s => s.name === name && s.namespace === undefined)
-  );
+  return config.sources.find(s => s.name === name && s.namespace === namespace);
 }

@@ -2,7 +2,9 @@ import { ConfigReader } from '@backstage/config';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { ClusterResolver } from './ClusterResolver';
+import { BackendCredentialRefusedError } from './BackendCredentialPolicy';
 
 function clusterEntity(
   name: string,
@@ -25,12 +27,12 @@ const entities = [
   clusterEntity('loopback', {
     'kubernetes.io/api-server': 'https://127.0.0.1:6443',
     'kubernetes.io/api-server-certificate-authority': 'Q0E=',
-    'kubernetes.io/auth-provider': 'googleServiceAccount',
+    'kubernetes.io/auth-provider': 'google',
   }),
   clusterEntity('plain-http', {
     'kubernetes.io/api-server': 'http://34.1.2.3',
     'kubernetes.io/api-server-certificate-authority': 'Q0E=',
-    'kubernetes.io/auth-provider': 'googleServiceAccount',
+    'kubernetes.io/auth-provider': 'google',
   }),
   clusterEntity('catalog-sa', {
     'kubernetes.io/api-server': 'https://34.1.2.3',
@@ -40,27 +42,49 @@ const entities = [
   clusterEntity('skip-tls', {
     'kubernetes.io/api-server': 'https://34.1.2.3',
     'kubernetes.io/api-server-certificate-authority': 'Q0E=',
-    'kubernetes.io/auth-provider': 'googleServiceAccount',
+    'kubernetes.io/auth-provider': 'google',
     'kubernetes.io/skip-tls-verify': 'true',
   }),
   clusterEntity('private-name', {
     'kubernetes.io/api-server': 'https://cluster.internal.example',
     'kubernetes.io/api-server-certificate-authority': 'Q0E=',
-    'kubernetes.io/auth-provider': 'googleServiceAccount',
+    'kubernetes.io/auth-provider': 'google',
   }),
   clusterEntity('allowed-local', {
     'kubernetes.io/api-server': 'http://127.0.0.1:8443',
     'kubernetes.io/api-server-certificate-authority': 'Q0E=',
+    'kubernetes.io/auth-provider': 'google',
+  }),
+  // Catalog entities asking for credentials held by the backend.
+  clusterEntity('adc-steal', {
+    'kubernetes.io/api-server': 'https://34.1.2.3',
+    'kubernetes.io/api-server-certificate-authority': 'Q0E=',
     'kubernetes.io/auth-provider': 'googleServiceAccount',
   }),
+  clusterEntity('aws-steal', {
+    'kubernetes.io/api-server': 'https://eks.example.com',
+    'kubernetes.io/api-server-certificate-authority': 'Q0E=',
+    'kubernetes.io/auth-provider': 'aws',
+  }),
+  clusterEntity('granted-gke', {
+    'kubernetes.io/api-server': 'https://ai-prod.gke.example.com',
+    'kubernetes.io/api-server-certificate-authority': 'Q0E=',
+    'kubernetes.io/auth-provider': 'googleServiceAccount',
+  }),
+  {
+    ...clusterEntity('gke-ai-prod', {}),
+    metadata: { name: 'gke-ai-prod', namespace: 'evil' },
+  },
 ];
+
+const getGoogleAccessToken = jest.fn(async () => 'adc-token');
 
 function resolver(config: object = {}) {
   return new ClusterResolver({
     config: new ConfigReader(config),
     catalog: catalogServiceMock({ entities }),
     logger: mockServices.logger.mock(),
-    getGoogleAccessToken: async () => 'adc-token',
+    getGoogleAccessToken,
     resolveHost: async host =>
       host === 'cluster.internal.example' ? ['10.0.0.7'] : ['34.9.9.9'],
   });
@@ -174,10 +198,13 @@ describe('ClusterResolver', () => {
       },
     });
     await expect(
-      allowing.resolve('resource:default/allowed-local', user),
+      allowing.resolve('resource:default/allowed-local', {
+        ...user,
+        userTokens: { google: 'u-tok' },
+      }),
     ).resolves.toMatchObject({
       url: 'http://127.0.0.1:8443',
-      token: 'adc-token',
+      token: 'u-tok',
     });
   });
 
@@ -197,9 +224,228 @@ describe('ClusterResolver', () => {
       },
     });
     await expect(
-      allowing.resolve('resource:default/skip-tls', user),
+      allowing.resolve('resource:default/skip-tls', {
+        ...user,
+        userTokens: { google: 'u-tok' },
+      }),
     ).resolves.toMatchObject({
       skipTLSVerify: true,
+    });
+  });
+
+  describe('credentials held by the backend', () => {
+    beforeEach(() => getGoogleAccessToken.mockClear());
+
+    it.each([
+      ['googleServiceAccount', 'adc-steal'],
+      ['aws', 'aws-steal'],
+      ['serviceAccount', 'catalog-sa'],
+    ])(
+      'never gives %s credentials to a catalog cluster without a grant',
+      async (provider, name) => {
+        const r = resolver({
+          aiConformance: {
+            catalogClusters: {
+              // A grant for another URL or another provider does not count.
+              allowBackendCredentials: [
+                {
+                  urlPattern: 'https://*.gke.example.com',
+                  authProviders: ['googleServiceAccount'],
+                },
+                { urlPattern: 'https://34.1.2.3', authProviders: ['azure'] },
+              ],
+            },
+          },
+        });
+        for (const context of [user, scheduled]) {
+          const error = await r
+            .resolve(`resource:default/${name}`, context)
+            .catch(e => e);
+          expect(error).toBeInstanceOf(BackendCredentialRefusedError);
+          expect(error).toBeInstanceOf(NotAllowedError);
+          expect(error.name).toBe('NotAllowedError');
+          expect(error.message).toContain(
+            `Cluster ${name}: the ${provider} auth provider is not accepted from catalog entities: it would send a credential held by the backend`,
+          );
+          expect(error.message).toContain(
+            'aiConformance.catalogClusters.allowBackendCredentials',
+          );
+        }
+        expect(getGoogleAccessToken).not.toHaveBeenCalled();
+      },
+    );
+
+    it('gives a backend credential to a catalog cluster only where config grants it', async () => {
+      const r = resolver({
+        aiConformance: {
+          catalogClusters: {
+            allowBackendCredentials: [
+              {
+                urlPattern: 'https://*.gke.example.com',
+                authProviders: ['googleServiceAccount'],
+              },
+            ],
+          },
+        },
+      });
+      await expect(
+        r.resolve('resource:default/granted-gke', scheduled),
+      ).resolves.toMatchObject({
+        url: 'https://ai-prod.gke.example.com',
+        token: 'adc-token',
+        source: 'catalog',
+      });
+      await expect(
+        r.resolve('resource:default/adc-steal', scheduled),
+      ).rejects.toBeInstanceOf(BackendCredentialRefusedError);
+      expect(getGoogleAccessToken).toHaveBeenCalledTimes(1);
+    });
+
+    it('keeps backend credentials for clusters defined in config', async () => {
+      const r = resolver({
+        aiConformance: {
+          clusters: [
+            {
+              name: 'adc-steal',
+              url: 'https://configured.example',
+              authProvider: 'googleServiceAccount',
+            },
+          ],
+        },
+      });
+      await expect(
+        r.resolve('resource:default/adc-steal', scheduled),
+      ).resolves.toMatchObject({
+        url: 'https://configured.example',
+        token: 'adc-token',
+        source: 'aiConformance.clusters',
+      });
+    });
+  });
+
+  describe('configured clusters belong to exactly one entity', () => {
+    const prod = {
+      name: 'gke-ai-prod',
+      url: 'https://prod.example',
+      serviceAccountToken: 'prod-sa-token',
+    };
+
+    it('never lends a configured cluster to a same-named entity in another namespace', async () => {
+      const r = resolver({ aiConformance: { clusters: [prod] } });
+      expect(r.isConfigured('resource:default/gke-ai-prod')).toBe(true);
+      expect(r.isConfigured('resource:evil/gke-ai-prod')).toBe(false);
+      await expect(
+        r.resolve('resource:default/gke-ai-prod', scheduled),
+      ).resolves.toMatchObject({ url: prod.url, token: 'prod-sa-token' });
+      for (const context of [user, scheduled]) {
+        const error = await r
+          .resolve('resource:evil/gke-ai-prod', context)
+          .catch(e => e);
+        expect(error).toBeInstanceOf(NotFoundError);
+        expect(error.message).not.toContain(prod.url);
+      }
+    });
+
+    it('matches the configured namespace or entityRef, and nothing else', async () => {
+      const r = resolver({
+        aiConformance: {
+          clusters: [
+            { ...prod, namespace: 'ml' },
+            {
+              name: 'staging',
+              url: 'https://staging.example',
+              serviceAccountToken: 's',
+              entityRef: 'resource:platform/gke-staging',
+            },
+          ],
+        },
+        kubernetes: {
+          clusterLocatorMethods: [
+            {
+              type: 'config',
+              clusters: [
+                {
+                  name: 'k1',
+                  url: 'https://k1.example',
+                  serviceAccountToken: 'k',
+                },
+                {
+                  name: 'k2',
+                  url: 'https://k2.example',
+                  serviceAccountToken: 'k',
+                },
+              ],
+            },
+          ],
+        },
+      });
+      expect(
+        [
+          'resource:ml/gke-ai-prod',
+          'resource:default/gke-ai-prod',
+          'resource:platform/gke-staging',
+          'resource:platform/staging',
+          'resource:default/staging',
+          'resource:default/k1',
+          'resource:evil/k1',
+        ].map(ref => [ref, r.isConfigured(ref)]),
+      ).toEqual([
+        ['resource:ml/gke-ai-prod', true],
+        ['resource:default/gke-ai-prod', false],
+        ['resource:platform/gke-staging', true],
+        ['resource:platform/staging', false],
+        ['resource:default/staging', false],
+        ['resource:default/k1', true],
+        ['resource:evil/k1', false],
+      ]);
+      const mapped = resolver({
+        aiConformance: {
+          kubernetesClusterEntities: [
+            { cluster: 'k1', entityRef: 'resource:infra/k1-cluster' },
+          ],
+        },
+        kubernetes: {
+          clusterLocatorMethods: [
+            {
+              type: 'config',
+              clusters: [
+                {
+                  name: 'k1',
+                  url: 'https://k1.example',
+                  serviceAccountToken: 'k',
+                },
+              ],
+            },
+          ],
+        },
+      });
+      expect(mapped.isConfigured('resource:infra/k1-cluster')).toBe(true);
+      expect(mapped.isConfigured('resource:default/k1')).toBe(false);
+      await expect(
+        mapped.resolve('resource:infra/k1-cluster', scheduled),
+      ).resolves.toMatchObject({ name: 'k1', url: 'https://k1.example' });
+    });
+
+    it('refuses an entityRef that is not a Resource or a cluster mapped twice', () => {
+      expect(() =>
+        resolver({
+          aiConformance: {
+            clusters: [{ ...prod, entityRef: 'component:default/gke-ai-prod' }],
+          },
+        }),
+      ).toThrow(
+        'aiConformance.clusters[0].entityRef must name a Resource entity, got "component:default/gke-ai-prod"',
+      );
+      expect(() =>
+        resolver({
+          aiConformance: {
+            kubernetesClusterEntities: [
+              { cluster: 'k1', entityRef: 'resource:a/k1' },
+              { cluster: 'k1', entityRef: 'resource:b/k1' },
+            ],
+          },
+        }),
+      ).toThrow(/cluster k1 is already mapped to an entity/);
     });
   });
 

@@ -5,7 +5,11 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  DEFAULT_NAMESPACE,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   ANNOTATION_KUBERNETES_API_SERVER,
@@ -16,6 +20,7 @@ import {
 } from '@backstage/plugin-kubernetes-common';
 import type { ClusterTarget } from './ClusterTarget';
 import { checkCatalogClusterUrl } from './clusterUrlPolicy';
+import { BackendCredentialPolicy } from './BackendCredentialPolicy';
 
 /** The in-cluster service account token used when none is configured. */
 const IN_CLUSTER_TOKEN_PATH =
@@ -36,6 +41,8 @@ export interface ResolveContext {
 
 /** A configured cluster before its credentials are obtained. */
 interface ClusterDefinition {
+  /** The one catalog entity this cluster belongs to (`resource:ns/name`). */
+  entityRef: string;
   name: string;
   url: string;
   caData?: string;
@@ -70,12 +77,59 @@ async function defaultGoogleAccessToken(): Promise<string> {
   return token;
 }
 
+/** The key mapping `kubernetes.clusterLocatorMethods` clusters to entities. */
+const KUBERNETES_CLUSTER_ENTITIES_KEY =
+  'aiConformance.kubernetesClusterEntities';
+
+/**
+ * The entity ref a config cluster belongs to: an explicit `entityRef`
+ * (kind Resource), else `resource:<namespace ?? default>/<name>`. Exactly
+ * one entity per config cluster, never a name in any namespace.
+ */
+function configEntityRef(
+  name: string,
+  where: string,
+  given: { entityRef?: string; namespace?: string },
+): string {
+  if (given.entityRef !== undefined) {
+    let ref;
+    try {
+      ref = parseEntityRef(given.entityRef, {
+        defaultKind: 'resource',
+        defaultNamespace: DEFAULT_NAMESPACE,
+      });
+    } catch (error) {
+      throw new Error(
+        `${where}.entityRef "${given.entityRef}" is not an entity ref: ${
+          (error as Error).message
+        }`,
+      );
+    }
+    if (ref.kind.toLocaleLowerCase('en-US') !== 'resource') {
+      throw new Error(
+        `${where}.entityRef must name a Resource entity, got "${given.entityRef}"`,
+      );
+    }
+    return stringifyEntityRef(ref);
+  }
+  return stringifyEntityRef({
+    kind: 'resource',
+    namespace: given.namespace ?? DEFAULT_NAMESPACE,
+    name,
+  });
+}
+
 function readConfigClusters(config: Config): ClusterDefinition[] {
   const out: ClusterDefinition[] = [];
-  for (const c of config.getOptionalConfigArray('aiConformance.clusters') ??
-    []) {
+  const clusters = config.getOptionalConfigArray('aiConformance.clusters');
+  for (const [i, c] of (clusters ?? []).entries()) {
+    const name = c.getString('name');
     out.push({
-      name: c.getString('name'),
+      entityRef: configEntityRef(name, `aiConformance.clusters[${i}]`, {
+        entityRef: c.getOptionalString('entityRef'),
+        namespace: c.getOptionalString('namespace'),
+      }),
+      name,
       url: c.getString('url'),
       caData: c.getOptionalString('caData'),
       caFile: c.getOptionalString('caFile'),
@@ -85,14 +139,30 @@ function readConfigClusters(config: Config): ClusterDefinition[] {
       source: 'aiConformance.clusters',
     });
   }
+  const kubernetesEntities = new Map<string, string>();
+  for (const [i, m] of (
+    config.getOptionalConfigArray(KUBERNETES_CLUSTER_ENTITIES_KEY) ?? []
+  ).entries()) {
+    const cluster = m.getString('cluster');
+    if (kubernetesEntities.has(cluster)) {
+      throw new Error(
+        `${KUBERNETES_CLUSTER_ENTITIES_KEY}[${i}]: cluster ${cluster} is already mapped to an entity; a config cluster belongs to one entity`,
+      );
+    }
+    kubernetesEntities.set(cluster, m.getString('entityRef'));
+  }
   for (const method of config.getOptionalConfigArray(
     'kubernetes.clusterLocatorMethods',
   ) ?? []) {
     if (method.getString('type') !== 'config') continue;
     for (const c of method.getOptionalConfigArray('clusters') ?? []) {
       const authMetadata = c.getOptionalConfig('authMetadata');
+      const name = c.getString('name');
       out.push({
-        name: c.getString('name'),
+        entityRef: configEntityRef(name, KUBERNETES_CLUSTER_ENTITIES_KEY, {
+          entityRef: kubernetesEntities.get(name),
+        }),
+        name,
         url: c.getString('url'),
         caData: c.getOptionalString('caData'),
         caFile: c.getOptionalString('caFile'),
@@ -119,19 +189,27 @@ function readConfigClusters(config: Config): ClusterDefinition[] {
 /**
  * Turns a cluster entity ref into connection settings, from (in order)
  * `aiConformance.clusters`, the Kubernetes plugin's `config` cluster
- * locators (matched by cluster name = entity name), and catalog entities
- * carrying the `kubernetes.io/*` annotations. Nothing is taken from a
- * request except, for user-started runs, the user's own token for the
- * `google` and `oidc` auth providers.
+ * locators (each matched to exactly one entity: `entityRef`, or namespace
+ * and name with namespace `default` unless configured), and catalog
+ * entities carrying the `kubernetes.io/*` annotations. Nothing is taken
+ * from a request except, for user-started runs, the user's own token for
+ * the `google` and `oidc` auth providers. A catalog cluster never gets a
+ * credential held by the backend unless
+ * `aiConformance.catalogClusters.allowBackendCredentials` grants it for
+ * its URL.
  */
 export class ClusterResolver {
   readonly #definitions: ClusterDefinition[];
   readonly #catalogEnabled: boolean;
   readonly #allowUrls: string[];
   readonly #allowSkipTLS: boolean;
+  readonly #backendCredentials: BackendCredentialPolicy;
 
   constructor(private readonly options: ClusterResolverOptions) {
     this.#definitions = readConfigClusters(options.config);
+    this.#backendCredentials = BackendCredentialPolicy.fromConfig(
+      options.config,
+    );
     this.#catalogEnabled =
       options.config.getOptionalBoolean(
         'aiConformance.catalogClusters.enabled',
@@ -151,10 +229,14 @@ export class ClusterResolver {
     return [...new Set(this.#definitions.map(d => d.name))];
   }
 
-  /** True when the entity's cluster is defined in configuration. */
+  /** True when configuration defines a cluster for exactly this entity. */
   isConfigured(entityRef: string): boolean {
-    const { name } = parseEntityRef(entityRef);
-    return this.#definitions.some(d => d.name === name);
+    return this.#configured(entityRef) !== undefined;
+  }
+
+  #configured(entityRef: string): ClusterDefinition | undefined {
+    const ref = stringifyEntityRef(parseEntityRef(entityRef));
+    return this.#definitions.find(d => d.entityRef === ref);
   }
 
   /** Connection settings for an entity; throws InputError/NotFoundError with the reason. */
@@ -162,10 +244,12 @@ export class ClusterResolver {
     entityRef: string,
     context: ResolveContext,
   ): Promise<ClusterTarget> {
-    const ref = parseEntityRef(entityRef);
     const definition =
-      this.#definitions.find(d => d.name === ref.name) ??
-      (await this.#fromCatalog(stringifyEntityRef(ref), context));
+      this.#configured(entityRef) ??
+      (await this.#fromCatalog(
+        stringifyEntityRef(parseEntityRef(entityRef)),
+        context,
+      ));
     return this.#withCredentials(definition, context);
   }
 
@@ -196,11 +280,10 @@ export class ClusterResolver {
         `Cluster ${name}: the catalog entity needs the ${ANNOTATION_KUBERNETES_API_SERVER}, ${ANNOTATION_KUBERNETES_API_SERVER_CA} and ${ANNOTATION_KUBERNETES_AUTH_PROVIDER} annotations`,
       );
     }
-    if (authProvider === 'serviceAccount') {
-      throw new InputError(
-        `Cluster ${name}: the serviceAccount auth provider is not accepted from catalog entities; define the cluster in kubernetes.clusterLocatorMethods or aiConformance.clusters`,
-      );
-    }
+    // Before anything else is read or resolved: a backend-held credential
+    // (service account, Application Default Credentials, ...) never goes to
+    // a URL an entity author chose unless config grants it for that URL.
+    this.#backendCredentials.assertAllowed(name, url, authProvider);
     const skipTLSVerify =
       annotations[ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY] === 'true';
     if (skipTLSVerify && !this.#allowSkipTLS) {
@@ -213,6 +296,7 @@ export class ClusterResolver {
       resolveHost: this.options.resolveHost,
     });
     return {
+      entityRef,
       name,
       url,
       caData,
