@@ -16,22 +16,28 @@ export const aiConformanceReportReadPermission: ResourcePermission<'catalog-enti
   });
 
 /**
- * Start a check run against a cluster.
+ * Start a check run against a cluster entity. A resource permission on
+ * catalog entities, decided per cluster like the read permission.
  * @public
  */
-export const aiConformanceRunCreatePermission = createPermission({
-  name: 'ai-conformance.run.create',
-  attributes: { action: 'create' },
-});
+export const aiConformanceRunCreatePermission: ResourcePermission<'catalog-entity'> =
+  createPermission({
+    name: 'ai-conformance.run.create',
+    attributes: { action: 'create' },
+    resourceType: 'catalog-entity',
+  });
 
 /**
- * Upload a snapshot or official-suite artifacts for a cluster.
+ * Upload a snapshot or official-suite artifacts for a cluster entity. A
+ * resource permission on catalog entities, decided per cluster.
  * @public
  */
-export const aiConformanceReportUploadPermission = createPermission({
-  name: 'ai-conformance.report.upload',
-  attributes: { action: 'create' },
-});
+export const aiConformanceReportUploadPermission: ResourcePermission<'catalog-entity'> =
+  createPermission({
+    name: 'ai-conformance.report.upload',
+    attributes: { action: 'create' },
+    resourceType: 'catalog-entity',
+  });
 
 /** @public */
 export const aiConformancePermissions = [

@@ -316,7 +316,8 @@ export const spec = {
         },
         responses: {
           '201': {
-            description: 'The upload was evaluated and stored as a run.',
+            description:
+              "The upload was evaluated and stored as a run. Callers allowed `ai-conformance.report.read` on the cluster get the run with its report; others get only the run's identity and status (runId, entityRef, status, trigger, progress, times, createdBy: no report, verdict, counts or error). Reading the run later, `GET /runs/{runId}`, needs `ai-conformance.report.read`.",
             content: {
               'application/json': {
                 schema: {

@@ -12,7 +12,7 @@ import {
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
-  type BasicPermission,
+  type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { aiConformanceReportReadPermission } from '@ai-conformance/plugin-ai-conformance-common';
 
@@ -69,33 +69,51 @@ export class ClusterAccess {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<void> {
-    const [decision] = await this.deps.permissions.authorize(
-      [
-        {
-          permission: aiConformanceReportReadPermission,
-          resourceRef: entityRef,
-        },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    if (!(await this.mayRead(entityRef, credentials))) {
       throw new NotAllowedError(
         `Not allowed to read AI Conformance reports of ${entityRef}`,
       );
     }
   }
 
-  /** Throws NotAllowedError unless the caller holds the permission. */
+  /** Whether the caller may read the cluster's reports (nothing thrown). */
+  async mayRead(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    return this.#allowed(
+      aiConformanceReportReadPermission,
+      entityRef,
+      credentials,
+    );
+  }
+
+  /**
+   * Throws NotAllowedError unless the policy allows the permission on this
+   * cluster entity (conditional decisions are applied to the entity).
+   */
   async authorize(
-    permission: BasicPermission,
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<void> {
-    const [decision] = await this.deps.permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    if (!(await this.#allowed(permission, entityRef, credentials))) {
+      throw new NotAllowedError(
+        `Not allowed: ${permission.name} on ${entityRef}`,
+      );
     }
+  }
+
+  async #allowed(
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    const [decision] = await this.deps.permissions.authorize(
+      [{ permission, resourceRef: entityRef }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
   }
 
   /** The refs whose reports the caller may read. */

@@ -22,7 +22,7 @@ import {
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ConformanceStore } from '../database/ConformanceStore';
 import type { ClusterAccess } from './ClusterAccess';
-import { toRunRecord, type RunManager } from './RunManager';
+import { toRunRecord, toRunStatus, type RunManager } from './RunManager';
 import type { ReportUpload, ReportUploadService } from './ReportUploadService';
 import { summarizeRun } from './summarizeRun';
 import { levelOfRun } from './levelOfRun';
@@ -154,7 +154,11 @@ export class ClusterApiService {
           ? undefined
           : getChecklist(body.requirementsVersion).version;
       await access.requireEntity(ref, credentials);
-      await access.authorize(aiConformanceRunCreatePermission, credentials);
+      await access.authorize(
+        aiConformanceRunCreatePermission,
+        ref,
+        credentials,
+      );
       const isUser =
         (credentials.principal as { type: string }).type === 'user';
       const result = await runs.requestRun(ref, {
@@ -231,13 +235,19 @@ export class ClusterApiService {
     });
     try {
       await access.requireEntity(ref, credentials);
-      await access.authorize(aiConformanceReportUploadPermission, credentials);
+      await access.authorize(
+        aiConformanceReportUploadPermission,
+        ref,
+        credentials,
+      );
       const run = await uploads.upload(ref, {
         ...upload,
         uploadedBy: principalRef(credentials),
       });
       await event.success({ meta: { runId: run.runId } });
-      return run;
+      // A write reveals no more than a read would: the report only to
+      // callers who may read it, otherwise the run's identity and status.
+      return (await access.mayRead(ref, credentials)) ? run : toRunStatus(run);
     } catch (error) {
       await event.fail({ error: error as Error });
       throw error;

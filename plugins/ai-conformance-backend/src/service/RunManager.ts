@@ -63,6 +63,36 @@ export function toRunRecord(run: StoredRun): RunRecord {
 }
 
 /**
+ * A run's identity and status without anything read from the cluster
+ * (no report, verdict, counts, checklist version or error): what a caller
+ * who may not read the cluster's reports gets back from a write.
+ */
+export function toRunStatus(run: RunRecord): RunRecord {
+  const {
+    runId,
+    entityRef,
+    status,
+    trigger,
+    progress,
+    createdAt,
+    startedAt,
+    finishedAt,
+    createdBy,
+  } = run;
+  return {
+    runId,
+    entityRef,
+    status,
+    trigger,
+    progress,
+    createdAt,
+    ...(startedAt ? { startedAt } : {}),
+    ...(finishedAt ? { finishedAt } : {}),
+    ...(createdBy ? { createdBy } : {}),
+  };
+}
+
+/**
  * Queues, de-duplicates and executes check runs with bounded concurrency
  * and a per-cluster deadline; keeps live progress in memory and in the
  * store; tells listeners about finished runs.

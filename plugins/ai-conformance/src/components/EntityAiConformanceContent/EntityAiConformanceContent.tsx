@@ -111,7 +111,11 @@ export const EntityAiConformanceContent = (
       chosenVersion ? { requirementsVersion: chosenVersion } : undefined,
     );
   const runButton = (
-    <RunChecksButton onClick={runChecks} running={checkRun.active} />
+    <RunChecksButton
+      entityRef={entityRef}
+      onClick={runChecks}
+      running={checkRun.active}
+    />
   );
   const versionSelector = (
     <VersionSelector

@@ -4,16 +4,19 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { aiConformanceRunCreatePermission } from '@ai-conformance/plugin-ai-conformance-common';
 
 /**
- * "Run checks": rendered only for users allowed `ai-conformance.run.create`;
- * disabled while a run is in progress.
+ * "Run checks": rendered only for users allowed `ai-conformance.run.create`
+ * on this cluster entity; disabled while a run is in progress.
  */
 export const RunChecksButton = (props: {
+  /** The cluster entity the permission is decided for. */
+  entityRef: string;
   onClick: () => void;
   running?: boolean;
   label?: string;
 }) => {
   const { loading, allowed } = usePermission({
     permission: aiConformanceRunCreatePermission,
+    resourceRef: props.entityRef,
   });
   if (loading || !allowed) return null;
   return (
