@@ -58,6 +58,7 @@ function roleOf(o: KubeObject): 'prefill' | 'decode' | undefined {
 export const disaggregatedInferenceCheck: Check = {
   id: ID,
   reads: [READS.deployments, READS.leaderworkersets],
+  discoveryGroups: PLATFORMS.map(p => p.group),
   evaluate(ctx) {
     const remediation = remediationFor(ID, ctx.platform);
     const links = linksFor(ID);

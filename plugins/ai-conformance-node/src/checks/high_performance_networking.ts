@@ -49,6 +49,7 @@ const MULTI_NETWORK: Array<{
 export const highPerformanceNetworkingCheck: Check = {
   id: ID,
   reads: [READS.nodes, READS.resourceslices],
+  discoveryGroups: MULTI_NETWORK.map(m => m.group),
   evaluate(ctx) {
     const remediation = remediationFor(ID, ctx.platform);
     const links = linksFor(ID);

@@ -83,6 +83,12 @@ export interface Check {
   id: string;
   /** Reads this check needs. */
   reads: ReadSpec[];
+  /**
+   * API groups, besides those of its reads, whose served resources the check
+   * inspects in discovery (`ctx.group(name).versions[].resources`). Legacy
+   * discovery reads the resource lists of these groups too.
+   */
+  discoveryGroups?: string[];
   /** Optional active probes (dry-run), off by default. */
   probes?: ProbeSpec[];
   evaluate(ctx: CheckContext): CheckOutcome;

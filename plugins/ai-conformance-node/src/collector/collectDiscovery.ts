@@ -282,15 +282,15 @@ function contradiction(
     new Set(
       groups.flatMap(g => g.versions.map(v => (g.name ? `${g.name}/${v}` : v))),
     );
-  const fromAggregated = gvs(
+  const inAggregated = gvs(
     aggregated.map(g => ({
       name: g.name,
       versions: g.versions.map(v => v.version),
     })),
   );
   const fromLegacy = gvs(listed);
-  const missing = [...fromLegacy].filter(gv => !fromAggregated.has(gv));
-  const extra = [...fromAggregated].filter(gv => !fromLegacy.has(gv));
+  const missing = [...fromLegacy].filter(gv => !inAggregated.has(gv));
+  const extra = [...inAggregated].filter(gv => !fromLegacy.has(gv));
   if (!missing.length && !extra.length) return undefined;
   const parts = [
     missing.length

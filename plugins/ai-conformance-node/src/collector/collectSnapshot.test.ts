@@ -289,6 +289,9 @@ describe('collectSnapshot', () => {
       ],
     });
     expect(snapshot.discovery.source).toBe('legacy');
+    expect(snapshot.discovery.fallbackReason).toMatch(
+      /^the server does not offer aggregated discovery \(\/api answered APIVersions as "application\/json"\)$/,
+    );
     expect(snapshot.reads.gc).toMatchObject({ outcome: 'ok', version: 'v1' });
     expect(snapshot.reads.kueue.outcome).toBe('notFound');
     expect(snapshot.discovery.failures).toEqual([

@@ -219,11 +219,14 @@ export async function collectSnapshot(
       version.message = `/version: ${message}`;
     }
 
-    // Wave 1 (2 for legacy discovery): discovery.
+    // Wave 1 (2 when aggregated discovery cannot be used): discovery.
     const specs = planReads([...ENGINE_READS, ...checks.flatMap(c => c.reads)]);
     progress({ phase: 'discovery', done: 0, total: specs.length });
     const { discovery, waves: discoveryWaves } = await collectDiscovery(get, {
-      groupsNeeded: new Set(specs.map(s => s.group)),
+      groupsNeeded: new Set([
+        ...specs.map(s => s.group),
+        ...checks.flatMap(c => c.discoveryGroups ?? []),
+      ]),
       isDeadlineReached,
     });
 
