@@ -1,6 +1,11 @@
 import {
+  certifiedProductsFor,
+  type CertifiedVersions,
   Finding,
   gkeCertification,
+  gkeCertifiedMinors,
+  GKE_CERTIFIED_MINIMUMS,
+  kubernetesMinor,
   Platform,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ClusterSnapshot } from '../snapshot/types';
@@ -20,23 +25,28 @@ export const GKE_CERTIFIED_VERSION_FINDING_ID = 'gke-certified-version';
 export function gkeVersionFinding(
   snapshot: ClusterSnapshot,
   platform: Platform,
+  certified?: CertifiedVersions,
 ): Finding | undefined {
   const gitVersion = snapshot.version.info?.gitVersion;
-  const cert = gkeCertification(gitVersion);
+  const cert = gkeCertification(gitVersion, certified);
   if (platform !== 'gke') return undefined;
   const id = GKE_CERTIFIED_VERSION_FINDING_ID;
+  const from =
+    cert.source && cert.source !== 'built-in'
+      ? ` (CNCF repository ${cert.source})`
+      : '';
   switch (cert.status) {
     case 'certified':
       return {
         id,
         severity: 'info',
-        summary: `GKE ${gitVersion} is at or above ${cert.minimum}, the certified AI-conformant GKE version for ${cert.minor}.`,
+        summary: `GKE ${gitVersion} is at or above ${cert.minimum}, the certified AI-conformant GKE version for ${cert.minor}${from}.`,
       };
     case 'below-minimum':
       return {
         id,
         severity: 'error',
-        summary: `GKE ${gitVersion} is below ${cert.minimum}, the lowest certified AI-conformant GKE version for ${cert.minor}.`,
+        summary: `GKE ${gitVersion} is below ${cert.minimum}, the lowest certified AI-conformant GKE version for ${cert.minor}${from}.`,
         details:
           'Certification covers a product version: a cluster below the certified minimum of its minor is not covered by the GKE entry in the CNCF repository, whatever the checks find.',
         remediation: [
@@ -52,8 +62,14 @@ export function gkeVersionFinding(
         id,
         severity: 'warning',
         summary: `No GKE version of Kubernetes ${cert.minor} is certified AI-conformant yet.`,
-        details:
-          'The CNCF repository lists certified GKE versions for 1.34 (1.34.0-gke.1662000) and 1.35 (1.35.0-gke.2232000).',
+        details: `Certified GKE versions are known for ${gkeCertifiedMinors(
+          certified,
+        )
+          .map(m => {
+            const c = gkeCertification(`v${m}.0-gke.0`, certified);
+            return `${m} (${c.minimum ?? GKE_CERTIFIED_MINIMUMS[m]})`;
+          })
+          .join(', ')}.`,
       };
     case 'not-gke':
       return {
@@ -69,6 +85,57 @@ export function gkeVersionFinding(
           'The GKE version could not be read, so the certified-version gate could not be checked.',
       };
   }
+}
+
+/**
+ * Finding id naming the certified submission a cluster is measured against.
+ *
+ * @public
+ */
+export const CERTIFIED_PLATFORM_FINDING_ID = 'certified-platform-version';
+
+/**
+ * For a platform other than GKE (whose versions are gated by
+ * {@link gkeVersionFinding}), which certified submission of the CNCF
+ * repository the cluster is measured against, from certified versions read
+ * as data. Undefined without data, or for a platform no submission names.
+ *
+ * @public
+ */
+export function certifiedPlatformFinding(
+  snapshot: ClusterSnapshot,
+  platform: Platform,
+  checklistVersion: string,
+  certified: CertifiedVersions | undefined,
+): Finding | undefined {
+  if (!certified || platform === 'gke' || platform === 'generic') {
+    return undefined;
+  }
+  const minor =
+    kubernetesMinor(snapshot.version.info?.gitVersion) ?? checklistVersion;
+  const all = certified.products.filter(p =>
+    certifiedProductsFor(certified, platform, p.checklist).includes(p),
+  );
+  if (all.length === 0) return undefined;
+  const own = certifiedProductsFor(certified, platform, minor);
+  if (own.length === 0) {
+    const listed = [...new Set(all.map(p => p.checklist))].sort().join(', ');
+    return {
+      id: CERTIFIED_PLATFORM_FINDING_ID,
+      severity: 'warning',
+      summary: `No certified ${platform} submission for Kubernetes ${minor} in the CNCF repository (certified for ${listed}).`,
+      details: `Read from ${certified.loadedFrom ?? 'configuration'}.`,
+    };
+  }
+  const p = own[0];
+  return {
+    id: CERTIFIED_PLATFORM_FINDING_ID,
+    severity: 'info',
+    summary: `Measured against the certified submission ${p.source}: ${
+      p.platformName ?? p.product
+    } ${p.platformVersion}${p.vendorName ? ` (${p.vendorName})` : ''}.`,
+    details: `Read from ${certified.loadedFrom ?? 'configuration'}.`,
+  };
 }
 
 /**

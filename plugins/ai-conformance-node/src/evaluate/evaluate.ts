@@ -1,4 +1,5 @@
 import {
+  type CertifiedVersions,
   ChecklistRequirement,
   computeVerdict,
   ConformanceReport,
@@ -16,7 +17,11 @@ import type { ArtifactResults } from '../artifacts/types';
 import { allChecks } from '../checks';
 import type { Check, CheckOutcome } from '../checks/types';
 import { ClusterSnapshot, SNAPSHOT_SCHEMA_VERSION } from '../snapshot/types';
-import { collectionFindings, gkeVersionFinding } from './clusterFindings';
+import {
+  certifiedPlatformFinding,
+  collectionFindings,
+  gkeVersionFinding,
+} from './clusterFindings';
 import { createCheckContext } from './createCheckContext';
 import { detectPlatform } from './detectPlatform';
 import { summarizeAccelerators } from './summarizeAccelerators';
@@ -35,6 +40,12 @@ export interface EvaluateOptions {
    * checked like known ones and labelled "declared" in the evidence.
    */
   solutions?: readonly DeclaredSolution[];
+  /**
+   * Certified platform versions read from the CNCF repository
+   * (`loadCertifiedVersions`): the findings name the submission the cluster
+   * is measured against.
+   */
+  certifiedVersions?: CertifiedVersions;
 }
 
 const STATUSES: RequirementStatus[] = [
@@ -165,8 +176,15 @@ export function evaluate(
       summary: `Evaluated against checklist v${checklist.version}, the cluster's minor.`,
     },
   ];
-  const gke = gkeVersionFinding(snapshot, platform);
+  const gke = gkeVersionFinding(snapshot, platform, options.certifiedVersions);
   if (gke) findings.push(gke);
+  const certified = certifiedPlatformFinding(
+    snapshot,
+    platform,
+    checklist.version,
+    options.certifiedVersions,
+  );
+  if (certified) findings.push(certified);
   findings.push(...collectionFindings(snapshot));
 
   const requirements: RequirementResult[] = [];
