@@ -5,6 +5,7 @@
  * give the text back, the table must not carry terminal escapes.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { marked, type Token } from 'marked';
 import { SaxesParser } from 'saxes';
 import {
   detailText,
@@ -13,11 +14,38 @@ import {
 } from '@ai-conformance/plugin-ai-conformance-common';
 import { createStyler } from '../lib/style';
 import { hostileReport } from '../testing/hostileReport';
-import { htmlTags, markdownTokens } from '../testing/markdownTokens';
 import { formatMarkdown } from './markdownFormatter';
 import { formatJUnit } from './junitFormatter';
 import { formatTable } from './tableFormatter';
 import { formatCtrf } from './ctrfFormatter';
+
+/**
+ * Every token of a Markdown document as a CommonMark/GFM parser (marked)
+ * reads it, depth first: blocks, inlines, list items and table cells.
+ */
+function markdownTokens(markdown: string): Token[] {
+  const all: Token[] = [];
+  const walk = (tokens: Token[]) => {
+    for (const t of tokens) {
+      all.push(t);
+      const any = t as any;
+      if (Array.isArray(any.tokens)) walk(any.tokens);
+      if (Array.isArray(any.items)) walk(any.items);
+      for (const cell of any.header ?? []) walk(cell.tokens);
+      for (const row of any.rows ?? [])
+        for (const cell of row) walk(cell.tokens);
+    }
+  };
+  walk(marked.lexer(markdown));
+  return all;
+}
+
+/** The HTML tags in a document's HTML tokens, in order. */
+function htmlTags(tokens: Token[]): string[] {
+  return tokens
+    .filter(t => t.type === 'html')
+    .flatMap(t => t.raw.match(/<\/?[A-Za-z!?][^>]*>/g) ?? []);
+}
 
 const report = hostileReport();
 const n = report.requirements.length;

@@ -40,6 +40,7 @@ export function hostileReport(): ConformanceReport {
     evidence: [
       {
         description: `${HOSTILE.img} ${HOSTILE.link}`,
+        // eslint-disable-next-line no-script-url
         url: i % 2 ? 'javascript:alert(1)' : 'https://docs.example/a) [x](y',
         object: {
           apiVersion: 'v1',

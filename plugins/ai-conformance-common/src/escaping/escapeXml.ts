@@ -4,6 +4,7 @@
  * character above U+FFFF, is kept).
  */
 const NOT_XML_CHAR =
+  // eslint-disable-next-line no-control-regex
   /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g;
 
 /**

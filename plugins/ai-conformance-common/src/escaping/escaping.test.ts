@@ -75,6 +75,7 @@ describe('escapeMarkdownText', () => {
     );
     const expected = s
       .replace(/\r\n|[\r\n]/g, ' ')
+      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000B-\u001F]/g, '');
     expect(renderedText(md)).toBe(expected);
   });
@@ -134,6 +135,7 @@ describe('markdownCodeSpan', () => {
     expect(content).toBe(
       s
         .replace(/\r\n|[\r\n]/g, ' ')
+        // eslint-disable-next-line no-control-regex
         .replace(/[\u0000-\u0008\u000B-\u001F]/g, ''),
     );
   });
@@ -204,6 +206,7 @@ describe('markdownLink', () => {
   });
 
   it.each([
+    // eslint-disable-next-line no-script-url
     'javascript:alert(1)',
     'data:text/html,<script>',
     'https://u:p@x.example',

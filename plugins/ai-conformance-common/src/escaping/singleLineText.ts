@@ -2,6 +2,7 @@
  * C0 controls other than tab, line feed and carriage return, DEL and the C1
  * controls: never meaningful in a report, and some (ESC) drive terminals.
  */
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Removes control characters, keeping tab and line breaks. */

@@ -26,6 +26,7 @@ function hostileRequirement(): RequirementResult {
     evidence: [
       {
         description: H.img,
+        // eslint-disable-next-line no-script-url
         url: 'javascript:alert(1)',
         object: {
           apiVersion: 'v1',
