@@ -9,10 +9,37 @@ const req = (report, id) => {
   return r;
 };
 const errorsOf = r => r.errors.map(e => e.message).join(' | ');
+const statusesOf = report =>
+  Object.fromEntries(report.requirements.map(q => [q.id, q.status]));
+const failing = report =>
+  report.requirements.filter(q => q.status === 'fail').map(q => q.id);
+
+// The last healthy report (f-healthy runs first in each column): the
+// baseline of the aggregated discovery faults.
+let healthy;
+
+/** A broken aggregated discovery: legacy discovery gives the healthy statuses. */
+const sameAsHealthy = r => {
+  assert.ok(healthy, 'f-healthy ran first');
+  assert.deepEqual(statusesOf(r), statusesOf(healthy));
+  assert.equal(r.verdict, healthy.verdict);
+  assert.ok(
+    r.findings.some(f => f.id === 'discovery-fallback'),
+    'the report says discovery fell back to legacy discovery',
+  );
+  if (r.stats.waves !== undefined && healthy.stats.waves !== undefined)
+    assert.ok(
+      r.stats.waves <= healthy.stats.waves + 1,
+      `${r.stats.waves} waves, healthy ${healthy.stats.waves}`,
+    );
+};
 
 /** Checks shared by the CLI report and the backend report. */
 const reportChecks = {
-  'f-healthy': r => assert.equal(r.verdict, 'conformant'),
+  'f-healthy': r => {
+    healthy = r;
+    assert.equal(r.verdict, 'conformant');
+  },
   'f-latency': r => assert.equal(r.verdict, 'conformant'),
   'f-5xx': r => {
     assert.equal(r.verdict, 'incomplete');
@@ -39,6 +66,31 @@ const reportChecks = {
     const q = req(r, 'accelerator_metrics');
     assert.equal(q.status, 'unknown');
     assert.match(errorsOf(q), /not JSON/);
+  },
+  'f-agg-malformed': sameAsHealthy,
+  'f-agg-truncated': sameAsHealthy,
+  'f-agg-503': sameAsHealthy,
+  'f-agg-406': sameAsHealthy,
+  'f-discovery-down': r => {
+    // Both kinds of discovery broken: what depends on them is unknown.
+    assert.equal(r.verdict, 'incomplete');
+    assert.deepEqual(failing(r), []);
+    const dependent = r.requirements.filter(q =>
+      q.errors.some(e => e.read === 'API discovery (/api, /apis)'),
+    );
+    assert.ok(dependent.length > 0, 'requirements depend on discovery');
+    assert.ok(dependent.every(q => q.status === 'unknown'));
+    assert.ok(r.findings.some(f => f.id === 'discovery-failed'));
+  },
+  'f-malformed-body': r => {
+    // A list without items is an error of that read, never an empty list.
+    assert.equal(r.verdict, 'incomplete');
+    assert.deepEqual(failing(r), []);
+    const dependent = r.requirements.filter(q =>
+      /list v1 nodes: malformed response/.test(errorsOf(q)),
+    );
+    assert.ok(dependent.length > 0, 'node readers report the malformed list');
+    assert.ok(dependent.every(q => q.status === 'unknown'));
   },
   'f-expired': r => {
     // The collector restarts an expired list once; when the token expires
@@ -77,6 +129,12 @@ const cli = {
   },
   'f-reset': { exit: [3], stderr: /ECONNRESET|socket hang up|reset/i },
   'f-malformed': { exit: [2], report: reportChecks['f-malformed'] },
+  'f-agg-malformed': { exit: [0, 2], report: reportChecks['f-agg-malformed'] },
+  'f-agg-truncated': { exit: [0, 2], report: reportChecks['f-agg-truncated'] },
+  'f-agg-503': { exit: [0, 2], report: reportChecks['f-agg-503'] },
+  'f-agg-406': { exit: [0, 2], report: reportChecks['f-agg-406'] },
+  'f-discovery-down': { exit: [2], report: reportChecks['f-discovery-down'] },
+  'f-malformed-body': { exit: [2], report: reportChecks['f-malformed-body'] },
   'f-tls': { exit: [3], stderr: /TLS/ },
   'f-expired': { exit: [0, 2], report: reportChecks['f-expired'] },
   'f-403': { exit: [2], report: reportChecks['f-403'] },

@@ -37,6 +37,27 @@ const clusters = [
     scenario: 'gke-1.34-conformant',
     faults: [{ path: '^/api/v1/nodes', malformed: true }],
   },
+  ...['malformed', 'truncated', 503, 406].map(fault => ({
+    name: `f-agg-${fault}`,
+    fault: `aggregated discovery ${fault}`,
+    scenario: 'gke-1.34-conformant',
+    faults: [{ aggregatedDiscovery: fault }],
+  })),
+  {
+    name: 'f-discovery-down',
+    fault: 'aggregated discovery 503 and a legacy group list without groups',
+    scenario: 'gke-1.34-conformant',
+    faults: [
+      { aggregatedDiscovery: 503 },
+      { path: '^/apis$', malformedBody: 'wrong-shape' },
+    ],
+  },
+  {
+    name: 'f-malformed-body',
+    fault: 'node list without items',
+    scenario: 'gke-1.34-conformant',
+    faults: [{ path: '^/api/v1/nodes$', malformedBody: 'wrong-shape' }],
+  },
   { name: 'f-tls', fault: 'TLS mismatch', tlsMismatchOf: 'f-healthy' },
   {
     name: 'f-expired',
