@@ -5,7 +5,10 @@ import {
   verifyConnection,
 } from '@ai-conformance/plugin-ai-conformance-node';
 import type { ClusterSnapshot } from '@ai-conformance/plugin-ai-conformance-node';
-import type { RequirementLevel } from '@ai-conformance/plugin-ai-conformance-common';
+import {
+  singleLineText,
+  type RequirementLevel,
+} from '@ai-conformance/plugin-ai-conformance-common';
 import type { ContextError, ContextResult } from './contextResult';
 import type { FailOn } from './failOn';
 import { CliError, EXIT_USAGE } from './CliError';
@@ -143,7 +146,10 @@ export function describeResult(
   result: ContextResult,
   opts: DescribeOptions = {},
 ): string {
-  return `${result.context}: ${describeOutcome(result, opts)}`;
+  // one terminal line: the message may quote what a server answered
+  return singleLineText(
+    displayUrl(`${result.context}: ${describeOutcome(result, opts)}`),
+  );
 }
 
 /**
