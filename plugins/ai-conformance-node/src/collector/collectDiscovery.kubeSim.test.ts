@@ -4,6 +4,7 @@ import type { ConformanceReport } from '@ai-conformance/plugin-ai-conformance-co
 import { connectToCluster } from '../cluster/connectToCluster';
 import { loadClientNode } from '../cluster/loadClientNode';
 import type { ClusterSnapshot } from '../snapshot/types';
+import { collectSnapshot } from './collectSnapshot';
 import { runConformanceCheck } from './runConformanceCheck';
 
 jest.setTimeout(120_000);
@@ -177,6 +178,28 @@ describe('discovery fallback against kube-sim', () => {
     expect(report.requirements.map(r => r.evidence.length)).toEqual(
       healthy.report.requirements.map(r => r.evidence.length),
     );
+  });
+
+  it('dry-run probes find their resources after a fallback too', async () => {
+    const probesOf = async (name: string) => {
+      const c = sim.cluster(name);
+      const snapshot = await collectSnapshot(
+        await connectToCluster({
+          type: 'explicit',
+          name,
+          url: c.server,
+          caData: c.caData,
+          token: c.token,
+        }),
+        { dryRunProbes: true },
+      );
+      return Object.fromEntries(
+        Object.values(snapshot.probes).map(p => [p.id, p.outcome]),
+      );
+    };
+    const healthy = await probesOf('healthy');
+    expect(healthy['robust_controller:ray.io']).toBe('rejected');
+    expect(await probesOf('agg-503')).toEqual(healthy);
   });
 
   it('falls back on the same statuses when an aggregated API group is down', async () => {

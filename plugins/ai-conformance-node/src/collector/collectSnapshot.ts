@@ -5,6 +5,7 @@ import type { ClusterConnection } from '../cluster/ClusterConnection';
 import { KubeApiClient } from '../cluster/KubeApiClient';
 import { connectionErrorOf } from '../cluster/verifyConnection';
 import { ENGINE_READS } from '../evaluate/engineReads';
+import { getProbeDefinition } from '../probes/probeDefinitions';
 import { runProbes } from '../probes/runProbes';
 import {
   ClusterSnapshot,
@@ -226,6 +227,13 @@ export async function collectSnapshot(
       groupsNeeded: new Set([
         ...specs.map(s => s.group),
         ...checks.flatMap(c => c.discoveryGroups ?? []),
+        ...(options.dryRunProbes
+          ? checks.flatMap(c =>
+              (c.probes ?? []).flatMap(
+                p => getProbeDefinition(p.id)?.group ?? [],
+              ),
+            )
+          : []),
       ]),
       isDeadlineReached,
     });
