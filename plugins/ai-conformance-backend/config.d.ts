@@ -131,6 +131,31 @@ export interface Config {
       };
     };
     /**
+     * Certified platform versions (the CNCF AI conformance repository's
+     * `vX.Y/<product>/PRODUCT.yaml` files) that findings measure clusters
+     * against, so a new certification needs no release. Without it, the
+     * built-in GKE minimums apply.
+     */
+    certifiedVersions?: {
+      /**
+       * A local clone directory of cncf/k8s-ai-conformance, its GitHub URL
+       * (`https://github.com/cncf/k8s-ai-conformance`, optionally
+       * `/tree/<ref>`), or the URL of one `vX.Y/<product>/PRODUCT.yaml`.
+       */
+      source?: string;
+      /** How long a read is reused. Default `{ hours: 6 }`. */
+      refresh?: HumanDuration | string;
+      /** Certifications given directly, added to those read from `source`. */
+      products?: Array<{
+        /** Checklist version, e.g. `1.37`. */
+        checklist: string;
+        /** Submission folder, e.g. `gke`, `aks`, `openshift`. */
+        product: string;
+        /** Certified platform version, e.g. `1.37.0-gke.3503000`. */
+        platformVersion: string;
+      }>;
+    };
+    /**
      * Accelerator utilization from Prometheus-compatible APIs. URLs and
      * credentials come only from here, never from an entity or a request.
      */

@@ -23,6 +23,7 @@ import { ClusterAccess } from './service/ClusterAccess';
 import { ClusterApiService } from './service/ClusterApiService';
 import { ClusterResolver } from './service/ClusterResolver';
 import { ConformanceService } from './service/ConformanceService';
+import { CertifiedVersionsSource } from './service/CertifiedVersionsSource';
 import { EngineConformanceRunner } from './service/EngineConformanceRunner';
 import { ReportUploadService } from './service/ReportUploadService';
 import { RunManager } from './service/RunManager';
@@ -78,9 +79,11 @@ export const aiConformancePlugin = createBackendPlugin({
           config,
           logger,
         });
+        const certified = CertifiedVersionsSource.fromConfig(config, logger);
         const runner = new EngineConformanceRunner({
           sampleMetrics: (entityRef, options) =>
             acceleratorMetrics.sampleForSnapshot(entityRef, options),
+          certifiedVersions: () => certified.get(),
         });
         const runs = new RunManager({
           store,

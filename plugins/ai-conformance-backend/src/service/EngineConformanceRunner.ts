@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
+  type CertifiedVersions,
   computeVerdict,
   getChecklist,
   getChecklistVersions,
@@ -65,6 +66,8 @@ export interface EngineConformanceRunnerOptions {
     entityRef: string,
     options: { signal: AbortSignal },
   ): Promise<SnapshotMetrics | undefined>;
+  /** Certified platform versions the findings measure clusters against. */
+  certifiedVersions?(): Promise<CertifiedVersions | undefined>;
 }
 
 /** {@link ConformanceRunner} backed by the engine of the node package. */
@@ -126,6 +129,7 @@ export class EngineConformanceRunner implements ConformanceRunner {
     options.onProgress({ phase: 'evaluate', done: requests, total: requests });
     return evaluate(snapshot, {
       requirementsVersion: options.requirementsVersion,
+      certifiedVersions: await this.#options.certifiedVersions?.(),
     });
   }
 
@@ -133,7 +137,9 @@ export class EngineConformanceRunner implements ConformanceRunner {
     // Throws InputError naming the first invalid fields (or a credential).
     const parsed = parseSnapshot(snapshot);
     try {
-      return evaluate(parsed);
+      return evaluate(parsed, {
+        certifiedVersions: await this.#options.certifiedVersions?.(),
+      });
     } catch (error) {
       if ((error as Error).name === 'InputError') throw error;
       throw new InputError(
