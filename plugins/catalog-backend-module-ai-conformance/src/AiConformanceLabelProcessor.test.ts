@@ -115,4 +115,25 @@ describe('AiConformanceLabelProcessor', () => {
       requirementsVersion: '1.35',
     });
   });
+
+  it('stamps nothing when labels are turned off, even with a cached verdict', async () => {
+    const cache = new LatestVerdictCache(
+      service(async () => []),
+      mockServices.logger.mock(),
+    );
+    cache.set('resource:default/gke-a', {
+      verdict: 'conformant',
+      requirementsVersion: '1.34',
+    });
+    const processor = new AiConformanceLabelProcessor(cache, {
+      enabled: false,
+    });
+    const out = await processor.preProcessEntity(
+      entity('gke-a', 'kubernetes-cluster', {
+        team: 'ml',
+        [REQUIREMENTS_VERSION_LABEL]: '1.35',
+      }),
+    );
+    expect(out.metadata.labels).toEqual({ team: 'ml' });
+  });
 });

@@ -30,12 +30,25 @@ function isCluster(entity: Entity): boolean {
  * `kubernetes-cluster`) with their latest AI Conformance verdict, so
  * catalog filters and scaffolder `EntityPicker` filters can pick them:
  * `metadata.labels['ai-conformance.io/verdict']=conformant`.
- * Labels set by the entity's own file are replaced.
+ * Labels set by the entity's own file are replaced. With labels turned
+ * off (`aiConformance.catalogLabels.enabled: false`) none are stamped.
  *
  * @public
  */
 export class AiConformanceLabelProcessor implements CatalogProcessor {
-  constructor(private readonly cache: LatestVerdictCache) {}
+  readonly #enabled: boolean;
+
+  /**
+   * @param options - `enabled: false` (config
+   *   `aiConformance.catalogLabels.enabled`) stamps no labels and still
+   *   removes hand-written ones.
+   */
+  constructor(
+    private readonly cache: LatestVerdictCache,
+    options: { enabled?: boolean } = {},
+  ) {
+    this.#enabled = options.enabled ?? true;
+  }
 
   getProcessorName(): string {
     return 'AiConformanceLabelProcessor';
@@ -43,7 +56,9 @@ export class AiConformanceLabelProcessor implements CatalogProcessor {
 
   async preProcessEntity(entity: Entity): Promise<Entity> {
     if (!isCluster(entity)) return entity;
-    const latest = this.cache.get(stringifyEntityRef(entity));
+    const latest = this.#enabled
+      ? this.cache.get(stringifyEntityRef(entity))
+      : undefined;
     const labels = { ...entity.metadata.labels };
     delete labels[VERDICT_LABEL];
     delete labels[REQUIREMENTS_VERSION_LABEL];

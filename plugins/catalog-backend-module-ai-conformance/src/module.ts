@@ -13,7 +13,8 @@ import { LatestVerdictCache } from './LatestVerdictCache';
 /**
  * Catalog module: labels cluster entities with their latest AI
  * Conformance verdict and checklist version, and asks the catalog to
- * refresh a cluster entity when one of its runs finishes.
+ * refresh a cluster entity when one of its runs finishes. Turned off with
+ * `aiConformance.catalogLabels.enabled: false`.
  * @public
  */
 export const catalogModuleAiConformance = createBackendModule({
@@ -28,10 +29,32 @@ export const catalogModuleAiConformance = createBackendModule({
         auth: coreServices.auth,
         logger: coreServices.logger,
         lifecycle: coreServices.lifecycle,
+        config: coreServices.rootConfig,
       },
-      async init({ processing, service, catalog, auth, logger, lifecycle }) {
+      async init({
+        processing,
+        service,
+        catalog,
+        auth,
+        logger,
+        lifecycle,
+        config,
+      }) {
+        const enabled =
+          config.getOptionalBoolean('aiConformance.catalogLabels.enabled') ??
+          true;
         const cache = new LatestVerdictCache(service, logger);
-        processing.addProcessor(new AiConformanceLabelProcessor(cache));
+        processing.addProcessor(
+          new AiConformanceLabelProcessor(cache, { enabled }),
+        );
+        if (!enabled) {
+          // No verdicts are read, kept or stamped; the processor still
+          // removes hand-written verdict labels.
+          logger.info(
+            'AI Conformance catalog labels are off (aiConformance.catalogLabels.enabled: false)',
+          );
+          return;
+        }
         lifecycle.addStartupHook(() => {
           // Not awaited: the catalog must not wait for the AI Conformance plugin.
           void cache.refresh();

@@ -22,6 +22,9 @@ export const clusterEntityFilter = {
 /**
  * A fact retriever over every `Resource` of `spec.type: kubernetes-cluster`,
  * reading stored results in process through the AI Conformance service.
+ * With `enabled: false` (config `aiConformance.techInsights.enabled`) it
+ * reads no results and stores an empty fact set per cluster, so facts
+ * stored earlier are no longer the latest ones.
  *
  * @public
  */
@@ -31,7 +34,10 @@ export function createAiConformanceFactRetriever(deps: {
   auth: AuthService;
   logger?: LoggerService;
   goldRules?: Partial<GoldLevelRules>;
+  /** Default true; false emits no fact values. */
+  enabled?: boolean;
 }): FactRetriever {
+  const enabled = deps.enabled ?? true;
   return {
     id: AI_CONFORMANCE_FACT_RETRIEVER_ID,
     version: '0.1.0',
@@ -42,14 +48,27 @@ export function createAiConformanceFactRetriever(deps: {
     schema: aiConformanceFactSchema,
     async handler(): Promise<TechInsightFact[]> {
       const credentials = await deps.auth.getOwnServiceCredentials();
+      const clusters = deps.catalog.getEntities(
+        {
+          filter: clusterEntityFilter,
+          fields: ['kind', 'metadata.namespace', 'metadata.name'],
+        },
+        { credentials },
+      );
+      if (!enabled) {
+        const { items: off } = await clusters;
+        deps.logger?.info(
+          `AI Conformance facts are off (aiConformance.techInsights.enabled: false): no values for ${off.length} clusters`,
+        );
+        return off.map(entity => {
+          const { kind, namespace, name } = parseEntityRef(
+            stringifyEntityRef(entity),
+          );
+          return { entity: { kind, namespace, name }, facts: {} };
+        });
+      }
       const [{ items }, latest] = await Promise.all([
-        deps.catalog.getEntities(
-          {
-            filter: clusterEntityFilter,
-            fields: ['kind', 'metadata.namespace', 'metadata.name'],
-          },
-          { credentials },
-        ),
+        clusters,
         deps.service.listLatest(),
       ]);
       const byRef = new Map(latest.map(l => [l.summary.entityRef, l]));

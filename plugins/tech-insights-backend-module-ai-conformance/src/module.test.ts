@@ -148,4 +148,51 @@ describe('techInsightsModuleAiConformance', () => {
       aiConformanceGatewayApi: false,
     });
   }, 60_000);
+
+  it('emits no fact values with aiConformance.techInsights.enabled: false', async () => {
+    const service = fakeService(results);
+    const listLatest = jest.spyOn(service, 'listLatest');
+    const { server } = await startTestBackend({
+      features: [
+        techInsightsBackend,
+        techInsightsJsonRulesEngine,
+        techInsightsModuleAiConformance,
+        catalogServiceMock.factory({
+          entities: [cluster('gke-ai-prod'), cluster('gke-legacy-batch')],
+        }),
+        createServiceFactory({
+          service: aiConformanceServiceRef,
+          deps: {},
+          factory: () => {
+            const broker = new AiConformanceServiceBroker();
+            broker.register(service);
+            return broker;
+          },
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            ...exampleConfig,
+            aiConformance: { techInsights: { enabled: false } },
+          },
+        }),
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
+      ],
+    });
+
+    // The retriever ran: each cluster's latest fact set is empty.
+    for (const name of ['gke-ai-prod', 'gke-legacy-batch']) {
+      expect(await waitForFacts(server, `resource:default/${name}`)).toEqual(
+        {},
+      );
+    }
+    expect(listLatest).not.toHaveBeenCalled();
+    const res = await request(server)
+      .post('/api/tech-insights/checks/run/default/resource/gke-ai-prod')
+      .send({});
+    // With no fact values the example checks have nothing to judge.
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual([]);
+  }, 60_000);
 });

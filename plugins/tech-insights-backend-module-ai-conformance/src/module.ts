@@ -13,7 +13,8 @@ import { createAiConformanceFactRetriever } from './createAiConformanceFactRetri
 /**
  * Adds the `aiConformanceFactRetriever` to the Tech Insights backend.
  * Its cadence and lifecycle come from
- * `techInsights.factRetrievers.aiConformanceFactRetriever`.
+ * `techInsights.factRetrievers.aiConformanceFactRetriever`; with
+ * `aiConformance.techInsights.enabled: false` it emits no fact values.
  * @public
  */
 export const techInsightsModuleAiConformance = createBackendModule({
@@ -37,6 +38,9 @@ export const techInsightsModuleAiConformance = createBackendModule({
             auth,
             logger,
             goldRules: readGoldLevelRules(config),
+            enabled:
+              config.getOptionalBoolean('aiConformance.techInsights.enabled') ??
+              true,
           }),
         });
       },
