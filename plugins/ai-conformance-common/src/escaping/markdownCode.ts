@@ -16,7 +16,9 @@ function longestRun(text: string, char: string): number {
 export interface MarkdownCodeSpanOptions {
   /**
    * The span goes into a GitHub Flavored Markdown table cell: pipes are
-   * escaped (GFM removes the backslash inside the cell).
+   * escaped (GFM removes the backslash inside the cell), and a backslash
+   * right before a pipe is followed by a space, since parsers disagree on
+   * where a cell ends at `\\|`.
    */
   tableCell?: boolean;
 }
@@ -37,7 +39,6 @@ export function markdownCodeSpan(
   let body = singleLineText(text);
   if (body === '') return '';
   if (options.tableCell) {
-    // a backslash right before a pipe would escape the pipe's escape
     body = body.replace(/\\(?=\|)/g, '\\ ').replace(/\|/g, '\\|');
   }
   const fence = '`'.repeat(longestRun(body, '`') + 1);
