@@ -31,6 +31,29 @@ function internalIp(poolIndex: number, index: number): string {
   }`;
 }
 
+/** The node's `spec.providerID`: the pool's pattern, else a gce:// one for GKE pools. */
+function providerIdOf(
+  pool: NodePoolSpec,
+  name: string,
+  zone: string | undefined,
+  index: number,
+): { providerID?: string } {
+  if (pool.providerID) {
+    return {
+      providerID: pool.providerID
+        .replace('{name}', name)
+        .replace('{zone}', zone ?? '')
+        .replace('{n}', String(index)),
+    };
+  }
+  if (pool.labels?.['cloud.google.com/gke-nodepool']) {
+    return {
+      providerID: `gce://ai-platform-prod/${zone ?? 'us-central1-a'}/${name}`,
+    };
+  }
+  return {};
+}
+
 /** Expands node pools into Node objects. */
 export function generateNodes(
   pools: NodePoolSpec[],
@@ -85,20 +108,7 @@ export function generateNodes(
           podCIDR: `10.${64 + poolIndex}.${i % 256}.0/24`,
           podCIDRs: [`10.${64 + poolIndex}.${i % 256}.0/24`],
           ...(pool.taints?.length ? { taints: pool.taints } : {}),
-          ...(pool.providerID
-            ? {
-                providerID: pool.providerID
-                  .replace('{name}', name)
-                  .replace('{zone}', zone ?? '')
-                  .replace('{n}', String(i)),
-              }
-            : pool.labels?.['cloud.google.com/gke-nodepool']
-            ? {
-                providerID: `gce://ai-platform-prod/${
-                  zone ?? 'us-central1-a'
-                }/${name}`,
-              }
-            : {}),
+          ...providerIdOf(pool, name, zone, i),
         },
         status: {
           capacity: { ...pool.capacity },

@@ -137,4 +137,44 @@ describe('bundled scenarios', () => {
       /Unknown scenario "gke-9.99"; bundled scenarios: adapter-down/,
     );
   });
+
+  it('lists and loads the platform corpus as platforms/<name>', () => {
+    const corpus = listScenarios('platforms');
+    expect(corpus).toContain('platforms/aks-1.34');
+    expect(corpus.every(n => n.startsWith('platforms/'))).toBe(true);
+    expect(listScenarios()).not.toContain('platforms/aks-1.34');
+    expect(() => listScenarios('../x')).toThrow(/Unknown scenario collection/);
+    for (const name of corpus) {
+      const scenario = loadScenario(name);
+      expect(() => new ScenarioModel(scenario)).not.toThrow();
+    }
+  });
+
+  it('gives corpus nodes their platform provider IDs', () => {
+    const store = new ClusterStore(
+      new ScenarioModel(loadScenario('platforms/aks-1.34')),
+    );
+    const ids: string[] = [];
+    for (const [, n] of store.iterate('', 'nodes'))
+      ids.push(String((n.spec as { providerID?: string }).providerID));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(
+      ids.every(id =>
+        /^azure:\/\/\/subscriptions\/.+\/virtualMachines\/\d+$/.test(id),
+      ),
+    ).toBe(true);
+  });
+
+  it('resolves a broken twin against the scenario it extends', () => {
+    const twin = loadScenario('platforms/aks-1.34-kaito-down');
+    const base = loadScenario('platforms/aks-1.34');
+    const kaito = (s: typeof twin) =>
+      s.workloads?.filter(w => w.name === 'kaito-workspace');
+    expect(kaito(twin)).toEqual([
+      expect.objectContaining({ namespace: 'kube-system', unavailable: true }),
+    ]);
+    expect(kaito(base)?.[0]?.unavailable).toBeUndefined();
+    expect(twin.workloads?.length).toBe(base.workloads?.length);
+    expect(twin.objects?.length).toBe(base.objects?.length);
+  });
 });
