@@ -21,6 +21,7 @@ import {
 import type { ClusterTarget } from './ClusterTarget';
 import { checkCatalogClusterUrl } from './clusterUrlPolicy';
 import { BackendCredentialPolicy } from './BackendCredentialPolicy';
+import { googleAccessToken } from './googleAccessToken';
 
 /** The in-cluster service account token used when none is configured. */
 const IN_CLUSTER_TOKEN_PATH =
@@ -63,18 +64,6 @@ export interface ClusterResolverOptions {
   getGoogleAccessToken?: () => Promise<string>;
   /** Resolves host names for the catalog URL policy (injectable for tests). */
   resolveHost?: (host: string) => Promise<string[]>;
-}
-
-async function defaultGoogleAccessToken(): Promise<string> {
-  const { GoogleAuth } = await import('google-auth-library');
-  const auth = new GoogleAuth({
-    scopes: ['https://www.googleapis.com/auth/cloud-platform'],
-  });
-  const token = await auth.getAccessToken();
-  if (!token) {
-    throw new Error('Application Default Credentials returned no access token');
-  }
-  return token;
 }
 
 /** The key mapping `kubernetes.clusterLocatorMethods` clusters to entities. */
@@ -334,8 +323,7 @@ export class ClusterResolver {
         return { ...base, token };
       }
       case 'googleServiceAccount': {
-        const getToken =
-          this.options.getGoogleAccessToken ?? defaultGoogleAccessToken;
+        const getToken = this.options.getGoogleAccessToken ?? googleAccessToken;
         try {
           return { ...base, token: await getToken() };
         } catch (error) {
