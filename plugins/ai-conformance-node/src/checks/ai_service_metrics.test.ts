@@ -1,6 +1,6 @@
 import { aiServiceMetricsCheck } from './ai_service_metrics';
 import { failedRead, run } from './lib/testing/snapshotFixture';
-import { deployment } from './lib/testing/objectFactories';
+import { crd, daemonSet, deployment } from './lib/testing/objectFactories';
 
 const GMP = {
   'monitoring.googleapis.com': {
@@ -80,5 +80,140 @@ describe('ai_service_metrics', () => {
     });
     expect(r.status).toBe('unknown');
     expect(r.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('passes an Azure Managed Prometheus stack (azmonitoring.coreos.com, ama-metrics)', () => {
+    // AKS v1.34 submission (cncf/k8s-ai-conformance v1.34/aks/PRODUCT.yaml)
+    // cites Azure Managed Prometheus with azmonitoring.coreos.com PodMonitor
+    // and ServiceMonitor CRDs.
+    const r = run(aiServiceMetricsCheck, {
+      groups: {
+        'azmonitoring.coreos.com': { v1: ['podmonitors', 'servicemonitors'] },
+      },
+      reads: {
+        crds: [
+          crd('azmonitoring.coreos.com', 'podmonitors', { kind: 'PodMonitor' }),
+          crd('azmonitoring.coreos.com', 'servicemonitors', {
+            kind: 'ServiceMonitor',
+          }),
+        ],
+        deployments: [deployment('kube-system', 'ama-metrics')],
+        daemonsets: [daemonSet('kube-system', 'ama-metrics-node')],
+      },
+    });
+    expect(r.status).toBe('pass');
+    expect(r.summary).toContain('Azure Monitor managed service for Prometheus');
+    expect(
+      r.evidence.some(
+        e =>
+          e.object?.kind === 'DaemonSet' &&
+          e.object.name === 'ama-metrics-node',
+      ),
+    ).toBe(true);
+  });
+
+  describe('by shape', () => {
+    const GROUP = 'telemetry.acme.example';
+    const groups = { [GROUP]: { v1: ['servicemonitors'] } };
+    const helm = {
+      'meta.helm.sh/release-name': 'acme-telemetry',
+      'meta.helm.sh/release-namespace': 'telemetry',
+    };
+    const crds = [
+      crd(GROUP, 'servicemonitors', {
+        kind: 'ServiceMonitor',
+        annotations: helm,
+      }),
+    ];
+
+    it('passes an unknown group with ServiceMonitor kinds and a collector in its Helm release', () => {
+      const r = run(aiServiceMetricsCheck, {
+        groups,
+        reads: {
+          crds,
+          deployments: [],
+          daemonsets: [daemonSet('telemetry', 'scraper', { desired: 3 })].map(
+            d => ({ ...d, metadata: { ...d.metadata, annotations: helm } }),
+          ),
+        },
+      });
+      expect(r.status).toBe('pass');
+      expect(r.summary).toContain('recognised by shape');
+      expect(r.summary).toContain('DaemonSet telemetry/scraper');
+    });
+
+    it('is partial when the collector is not seen and fails when it is down', () => {
+      expect(
+        run(aiServiceMetricsCheck, {
+          groups,
+          reads: { crds, deployments: [], daemonsets: [] },
+        }).status,
+      ).toBe('partial');
+      const down = run(aiServiceMetricsCheck, {
+        groups,
+        reads: {
+          crds,
+          deployments: [],
+          daemonsets: [daemonSet('telemetry', 'scraper', { ready: 0 })].map(
+            d => ({ ...d, metadata: { ...d.metadata, annotations: helm } }),
+          ),
+        },
+      });
+      expect(down.status).toBe('fail');
+      expect(down.summary).toContain('DaemonSet telemetry/scraper');
+    });
+
+    it('ignores a group without monitoring kinds', () => {
+      const r = run(aiServiceMetricsCheck, {
+        groups: { 'widgets.acme.example': { v1: ['widgets'] } },
+        reads: {
+          crds: [crd('widgets.acme.example', 'widgets')],
+          deployments: [],
+        },
+      });
+      expect(r.status).toBe('fail');
+    });
+  });
+
+  it('checks a declared collector and fails it when it is down', () => {
+    const solutions = [
+      {
+        name: 'Corp Metrics Agent',
+        capability: 'service-metrics' as const,
+        controller: {
+          namespace: 'observability',
+          name: 'corp-agent',
+          kind: 'DaemonSet' as const,
+        },
+      },
+    ];
+    const up = run(
+      aiServiceMetricsCheck,
+      {
+        groups: {},
+        reads: {
+          deployments: [],
+          daemonsets: [daemonSet('observability', 'corp-agent')],
+        },
+      },
+      { solutions },
+    );
+    expect(up.status).toBe('pass');
+    expect(up.summary).toContain('Corp Metrics Agent, declared');
+    const down = run(
+      aiServiceMetricsCheck,
+      {
+        groups: {},
+        reads: {
+          deployments: [],
+          daemonsets: [daemonSet('observability', 'corp-agent', { ready: 0 })],
+        },
+      },
+      { solutions },
+    );
+    expect(down.status).toBe('fail');
+    expect(down.evidence.some(e => e.fields?.recognition === 'declared')).toBe(
+      true,
+    );
   });
 });

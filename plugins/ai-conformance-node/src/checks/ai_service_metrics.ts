@@ -1,31 +1,43 @@
 /**
- * ai_service_metrics: a monitoring system discovers and scrapes workloads
- * (Google Managed Prometheus, Prometheus Operator, OpenTelemetry Operator).
+ * ai_service_metrics: a monitoring system discovers and scrapes workloads.
  *
- * - pass: the system's API group (PodMonitoring, ServiceMonitor…) is served
- *   and its operator Deployment is Available.
- * - partial: the API group is served but its operator was not found under
- *   a known name.
- * - fail: no such system is installed, or its operator is unavailable.
- * - unknown: discovery failed, or a system is installed but Deployments
- *   cannot be listed.
+ * Recognised by shape: a served API group with workload-discovery kinds
+ * (ServiceMonitor, PodMonitor, PodMonitoring, ClusterPodMonitoring,
+ * ScrapeConfig, VMServiceScrape, VMPodScrape, OpenTelemetryCollector) and a
+ * running collector linked to it (behind its webhook Service, its CRDs'
+ * Helm release or part-of label, a declaration, or a known name). Known
+ * products (Google Managed Prometheus, Azure Managed Prometheus
+ * `azmonitoring.coreos.com`, Prometheus Operator, VictoriaMetrics,
+ * OpenTelemetry, Datadog, Dynatrace, Grafana Alloy) and declared
+ * `service-metrics` components are graded the same way.
+ *
+ * - pass: such a group is served and a linked collector/operator is available.
+ * - partial: the group is served but no linked collector was seen.
+ * - fail: no served group has those kinds and no known agent runs, or the
+ *   linked collector is unavailable, or its CRDs are not Established.
+ * - unknown: discovery failed, or the workloads could not be read.
  */
 import type { Check } from './types';
 import { READS } from './lib/reads';
-import { discoveryError, lookup } from './lib/readAccess';
-import { outcome, unknownOutcome } from './lib/outcomes';
+import { discoveryError } from './lib/readAccess';
+import { unknownOutcome } from './lib/outcomes';
 import { linksFor, remediationFor } from './lib/remediation';
-import {
-  METRICS_SYSTEMS,
-  installedSolutions,
-  solutionEvidence,
-} from './lib/solutions';
+import { METRICS_SYSTEMS, MONITORING_KINDS } from './lib/solutions';
+import { capabilityOutcome } from './lib/capabilityOutcome';
 
 const ID = 'ai_service_metrics';
 
 export const aiServiceMetricsCheck: Check = {
   id: ID,
-  reads: [READS.deployments],
+  reads: [
+    READS.crds,
+    READS.deployments,
+    READS.daemonsets,
+    READS.statefulsets,
+    READS.services,
+    READS.validatingwebhooks,
+    READS.mutatingwebhooks,
+  ],
   evaluate(ctx) {
     const remediation = remediationFor(ID, ctx.platform);
     const links = linksFor(ID);
@@ -36,60 +48,13 @@ export const aiServiceMetricsCheck: Check = {
         'whether a monitoring system is installed',
         { remediation, links },
       );
-    const deployments = lookup(ctx, READS.deployments);
-    const found = installedSolutions(
-      ctx,
-      METRICS_SYSTEMS,
-      deployments.state === 'ok' ? deployments.items : undefined,
-    );
-    if (!found.length) {
-      return outcome(
-        'fail',
-        `No monitoring system that discovers scrape targets is installed (looked for ${METRICS_SYSTEMS.map(
-          s => s.name,
-        ).join(', ')}).`,
-        { remediation, links },
-      );
-    }
-    const evidence = found.flatMap(solutionEvidence);
-    if (deployments.state === 'failed') {
-      return unknownOutcome(
-        [deployments.error],
-        `whether the ${found
-          .map(f => f.solution.name)
-          .join(', ')} operator is running`,
-        { evidence, remediation, links },
-      );
-    }
-    const running = found.filter(f => f.state === 'running');
-    if (running.length) {
-      return outcome(
-        'pass',
-        `${running
-          .map(r => r.solution.name)
-          .join(
-            ', ',
-          )} is installed and running; it discovers scrape targets through its monitoring resources.`,
-        { evidence, links },
-      );
-    }
-    if (found.some(f => f.state === 'no-controller')) {
-      return outcome(
-        'partial',
-        `${found
-          .map(f => f.solution.name)
-          .join(
-            ', ',
-          )} APIs are installed but no operator Deployment was found under a known name.`,
-        { evidence, remediation, links },
-      );
-    }
-    return outcome(
-      'fail',
-      `${found
-        .map(f => f.solution.name)
-        .join(', ')} is installed but its operator is not available.`,
-      { evidence, remediation, links },
-    );
+    return capabilityOutcome(ctx, {
+      capability: 'service-metrics',
+      known: METRICS_SYSTEMS,
+      kinds: MONITORING_KINDS,
+      noun: 'monitoring system that discovers scrape targets',
+      remediation,
+      links,
+    });
   },
 };

@@ -178,4 +178,173 @@ describe('cluster_autoscaling', () => {
       'needs get on configmaps (name cluster-autoscaler-status) in namespace kube-system',
     );
   });
+
+  it('fails when the autoscaler workload is down even if its stale status says Healthy', () => {
+    const r = run(clusterAutoscalingCheck, {
+      reads: {
+        [KEY]: [
+          configMap('kube-system', 'cluster-autoscaler-status', {
+            status: yamlStatus,
+          }),
+        ],
+        deployments: [
+          deployment('kube-system', 'cluster-autoscaler', { available: false }),
+        ],
+      },
+    });
+    expect(r.status).toBe('fail');
+    expect(r.summary).toContain('Deployment kube-system/cluster-autoscaler');
+  });
+
+  it('recognises a vendor-named autoscaler workload by its label', () => {
+    const r = run(clusterAutoscalingCheck, {
+      reads: {
+        [KEY]: notFound,
+        deployments: [
+          deployment('kube-system', 'acme-node-scaler', {
+            available: false,
+            labels: { 'app.kubernetes.io/name': 'cluster-autoscaler' },
+          }),
+        ],
+      },
+    });
+    expect(r.status).toBe('fail');
+    expect(r.summary).toContain('acme-node-scaler');
+  });
+
+  it('passes OpenShift ClusterAutoscaler with MachineAutoscalers and cluster-autoscaler-default', () => {
+    const groups = {
+      'autoscaling.openshift.io': {
+        v1: ['clusterautoscalers'],
+        v1beta1: ['machineautoscalers'],
+      },
+    };
+    const reads = {
+      [KEY]: notFound,
+      'openshift-clusterautoscalers': [
+        custom('autoscaling.openshift.io/v1', 'ClusterAutoscaler', 'default', {
+          spec: {
+            resourceLimits: {
+              gpus: [{ type: 'nvidia.com/gpu', min: 0, max: 16 }],
+            },
+          },
+        }),
+      ],
+      'openshift-machineautoscalers': [
+        custom(
+          'autoscaling.openshift.io/v1beta1',
+          'MachineAutoscaler',
+          'gpu-a',
+          {
+            metadata: { name: 'gpu-a', namespace: 'openshift-machine-api' },
+            spec: {
+              minReplicas: 1,
+              maxReplicas: 6,
+              scaleTargetRef: { kind: 'MachineSet', name: 'gpu-a' },
+            },
+          },
+        ),
+      ],
+      deployments: [
+        deployment('openshift-machine-api', 'cluster-autoscaler-default'),
+      ],
+    };
+    const r = run(clusterAutoscalingCheck, { groups, reads });
+    expect(r.status).toBe('pass');
+    expect(r.summary).toContain('cluster-autoscaler-default');
+    expect(
+      r.evidence.some(e => e.description.includes('nvidia.com/gpu max 16')),
+    ).toBe(true);
+    const noMachine = run(clusterAutoscalingCheck, {
+      groups,
+      reads: { ...reads, 'openshift-machineautoscalers': [] },
+    });
+    expect(noMachine.status).toBe('partial');
+  });
+
+  it('passes GKE node auto-provisioning through a ComputeClass', () => {
+    const r = run(
+      clusterAutoscalingCheck,
+      {
+        groups: { 'cloud.google.com': { v1: ['computeclasses'] } },
+        reads: {
+          [KEY]: notFound,
+          deployments: [],
+          'gke-computeclasses': [
+            custom('cloud.google.com/v1', 'ComputeClass', 'gpu-l4', {
+              spec: { nodePoolAutoCreation: { enabled: true } },
+            }),
+          ],
+        },
+      },
+      { platform: 'gke' },
+    );
+    expect(r.status).toBe('pass');
+    expect(r.summary).toContain('gpu-l4');
+  });
+
+  it('is partial for Cluster API autoscaler bounds without a visible autoscaler', () => {
+    const md = custom(
+      'cluster.x-k8s.io/v1beta1',
+      'MachineDeployment',
+      'gpu-md',
+      {
+        metadata: {
+          name: 'gpu-md',
+          namespace: 'default',
+          annotations: {
+            'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size': '0',
+            'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size': '4',
+          },
+        },
+      },
+    );
+    const r = run(clusterAutoscalingCheck, {
+      groups: { 'cluster.x-k8s.io': { v1beta1: ['machinedeployments'] } },
+      reads: {
+        [KEY]: notFound,
+        deployments: [],
+        'capi-machinedeployments': [md],
+      },
+    });
+    expect(r.status).toBe('partial');
+    expect(r.evidence.some(e => e.object?.name === 'gpu-md')).toBe(true);
+  });
+
+  it('checks a declared autoscaler and fails it when it is down', () => {
+    const solutions = [
+      {
+        name: 'Corp Node Scaler',
+        capability: 'cluster-autoscaling' as const,
+        controller: {
+          namespace: 'corp',
+          name: 'node-scaler',
+          kind: 'Deployment' as const,
+        },
+      },
+    ];
+    const up = run(
+      clusterAutoscalingCheck,
+      {
+        reads: {
+          [KEY]: notFound,
+          deployments: [deployment('corp', 'node-scaler')],
+        },
+      },
+      { solutions },
+    );
+    expect(up.status).toBe('pass');
+    expect(up.summary).toContain('Corp Node Scaler, declared');
+    const down = run(
+      clusterAutoscalingCheck,
+      {
+        reads: {
+          [KEY]: notFound,
+          deployments: [deployment('corp', 'node-scaler', { replicas: 0 })],
+        },
+      },
+      { solutions },
+    );
+    expect(down.status).toBe('fail');
+  });
 });

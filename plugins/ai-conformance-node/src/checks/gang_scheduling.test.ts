@@ -1,6 +1,11 @@
 import { gangSchedulingCheck } from './gang_scheduling';
 import { failedRead, run } from './lib/testing/snapshotFixture';
-import { deployment } from './lib/testing/objectFactories';
+import {
+  crd,
+  deployment,
+  service,
+  webhookConfig,
+} from './lib/testing/objectFactories';
 
 const KUEUE = {
   'kueue.x-k8s.io': { v1beta1: ['clusterqueues', 'localqueues', 'workloads'] },
@@ -73,5 +78,65 @@ describe('gang_scheduling', () => {
     expect(
       run(gangSchedulingCheck, { discoveryOutcome: 'forbidden' }).status,
     ).toBe('unknown');
+  });
+
+  it('recognises an unknown scheduler by its PodGroup kind and webhook-linked controller', () => {
+    const GROUP = 'batch.hpc.example';
+    const fixture = (available: boolean) => ({
+      groups: { [GROUP]: { v1: ['podgroups'] } },
+      reads: {
+        crds: [crd(GROUP, 'podgroups', { kind: 'PodGroup' })],
+        deployments: [
+          deployment('hpc-system', 'gang-manager', {
+            available,
+            podLabels: { app: 'gang' },
+          }),
+        ],
+        services: [service('hpc-system', 'gang-webhook', { app: 'gang' })],
+        validatingwebhookconfigurations: [
+          webhookConfig('gang', [GROUP], {
+            service: { namespace: 'hpc-system', name: 'gang-webhook' },
+          }),
+        ],
+      },
+    });
+    const up = run(gangSchedulingCheck, fixture(true));
+    expect(up.status).toBe('pass');
+    expect(up.summary).toContain(`${GROUP}, recognised by shape`);
+    const down = run(gangSchedulingCheck, fixture(false));
+    expect(down.status).toBe('fail');
+    expect(down.summary).toContain('hpc-system/gang-manager');
+  });
+
+  it('checks a declared scheduler', () => {
+    const solutions = [
+      {
+        name: 'Corp Gang Scheduler',
+        capability: 'gang-scheduling' as const,
+        group: 'gang.corp.example',
+        controller: {
+          namespace: 'corp',
+          name: 'gang',
+          kind: 'Deployment' as const,
+        },
+      },
+    ];
+    const groups = { 'gang.corp.example': { v1: ['gangs'] } };
+    const up = run(
+      gangSchedulingCheck,
+      { groups, reads: { deployments: [deployment('corp', 'gang')] } },
+      { solutions },
+    );
+    expect(up.status).toBe('pass');
+    expect(up.summary).toContain('declared');
+    const down = run(
+      gangSchedulingCheck,
+      {
+        groups,
+        reads: { deployments: [deployment('corp', 'gang', { replicas: 0 })] },
+      },
+      { solutions },
+    );
+    expect(down.status).toBe('fail');
   });
 });

@@ -11,9 +11,11 @@ import {
 const RAY = { 'ray.io': { v1: ['rayclusters', 'rayjobs', 'rayservices'] } };
 const rayCrds = [crd('ray.io', 'rayclusters'), crd('ray.io', 'rayjobs')];
 const operator = deployment('kuberay-system', 'kuberay-operator');
-const hook = webhookConfig('kuberay-validating-webhook-configuration', [
-  'ray.io',
-]);
+const hook = webhookConfig(
+  'kuberay-validating-webhook-configuration',
+  ['ray.io'],
+  { service: { namespace: 'kuberay-system', name: 'kuberay-webhook-service' } },
+);
 const reads = {
   crds: rayCrds,
   deployments: [operator],
@@ -241,20 +243,45 @@ describe('robust_controller', () => {
         reads: {
           ...shapeReads(),
           crds: [crd(GROUP, 'modelservers', { annotations: helm })],
-          services: [],
+          mutatingwebhookconfigurations: [],
           deployments: [
             deployment('acme-system', 'controller', { annotations: helm }),
           ],
         },
       });
-      // Controller by its release, but the webhook's Service is missing.
+      // Counted by its Helm-linked controller; partial without a webhook.
       expect(r.status).toBe('partial');
-      expect(r.summary).toContain('no workload was found behind the Service');
+      expect(r.summary).toContain(
+        'no validating or mutating admission webhook',
+      );
       expect(
         r.evidence.some(e =>
           /Helm release acme-system\/acme/.test(e.description),
         ),
       ).toBe(true);
+    });
+
+    it('takes the controller in the webhook Service namespace when the Service is not listed', () => {
+      const r = run(robustControllerCheck, {
+        groups,
+        reads: { ...shapeReads(), services: [] },
+      });
+      expect(r.status).toBe('pass');
+      expect(
+        r.evidence.some(e => e.fields?.resolvedBy === 'service-not-found'),
+      ).toBe(true);
+    });
+
+    it('is partial when the webhook Service selects no workload', () => {
+      const r = run(robustControllerCheck, {
+        groups,
+        reads: {
+          ...shapeReads(),
+          services: [service('acme-system', 'acme-webhook', { app: 'other' })],
+          deployments: [],
+        },
+      });
+      expect(r.status).toBe('partial');
     });
 
     it('skips platform infrastructure groups such as cert-manager', () => {

@@ -26,15 +26,27 @@ import { discoveryError } from './lib/readAccess';
 import { outcome, unknownOutcome } from './lib/outcomes';
 import { linksFor, remediationFor } from './lib/remediation';
 import { AI_OPERATORS, isInfrastructureGroup, probeId } from './lib/operators';
+import {
+  GANG_KINDS,
+  GANG_SCHEDULERS,
+  METRICS_SYSTEMS,
+  MONITORING_KINDS,
+} from './lib/solutions';
 import { componentInputs } from './lib/components';
 import {
   assessComponent,
   byGrade,
   candidateLabel,
   findCandidates,
+  hasAnyKind,
 } from './lib/capabilities';
 
 const ID = 'robust_controller';
+/** Groups that provide another capability (scheduling queues, monitoring): not the AI operator. */
+const OTHER_CAPABILITY_GROUPS = new Set(
+  [...GANG_SCHEDULERS, ...METRICS_SYSTEMS].flatMap(k => k.groups),
+);
+const OTHER_CAPABILITY_KINDS = [...GANG_KINDS, ...MONITORING_KINDS];
 
 export const robustControllerCheck: Check = {
   id: ID,
@@ -64,7 +76,10 @@ export const robustControllerCheck: Check = {
     const candidates = findCandidates(ctx, inputs, {
       capability: 'ai-operator',
       known: AI_OPERATORS,
-      shape: group => !isInfrastructureGroup(group),
+      shape: (group, names) =>
+        !isInfrastructureGroup(group) &&
+        !OTHER_CAPABILITY_GROUPS.has(group) &&
+        !hasAnyKind(names, OTHER_CAPABILITY_KINDS),
     });
     const assessed = candidates
       .map(c =>

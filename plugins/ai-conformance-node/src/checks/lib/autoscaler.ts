@@ -47,3 +47,33 @@ export function nodePoolAllowsAccelerators(pool: KubeObject): boolean {
   const taints: Array<{ key?: string }> = spec.taints ?? [];
   return taints.some(t => GPU_KEY.test(String(t.key ?? '')));
 }
+
+/** Cluster API autoscaler bounds on a MachineDeployment / MachineSet. */
+export const CAPI_MIN_ANNOTATION =
+  'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size';
+export const CAPI_MAX_ANNOTATION =
+  'cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size';
+
+export function capiAutoscaled(md: KubeObject): boolean {
+  const a = md.metadata.annotations ?? {};
+  return (
+    a[CAPI_MIN_ANNOTATION] !== undefined && a[CAPI_MAX_ANNOTATION] !== undefined
+  );
+}
+
+/** GKE ComputeClass that lets node auto-provisioning create node pools. */
+export function computeClassAutoProvisions(cc: KubeObject): boolean {
+  return cc.spec?.nodePoolAutoCreation?.enabled === true;
+}
+
+/** OpenShift ClusterAutoscaler limits that allow GPUs. */
+export function openshiftGpuLimits(ca: KubeObject): string[] {
+  const gpus: Array<{ type?: string; max?: number }> =
+    ca.spec?.resourceLimits?.gpus ?? [];
+  return gpus
+    .filter(g => Number(g.max ?? 0) > 0)
+    .map(g => `${g.type ?? 'gpu'} max ${g.max}`);
+}
+
+/** The Cluster Autoscaler's own workload (any vendor's name for it). */
+export const CLUSTER_AUTOSCALER_NAME = /(^|-)cluster-autoscaler(-|$)/;

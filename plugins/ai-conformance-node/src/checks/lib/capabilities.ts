@@ -91,8 +91,8 @@ export function findCandidates(
   opts: {
     capability: DeclaredCapability;
     known: KnownComponent[];
-    /** Does a CRD group look like this capability? Omit: no shape rule. */
-    shape?: (group: string, kinds: string[]) => boolean;
+    /** Does a served group look like this capability? Omit: no shape rule. */
+    shape?: (group: string, names: Set<string>) => boolean;
   },
 ): Candidate[] {
   const out: Candidate[] = [];
@@ -120,12 +120,11 @@ export function findCandidates(
         knownController: k.controller,
       });
     } else if (!k.groups.length && k.controller) {
+      const re = k.controller;
       const runs = (inputs.workloads ?? []).some(
         w =>
-          k.controller!.test(w.object.metadata.name) ||
-          k.controller!.test(
-            w.object.metadata.labels?.['app.kubernetes.io/name'] ?? '',
-          ),
+          re.test(w.object.metadata.name) ||
+          re.test(w.object.metadata.labels?.['app.kubernetes.io/name'] ?? ''),
       );
       if (runs)
         out.push({
@@ -137,15 +136,45 @@ export function findCandidates(
       k.groups.forEach(g => taken.add(g));
     }
   }
-  if (opts.shape && inputs.crds) {
-    for (const [group, kinds] of crdGroups(inputs.crds)) {
+  if (opts.shape) {
+    for (const [group, names] of shapeOfGroups(ctx, inputs)) {
       if (taken.has(group) || !ctx.served(group)) continue;
-      if (!opts.shape(group, kinds)) continue;
+      if (!opts.shape(group, names)) continue;
       taken.add(group);
       out.push({ name: group, group, recognition: 'shape' });
     }
   }
   return out;
+}
+
+/**
+ * Served API groups (other than the built-in unqualified ones) with the
+ * lower-case kinds and plural resource names discovery and the CRDs show.
+ */
+export function shapeOfGroups(
+  ctx: CheckContext,
+  inputs: ComponentInputs,
+): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (group: string, names: string[]) => {
+    if (!group.includes('.')) return;
+    const set = out.get(group) ?? new Set<string>();
+    names.filter(Boolean).forEach(n => set.add(n.toLowerCase()));
+    out.set(group, set);
+  };
+  for (const g of ctx.snapshot.discovery.groups) {
+    add(
+      g.name,
+      g.versions.flatMap(v => v.resources.flatMap(r => [r.name, r.kind])),
+    );
+  }
+  for (const [group, kinds] of crdGroups(inputs.crds ?? [])) add(group, kinds);
+  return out;
+}
+
+/** True when the group shows any of the kinds (or plural names), case-insensitive. */
+export function hasAnyKind(names: Set<string>, kinds: string[]): boolean {
+  return kinds.some(k => names.has(k.toLowerCase()));
 }
 
 function result(
@@ -236,7 +265,10 @@ export function assessComponent(
             .join(', ')})`,
         );
       }
-    } else if (inputs.errors.crds) errors.push(inputs.errors.crds);
+    } else if (inputs.errors.crds && opts.requireWebhook) {
+      // An operator's CRDs are part of its grade; elsewhere they only add detail.
+      errors.push(inputs.errors.crds);
+    }
     hooks = webhookLinks(inputs, group) ?? [];
     evidence.push(...hooks.map(h => webhookEvidence(h, label)));
   }
@@ -329,8 +361,7 @@ export function assessComponent(
         'no validating or mutating admission webhook covers its API group',
       );
     }
-    const ok = hooks.some(h => h.backend !== 'unseen');
-    if (!ok) {
+    if (!hooks.some(h => h.backend !== 'unseen')) {
       return result(
         base(),
         'partial',

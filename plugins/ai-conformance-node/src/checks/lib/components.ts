@@ -153,7 +153,9 @@ export interface WebhookLink {
   /** namespace/name of the Service the API server calls, if any. */
   service?: { namespace: string; name: string };
   /** How its backend looks: workloads behind its Service. */
-  backend: 'ready' | 'down' | 'unseen' | 'unread' | 'external';
+  backend: 'ready' | 'down' | 'unseen' | 'external';
+  /** How the backend was found: by the Service's selector, or by namespace when the Service was unseen. */
+  resolution?: Resolution;
   backendWorkloads: Workload[];
 }
 
@@ -167,30 +169,89 @@ function podTemplateLabels(w: Workload): Record<string, string> {
   return w.object.spec?.template?.metadata?.labels ?? {};
 }
 
-/** Workloads in a namespace whose pods a Service selector picks. */
+/** Namespaces many unrelated components share: a name must match there. */
+const SHARED_NAMESPACES = new Set(['kube-system', 'default']);
+const GENERIC_TOKENS = new Set([
+  'webhook',
+  'webhooks',
+  'service',
+  'svc',
+  'admission',
+  'controller',
+  'manager',
+  'operator',
+  'validating',
+  'validation',
+  'mutating',
+  'server',
+  'system',
+  'k8s',
+  'io',
+]);
+
+function tokens(name: string): Set<string> {
+  return new Set(
+    name
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(t => t.length > 1 && !GENERIC_TOKENS.has(t)),
+  );
+}
+
+/**
+ * When the Service itself cannot be seen (not read, or not in the list),
+ * the controller in its namespace (c): the workloads whose name shares a
+ * word with the Service's name, or, in a namespace of its own, every one.
+ */
+function sameNamespaceWorkloads(
+  inNamespace: Workload[],
+  ref: { namespace: string; name: string },
+): Workload[] {
+  const want = tokens(ref.name);
+  const overlap = (w: Workload) =>
+    [...tokens(w.object.metadata.name)].filter(t => want.has(t)).length;
+  const most = Math.max(0, ...inNamespace.map(overlap));
+  // The closest names only: kaito-workspace-svc picks kaito-workspace, not kaito-gpu-provisioner.
+  const named = most ? inNamespace.filter(w => overlap(w) === most) : [];
+  if (named.length || SHARED_NAMESPACES.has(ref.namespace)) return named;
+  return inNamespace;
+}
+
+type Resolution = 'selector' | 'service-not-found' | 'services-not-read';
+
+/** Workloads whose pods a Service selects, or the namespace's controller when the Service is unseen. */
 function workloadsBehindService(
   inputs: ComponentInputs,
   ref: { namespace: string; name: string },
-): { state: 'found' | 'no-service' | 'unread'; workloads: Workload[] } {
+): { resolution: Resolution; workloads: Workload[] } {
   const inNamespace = (inputs.workloads ?? []).filter(
     w => w.object.metadata.namespace === ref.namespace,
   );
   if (!inputs.servicesRead || !inputs.services) {
-    return { state: 'unread', workloads: inNamespace };
+    return {
+      resolution: 'services-not-read',
+      workloads: sameNamespaceWorkloads(inNamespace, ref),
+    };
   }
   const svc = inputs.services.find(
     s => s.metadata.name === ref.name && s.metadata.namespace === ref.namespace,
   );
-  if (!svc) return { state: 'no-service', workloads: [] };
+  if (!svc) {
+    return {
+      resolution: 'service-not-found',
+      workloads: sameNamespaceWorkloads(inNamespace, ref),
+    };
+  }
   const selector: Record<string, string> = svc.spec?.selector ?? {};
   const keys = Object.keys(selector);
-  if (!keys.length) return { state: 'found', workloads: [] };
   return {
-    state: 'found',
-    workloads: inNamespace.filter(w => {
-      const labels = podTemplateLabels(w);
-      return keys.every(k => labels[k] === selector[k]);
-    }),
+    resolution: 'selector',
+    workloads: keys.length
+      ? inNamespace.filter(w => {
+          const labels = podTemplateLabels(w);
+          return keys.every(k => labels[k] === selector[k]);
+        })
+      : [],
   };
 }
 
@@ -211,11 +272,12 @@ export function webhookLinks(
       .find(s => s?.namespace && s?.name);
     let backend: WebhookLink['backend'] = 'external';
     let backendWorkloads: Workload[] = [];
+    let resolution: Resolution | undefined;
     if (service) {
       const behind = workloadsBehindService(inputs, service);
-      backendWorkloads = behind.state === 'found' ? behind.workloads : [];
-      if (behind.state === 'unread') backend = 'unread';
-      else if (!backendWorkloads.length) backend = 'unseen';
+      backendWorkloads = behind.workloads;
+      resolution = behind.resolution;
+      if (!backendWorkloads.length) backend = 'unseen';
       else
         backend = backendWorkloads.some(workloadAvailable) ? 'ready' : 'down';
     }
@@ -227,18 +289,26 @@ export function webhookLinks(
         ? { service: { namespace: service.namespace, name: service.name } }
         : {}),
       backend,
+      ...(resolution ? { resolution } : {}),
       backendWorkloads,
     });
   }
   return out;
 }
 
+const RESOLUTION: Record<Resolution, string> = {
+  selector: 'behind its Service',
+  'service-not-found':
+    'in its Service namespace (the Service itself was not found)',
+  'services-not-read': 'in its Service namespace (Services could not be read)',
+};
+
 export function webhookEvidence(link: WebhookLink, label: string): Evidence {
+  const where = link.resolution ? RESOLUTION[link.resolution] : '';
   const backend: Record<WebhookLink['backend'], string> = {
-    ready: 'its Service has a ready workload behind it',
-    down: 'the workload behind its Service is not available',
-    unseen: 'no workload behind its Service was found',
-    unread: 'Services could not be read, so its backend was not resolved',
+    ready: `a ready workload runs ${where}`,
+    down: `the workload ${where} is not available`,
+    unseen: `no workload was found ${where}`,
     external: 'it calls a URL outside the cluster',
   };
   return {
@@ -258,6 +328,7 @@ export function webhookEvidence(link: WebhookLink, label: string): Evidence {
           }
         : {}),
       backend: link.backend,
+      ...(link.resolution ? { resolvedBy: link.resolution } : {}),
     },
   };
 }
@@ -286,7 +357,8 @@ function matchesName(w: Workload, name: RegExp): boolean {
   return (
     name.test(w.object.metadata.name) ||
     name.test(labels['app.kubernetes.io/name'] ?? '') ||
-    name.test(labels['app.kubernetes.io/component'] ?? '')
+    name.test(labels['app.kubernetes.io/component'] ?? '') ||
+    name.test(labels.app ?? '')
   );
 }
 
@@ -334,7 +406,7 @@ export function controllerLinks(
     const svc = c.spec?.conversion?.webhook?.clientConfig?.service;
     if (svc?.namespace && svc?.name) {
       const behind = workloadsBehindService(inputs, svc);
-      if (behind.state === 'found') {
+      if (behind.resolution === 'selector') {
         for (const w of behind.workloads)
           add(
             w,

@@ -65,7 +65,7 @@ export const AI_OPERATORS: Operator[] = [
  * controllers too, but are not AI operators, so the shape rule skips them.
  */
 const NOT_AI_GROUP =
-  /(^|\.)(cert-manager\.io|coreos\.com|googleapis\.com|gatekeeper\.sh|kyverno\.io|cilium\.io|projectcalico\.org|tigera\.io|istio\.io|linkerd\.io|karpenter\.[a-z.]+|karpenter\.sh|velero\.io|external-secrets\.io|snapshot\.storage\.k8s\.io|gateway\.networking\.k8s\.io|inference\.networking\.(x-)?k8s\.io|victoriametrics\.com|opentelemetry\.io|monitoring\.[a-z.]+|cluster\.x-k8s\.io|openshift\.io|gke\.io|amazonaws\.com|azure\.com|nfd\.k8s-sigs\.io)$/;
+  /(^|\.)(cert-manager\.io|keda\.sh|coreos\.com|googleapis\.com|gatekeeper\.sh|kyverno\.io|cilium\.io|projectcalico\.org|tigera\.io|istio\.io|linkerd\.io|karpenter\.[a-z.]+|karpenter\.sh|velero\.io|external-secrets\.io|snapshot\.storage\.k8s\.io|gateway\.networking\.k8s\.io|inference\.networking\.(x-)?k8s\.io|victoriametrics\.com|opentelemetry\.io|monitoring\.[a-z.]+|cluster\.x-k8s\.io|openshift\.io|gke\.io|amazonaws\.com|azure\.com|nfd\.k8s-sigs\.io)$/;
 
 export function isInfrastructureGroup(group: string): boolean {
   if (NOT_AI_GROUP.test(group)) return true;

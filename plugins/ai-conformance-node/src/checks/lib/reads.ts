@@ -136,7 +136,8 @@ export const READS = {
   openshiftMachineAutoscalers: spec({
     key: 'openshift-machineautoscalers',
     group: 'autoscaling.openshift.io',
-    version: '*',
+    // Served only in v1beta1, while the group prefers v1 (ClusterAutoscaler).
+    version: 'v1beta1',
     resource: 'machineautoscalers',
   }),
   /** Cluster API MachineDeployments (autoscaler min/max annotations). */

@@ -1,70 +1,12 @@
 /**
- * Known solutions: an API group plus the controller that makes it work.
- * Used by gang_scheduling, ai_service_metrics and robust_controller.
+ * Products the engine knows by name for gang scheduling and workload
+ * monitoring, and the shape (resource kinds) that recognises any other.
+ * A known name only names the product and links its controller; the grade
+ * comes from what the API shows (lib/capabilities).
  */
-import type { Evidence } from '@ai-conformance/plugin-ai-conformance-common';
-import type { KubeObject } from '../../snapshot/types';
-import type { CheckContext } from '../types';
-import { deploymentAvailable, deploymentEvidence } from './objects';
-import { groupServed } from './readAccess';
-import { bestDeployment, matchWorkloads } from './workloads';
+import type { KnownComponent } from './capabilities';
 
-export interface Solution {
-  name: string;
-  /** API groups; the solution is installed when any is served. */
-  groups: string[];
-  /** Controller Deployment name (or app.kubernetes.io/name label). */
-  controller: RegExp;
-}
-
-export type SolutionState =
-  | {
-      state: 'running';
-      solution: Solution;
-      group: string;
-      controller: KubeObject;
-    }
-  | { state: 'down'; solution: Solution; group: string; controller: KubeObject }
-  | { state: 'no-controller'; solution: Solution; group: string };
-
-/** Solutions whose API group is served, with the state of their controller. */
-export function installedSolutions(
-  ctx: CheckContext,
-  solutions: Solution[],
-  deployments: KubeObject[] | undefined,
-): SolutionState[] {
-  const out: SolutionState[] = [];
-  for (const solution of solutions) {
-    const group = solution.groups.find(g => groupServed(ctx, g).served);
-    if (!group) continue;
-    const matches = deployments
-      ? matchWorkloads(deployments, solution.controller)
-      : [];
-    const controller = bestDeployment(matches);
-    if (!controller) out.push({ state: 'no-controller', solution, group });
-    else if (deploymentAvailable(controller))
-      out.push({ state: 'running', solution, group, controller });
-    else out.push({ state: 'down', solution, group, controller });
-  }
-  return out;
-}
-
-export function solutionEvidence(s: SolutionState): Evidence[] {
-  const evidence: Evidence[] = [
-    {
-      description: `${s.solution.name}: API group ${s.group} is served`,
-      fields: { 'discovery.group': s.group },
-    },
-  ];
-  if (s.state !== 'no-controller') {
-    evidence.push(
-      deploymentEvidence(s.controller, `${s.solution.name} controller`),
-    );
-  }
-  return evidence;
-}
-
-export const GANG_SCHEDULERS: Solution[] = [
+export const GANG_SCHEDULERS: KnownComponent[] = [
   {
     name: 'Kueue',
     groups: ['kueue.x-k8s.io'],
@@ -82,16 +24,36 @@ export const GANG_SCHEDULERS: Solution[] = [
   },
   {
     name: 'scheduler-plugins coscheduling',
-    groups: ['scheduling.x-k8s.io'],
-    controller: /^scheduler-plugins-(scheduler|controller)$/,
+    groups: ['scheduling.x-k8s.io', 'scheduling.sigs.k8s.io'],
+    controller: /(^|-)scheduler-plugins-(scheduler|controller)$/,
+  },
+  {
+    name: 'Apache YuniKorn',
+    groups: [],
+    controller: /^yunikorn-scheduler$/,
   },
 ];
 
-export const METRICS_SYSTEMS: Solution[] = [
+/** Kinds a gang scheduler serves: pod groups or admission queues. */
+export const GANG_KINDS = [
+  'PodGroup',
+  'podgroups',
+  'ClusterQueue',
+  'clusterqueues',
+  'LocalQueue',
+  'localqueues',
+];
+
+export const METRICS_SYSTEMS: KnownComponent[] = [
   {
     name: 'Google Cloud Managed Service for Prometheus',
     groups: ['monitoring.googleapis.com'],
-    controller: /^gmp-operator$/,
+    controller: /^gmp-operator$|^collector$/,
+  },
+  {
+    name: 'Azure Monitor managed service for Prometheus',
+    groups: ['azmonitoring.coreos.com'],
+    controller: /^ama-metrics/,
   },
   {
     name: 'Prometheus Operator',
@@ -99,8 +61,48 @@ export const METRICS_SYSTEMS: Solution[] = [
     controller: /prometheus-operator$/,
   },
   {
+    name: 'VictoriaMetrics Operator',
+    groups: ['operator.victoriametrics.com'],
+    controller: /victoria-metrics-operator|^vm-operator/,
+  },
+  {
     name: 'OpenTelemetry Operator',
     groups: ['opentelemetry.io'],
     controller: /opentelemetry-operator/,
   },
+  {
+    name: 'Datadog Agent',
+    groups: ['datadoghq.com'],
+    controller: /^datadog(-operator|-agent|-cluster-agent)?$/,
+  },
+  {
+    name: 'Dynatrace Operator',
+    groups: ['dynatrace.com'],
+    controller: /^dynatrace-operator$|oneagent/,
+  },
+  {
+    name: 'Grafana Alloy',
+    groups: [],
+    controller: /^(grafana-)?alloy$/,
+  },
+];
+
+/** Kinds of monitoring resources that discover and scrape workloads. */
+export const MONITORING_KINDS = [
+  'ServiceMonitor',
+  'servicemonitors',
+  'PodMonitor',
+  'podmonitors',
+  'PodMonitoring',
+  'podmonitorings',
+  'ClusterPodMonitoring',
+  'clusterpodmonitorings',
+  'ScrapeConfig',
+  'scrapeconfigs',
+  'VMServiceScrape',
+  'vmservicescrapes',
+  'VMPodScrape',
+  'vmpodscrapes',
+  'OpenTelemetryCollector',
+  'opentelemetrycollectors',
 ];
