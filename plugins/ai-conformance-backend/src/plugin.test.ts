@@ -30,12 +30,12 @@ const entities = [
   clusterEntity('loopback', {
     'kubernetes.io/api-server': 'https://127.0.0.1:6443',
     'kubernetes.io/api-server-certificate-authority': 'Q0E=',
-    'kubernetes.io/auth-provider': 'googleServiceAccount',
+    'kubernetes.io/auth-provider': 'google',
   }),
   clusterEntity('plain-http', {
     'kubernetes.io/api-server': 'http://34.1.2.3',
     'kubernetes.io/api-server-certificate-authority': 'Q0E=',
-    'kubernetes.io/auth-provider': 'googleServiceAccount',
+    'kubernetes.io/auth-provider': 'google',
   }),
 ];
 

@@ -25,6 +25,7 @@ import {
   type AcceleratorMetricsConfig,
   type ClusterMetricsSource,
 } from './readMetricsConfig';
+import { googleAccessToken } from '../service/googleAccessToken';
 import type {
   AcceleratorMetricsSourceInfo,
   AcceleratorsResponse,
@@ -74,17 +75,6 @@ function credentialIdentity(userTokens?: Record<string, string>): string {
   return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
 }
 
-async function defaultGoogleAccessToken(): Promise<string> {
-  const { GoogleAuth } = await import('google-auth-library');
-  const auth = new GoogleAuth({
-    scopes: ['https://www.googleapis.com/auth/cloud-platform'],
-  });
-  const token = await auth.getAccessToken();
-  if (!token)
-    throw new Error('Application Default Credentials returned no access token');
-  return token;
-}
-
 /** The source as reports name it: origin and auth type only (no path, query or credentials). */
 export function describeMetricsSource(source: ClusterMetricsSource): string {
   return describePrometheusSource(source.url, source.auth.type);
@@ -117,8 +107,7 @@ export class AcceleratorMetricsService {
 
   constructor(options: AcceleratorMetricsServiceOptions) {
     this.#options = options;
-    this.#getGoogleToken =
-      options.getGoogleAccessToken ?? defaultGoogleAccessToken;
+    this.#getGoogleToken = options.getGoogleAccessToken ?? googleAccessToken;
   }
 
   /** True when a metrics source is configured for the entity. */
