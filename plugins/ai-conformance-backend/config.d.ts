@@ -21,6 +21,13 @@ export interface Config {
     clusterDeadline?: HumanDuration | string;
     /** Timeout of each Kubernetes API request. Default `{ seconds: 10 }`. */
     requestTimeout?: HumanDuration | string;
+    /**
+     * The most bytes one Kubernetes API response may have. A longer answer is
+     * cut off and its read is an error (what depends on it is `unknown`).
+     * Default 33554432 (32 MiB: one page of 500 Nodes at up to 64 KiB each,
+     * the Node list of a 5,000-node cluster). From 1024 to 536870888.
+     */
+    maxResponseBytes?: number;
     retention?: {
       /** Finished runs kept per cluster (older ones are deleted). Default 100. */
       runsPerCluster?: number;

@@ -84,6 +84,7 @@ export const aiConformancePlugin = createBackendPlugin({
           sampleMetrics: (entityRef, options) =>
             acceleratorMetrics.sampleForSnapshot(entityRef, options),
           certifiedVersions: () => certified.get(),
+          maxResponseBytes: settings.maxResponseBytes,
         });
         const runs = new RunManager({
           store,

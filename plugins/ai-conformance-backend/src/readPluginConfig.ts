@@ -9,6 +9,10 @@ import {
 } from '@backstage/config';
 import { durationToMilliseconds, type HumanDuration } from '@backstage/types';
 import type { ProductYamlMetadata } from '@ai-conformance/plugin-ai-conformance-common';
+import {
+  checkMaxResponseBytes,
+  DEFAULT_MAX_RESPONSE_BYTES,
+} from '@ai-conformance/plugin-ai-conformance-node';
 
 /** Settings of the backend plugin, with defaults applied. */
 export interface PluginSettings {
@@ -19,6 +23,8 @@ export interface PluginSettings {
   requestTimeoutMs: number;
   runsPerCluster: number;
   uploadMaxBytes: number;
+  /** Cap on the bytes of one Kubernetes API response. */
+  maxResponseBytes: number;
   selfAssessmentMetadata: ProductYamlMetadata;
   /** Badges answer without a token (aiConformance.badges.public). */
   publicBadges: boolean;
@@ -52,6 +58,15 @@ function positiveInteger(
   return value;
 }
 
+/** Reads `aiConformance.maxResponseBytes` (default 32 MiB). */
+export function readMaxResponseBytes(root: Config): number {
+  const key = 'aiConformance.maxResponseBytes';
+  const value = root.getOptionalNumber(key);
+  return value === undefined
+    ? DEFAULT_MAX_RESPONSE_BYTES
+    : checkMaxResponseBytes(value, key);
+}
+
 /** Reads `aiConformance.*` (see config.d.ts). */
 export function readPluginConfig(root: Config): PluginSettings {
   const c = root.getOptionalConfig('aiConformance') ?? new ConfigReader({});
@@ -76,6 +91,7 @@ export function readPluginConfig(root: Config): PluginSettings {
     requestTimeoutMs: durationMs(c, 'requestTimeout', { seconds: 10 }),
     runsPerCluster: positiveInteger(c, 'retention.runsPerCluster', 100),
     uploadMaxBytes: positiveInteger(c, 'uploads.maxBytes', 5 * 1024 * 1024),
+    maxResponseBytes: readMaxResponseBytes(root),
     publicBadges: c.getOptionalBoolean('badges.public') ?? false,
     selfAssessmentMetadata:
       (c

@@ -9,7 +9,6 @@ import type { Config } from '@backstage/config';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { InputError } from '@backstage/errors';
 import {
-  connectToCluster,
   isMetricsRange,
   type ClusterConnection,
   type MetricsRange,
@@ -17,6 +16,8 @@ import {
 import { ClusterAccess } from '../service/ClusterAccess';
 import type { ClusterTarget } from '../service/ClusterTarget';
 import type { ResolveContext } from '../service/ClusterResolver';
+import { connectToTarget } from '../service/connectToTarget';
+import { readMaxResponseBytes } from '../readPluginConfig';
 import {
   AcceleratorMetricsService,
   type AcceleratorRequestContext,
@@ -52,6 +53,7 @@ function parseRange(value: unknown): MetricsRange {
 /** Connects through the resolver with the same TLS/auth handling as check runs. */
 export function connectThroughResolver(
   resolver: AcceleratorsRouterOptions['resolver'],
+  maxResponseBytes?: number,
 ): (
   entityRef: string,
   context: AcceleratorRequestContext,
@@ -62,16 +64,7 @@ export function connectThroughResolver(
       scheduled: false,
       userTokens: context.userTokens,
     });
-    return connectToCluster({
-      type: 'explicit',
-      name: target.name,
-      url: target.url,
-      caData: target.caData,
-      token: target.token,
-      clientCertData: target.clientCertData,
-      clientKeyData: target.clientKeyData,
-      skipTLSVerify: target.skipTLSVerify,
-    });
+    return connectToTarget(target, { maxResponseBytes });
   };
 }
 
@@ -82,7 +75,10 @@ export function createAcceleratorMetricsService(
   return new AcceleratorMetricsService({
     config: readMetricsConfig(options.config),
     logger: options.logger,
-    connect: connectThroughResolver(options.resolver),
+    connect: connectThroughResolver(
+      options.resolver,
+      readMaxResponseBytes(options.config),
+    ),
   });
 }
 

@@ -53,6 +53,8 @@ interface ClusterDefinition {
   serviceAccountToken?: string;
   skipTLSVerify: boolean;
   source: ClusterTarget['source'];
+  /** The address the catalog URL policy checked (catalog clusters). */
+  address?: string;
 }
 
 /** Options of {@link ClusterResolver}. */
@@ -280,7 +282,7 @@ export class ClusterResolver {
         `Cluster ${name}: the catalog entity asks to skip TLS verification, which needs aiConformance.catalogClusters.dangerouslyAllowSkipTLSVerify`,
       );
     }
-    await checkCatalogClusterUrl(name, url, {
+    const address = await checkCatalogClusterUrl(name, url, {
       dangerouslyAllowClusterUrls: this.#allowUrls,
       resolveHost: this.options.resolveHost,
     });
@@ -293,6 +295,7 @@ export class ClusterResolver {
       oidcTokenProvider: annotations[ANNOTATION_KUBERNETES_OIDC_TOKEN_PROVIDER],
       skipTLSVerify,
       source: 'catalog',
+      address,
     };
   }
 
@@ -306,6 +309,7 @@ export class ClusterResolver {
       authProvider: d.authProvider,
       source: d.source,
       skipTLSVerify: d.skipTLSVerify,
+      address: d.address,
     };
     if (d.caData) {
       base.caData = d.caData;

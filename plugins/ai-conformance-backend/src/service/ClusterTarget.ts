@@ -18,6 +18,11 @@ export interface ClusterTarget {
   skipTLSVerify?: boolean;
   authProvider: string;
   source: ClusterSource;
+  /**
+   * The address the URL policy checked (catalog clusters): connections go
+   * there, never to a second DNS answer for the host.
+   */
+  address?: string;
 }
 
 /** A log- and response-safe description of a target. */

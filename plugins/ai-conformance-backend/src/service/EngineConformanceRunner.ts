@@ -8,7 +8,6 @@ import {
 } from '@ai-conformance/plugin-ai-conformance-common';
 import {
   collectSnapshot,
-  connectToCluster,
   evaluate,
   mergeArtifactResults,
   parseGoTestJsonArtifact,
@@ -18,6 +17,7 @@ import {
   type SnapshotMetrics,
 } from '@ai-conformance/plugin-ai-conformance-node';
 import type { ClusterTarget } from './ClusterTarget';
+import { connectToTarget } from './connectToTarget';
 import type {
   ConformanceRunner,
   ConformanceRunOptions,
@@ -68,6 +68,8 @@ export interface EngineConformanceRunnerOptions {
   ): Promise<SnapshotMetrics | undefined>;
   /** Certified platform versions the findings measure clusters against. */
   certifiedVersions?(): Promise<CertifiedVersions | undefined>;
+  /** Cap on the bytes of one API response (`aiConformance.maxResponseBytes`). */
+  maxResponseBytes?: number;
 }
 
 /** {@link ConformanceRunner} backed by the engine of the node package. */
@@ -100,15 +102,8 @@ export class EngineConformanceRunner implements ConformanceRunner {
     target: ClusterTarget,
     options: ConformanceRunOptions,
   ): Promise<ConformanceReport> {
-    const connection = await connectToCluster({
-      type: 'explicit',
-      name: target.name,
-      url: target.url,
-      caData: target.caData,
-      token: target.token,
-      clientCertData: target.clientCertData,
-      clientKeyData: target.clientKeyData,
-      skipTLSVerify: target.skipTLSVerify,
+    const connection = await connectToTarget(target, {
+      maxResponseBytes: this.#options.maxResponseBytes,
     });
     let requests = 0;
     const metrics = this.#sampleMetrics(options);

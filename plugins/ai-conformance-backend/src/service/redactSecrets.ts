@@ -1,6 +1,11 @@
+import { redactCredentials } from '@ai-conformance/plugin-ai-conformance-node';
 import type { ClusterTarget } from './ClusterTarget';
 
-/** Replaces every credential of the target found in a message. */
+/**
+ * Replaces every credential of the target found in a message, then every
+ * credential-shaped string (bearer, basic, `ya29.`, JWT, PEM, echoed
+ * `Authorization` headers) with the engine's one redactor.
+ */
 export function redactSecrets(message: string, target?: ClusterTarget): string {
   let out = message;
   const secrets = [
@@ -12,6 +17,5 @@ export function redactSecrets(message: string, target?: ClusterTarget): string {
   for (const secret of secrets) {
     out = out.split(secret).join('[redacted]');
   }
-  // Bearer tokens that do not belong to the target (e.g. echoed by a proxy).
-  return out.replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, '$1[redacted]');
+  return redactCredentials(out);
 }

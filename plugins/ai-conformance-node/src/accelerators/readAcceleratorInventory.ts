@@ -1,5 +1,6 @@
 import type { ClusterConnection } from '../cluster/ClusterConnection';
 import { KubeApiClient } from '../cluster/KubeApiClient';
+import { statusMessage } from '../collector/responseOutcome';
 import type { KubeObject } from '../snapshot/types';
 import { buildAcceleratorInventory } from './buildAcceleratorInventory';
 import type { AcceleratorInventory } from './types';
@@ -36,17 +37,6 @@ const RESOURCE_SLICE_PATHS = [
   '/apis/resource.k8s.io/v1beta1/resourceslices',
 ];
 
-function statusMessage(body: string): string {
-  try {
-    const parsed = JSON.parse(body);
-    if (typeof parsed?.message === 'string')
-      return parsed.message.slice(0, 300);
-  } catch {
-    // not a Status object
-  }
-  return body.slice(0, 120);
-}
-
 async function listAll(
   client: KubeApiClient,
   path: string,
@@ -73,9 +63,7 @@ async function listAll(
     if (response.status !== 200) {
       throw new InventoryReadError(
         response.status,
-        `GET ${path} answered ${response.status}: ${statusMessage(
-          response.body,
-        )}`,
+        `GET ${path} answered ${statusMessage(response.status, response.body)}`,
       );
     }
     let list: { items?: KubeObject[]; metadata?: { continue?: string } };

@@ -28,6 +28,25 @@ export interface ClusterConnectionInfo {
 }
 
 /**
+ * How requests over a connection are made (beyond where and as whom).
+ *
+ * @public
+ */
+export interface ClusterConnectionOptions {
+  /**
+   * The most bytes one API-server response body may have; default
+   * `DEFAULT_MAX_RESPONSE_BYTES` (32 MiB). A longer answer fails its read.
+   */
+  maxResponseBytes?: number;
+  /**
+   * Connect to this IP address instead of resolving the server's host name
+   * again (the address a URL policy checked). TLS still verifies the
+   * certificate against the host name.
+   */
+  pinnedAddress?: string;
+}
+
+/**
  * A configured (not yet verified) connection to one cluster. The
  * credentials live only in `kubeConfig`, which is left out of `toJSON()` and
  * `util.inspect`, so logging or serialising a connection shows no secret.
@@ -40,9 +59,17 @@ export class ClusterConnection {
   readonly authType: ClusterAuthType;
   readonly skipTLSVerify: boolean;
   readonly source: ClusterConnectionInfo['source'];
+  readonly maxResponseBytes?: number;
+  readonly pinnedAddress?: string;
   readonly #kubeConfig: KubeConfig;
 
-  constructor(info: ClusterConnectionInfo, kubeConfig: KubeConfig) {
+  constructor(
+    info: ClusterConnectionInfo,
+    kubeConfig: KubeConfig,
+    options: ClusterConnectionOptions = {},
+  ) {
+    this.maxResponseBytes = options.maxResponseBytes;
+    this.pinnedAddress = options.pinnedAddress;
     this.name = info.name;
     this.server = info.server;
     this.authType = info.authType;

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import type { ClusterConnection } from './ClusterConnection';
 import { ConnectionError } from './ConnectionError';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './responseLimits';
 
 /**
  * A raw API response.
@@ -36,7 +38,8 @@ export type RequestFailureKind =
   | 'aborted'
   | 'tls'
   | 'unreachable'
-  | 'network';
+  | 'network'
+  | 'tooLarge';
 
 /** @public */
 export class RequestFailure extends Error {
@@ -81,10 +84,32 @@ function classify(error: NodeJS.ErrnoException): RequestFailure {
 }
 
 /**
+ * A `lookup` for sockets that always answers `address`: the connection goes
+ * to the address that was checked, whatever the host name resolves to now
+ * (TLS still verifies the certificate against the host name).
+ */
+function pinnedLookup(address: string): LookupFunction {
+  const family = address.includes(':') ? 6 : 4;
+  return (_hostname, options, callback) => {
+    if ((options as { all?: boolean })?.all) {
+      (callback as (e: null, a: Array<{ address: string; family: number }>) => void)(
+        null,
+        [{ address, family }],
+      );
+    } else {
+      callback(null, address, family);
+    }
+  };
+}
+
+/**
  * Issues raw HTTP requests to one API server with the connection's TLS
  * settings and credentials (applied by `@kubernetes/client-node`), over
  * keep-alive sockets. Counts requests. Credentials stay inside: they are not
- * part of responses, errors or `toJSON()`.
+ * part of responses, errors or `toJSON()`. Reads at most `maxResponseBytes`
+ * of each response body (counted while it streams): past that the request is
+ * aborted and fails with a `tooLarge` {@link RequestFailure}. When the
+ * connection has a pinned address, sockets go to that address.
  *
  * @public
  */
@@ -93,21 +118,28 @@ export class KubeApiClient {
   readonly #agent: http.Agent;
   readonly #headers: Record<string, string>;
   readonly #base: URL;
+  readonly #maxResponseBytes: number;
 
   private constructor(
     base: URL,
     agent: http.Agent,
     headers: Record<string, string>,
+    maxResponseBytes: number,
   ) {
     this.#base = base;
     this.#agent = agent;
     this.#headers = headers;
+    this.#maxResponseBytes = maxResponseBytes;
   }
 
   /** Prepares a client; resolves exec/auth-provider credentials once. */
   static async create(
     connection: ClusterConnection,
-    options: { maxSockets?: number } = {},
+    options: {
+      maxSockets?: number;
+      /** Overrides the connection's cap on the bytes of one response body. */
+      maxResponseBytes?: number;
+    } = {},
   ): Promise<KubeApiClient> {
     const opts: https.RequestOptions = {};
     try {
@@ -133,15 +165,19 @@ export class KubeApiClient {
     const base = new URL(connection.server);
     const cluster = connection.kubeConfig.getCurrentCluster();
     const maxSockets = options.maxSockets ?? 16;
+    const lookup = connection.pinnedAddress
+      ? pinnedLookup(connection.pinnedAddress)
+      : undefined;
     let agent: http.Agent;
     if (cluster?.proxyUrl) {
       agent = opts.agent as http.Agent;
     } else if (base.protocol === 'http:') {
-      agent = new http.Agent({ keepAlive: true, maxSockets });
+      agent = new http.Agent({ keepAlive: true, maxSockets, lookup });
     } else {
       agent = new https.Agent({
         keepAlive: true,
         maxSockets,
+        lookup,
         ca: opts.ca,
         cert: opts.cert,
         key: opts.key,
@@ -149,7 +185,19 @@ export class KubeApiClient {
         rejectUnauthorized: !connection.skipTLSVerify,
       });
     }
-    return new KubeApiClient(base, agent, headers);
+    return new KubeApiClient(
+      base,
+      agent,
+      headers,
+      options.maxResponseBytes ??
+        connection.maxResponseBytes ??
+        DEFAULT_MAX_RESPONSE_BYTES,
+    );
+  }
+
+  /** The most bytes one response body may have. */
+  get maxResponseBytes(): number {
+    return this.#maxResponseBytes;
   }
 
   /** Requests issued so far (each page counts). */
@@ -218,20 +266,64 @@ export class KubeApiClient {
       r.on('error', (e: NodeJS.ErrnoException) =>
         finish(() => reject(classify(e))),
       );
+      const max = this.#maxResponseBytes;
       r.on('response', res => {
+        const declared = Number(res.headers['content-length']);
+        const tooLarge = () => {
+          finish(() =>
+            reject(
+              new RequestFailure(
+                'tooLarge',
+                `response exceeded ${max} bytes (the limit of one API response)`,
+              ),
+            ),
+          );
+          // Stop reading and drop the socket: nothing more is buffered.
+          res.destroy();
+          r.destroy();
+        };
+        if (Number.isFinite(declared) && declared > max) {
+          tooLarge();
+          return;
+        }
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        let bytes = 0;
+        res.on('data', (c: Buffer) => {
+          if (settled) return;
+          bytes += c.length;
+          if (bytes > max) {
+            chunks.length = 0;
+            tooLarge();
+            return;
+          }
+          chunks.push(c);
+        });
         res.on('error', (e: NodeJS.ErrnoException) =>
           finish(() => reject(classify(e))),
         );
         res.on('end', () =>
-          finish(() =>
+          finish(() => {
+            let body: string;
+            try {
+              body = Buffer.concat(chunks).toString('utf8');
+            } catch (e) {
+              // e.g. ERR_STRING_TOO_LONG: an outcome, never an uncaught error
+              reject(
+                new RequestFailure(
+                  'tooLarge',
+                  `response of ${bytes} bytes could not be read: ${
+                    (e as NodeJS.ErrnoException).code ?? (e as Error).message
+                  }`,
+                ),
+              );
+              return;
+            }
             resolve({
               status: res.statusCode ?? 0,
               contentType: String(res.headers['content-type'] ?? ''),
-              body: Buffer.concat(chunks).toString('utf8'),
-            }),
-          ),
+              body,
+            });
+          }),
         );
       });
       r.end(payload);

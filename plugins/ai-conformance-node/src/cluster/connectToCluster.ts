@@ -1,11 +1,17 @@
 import type { KubeConfig, User } from '@kubernetes/client-node';
 import { InputError } from '@backstage/errors';
 import fs from 'node:fs';
+import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ClusterAuthType, ClusterConnection } from './ClusterConnection';
+import {
+  ClusterAuthType,
+  ClusterConnection,
+  ClusterConnectionOptions,
+} from './ClusterConnection';
 import { ConnectionError } from './ConnectionError';
 import { loadClientNode } from './loadClientNode';
+import { checkMaxResponseBytes } from './responseLimits';
 
 /**
  * Where the connection comes from.
@@ -123,7 +129,8 @@ function toBase64Pem(value: string | undefined): string | undefined {
 function fromKubeConfig(
   kc: KubeConfig,
   source: 'kubeconfig' | 'inCluster' | 'explicit',
-  name?: string,
+  name: string | undefined,
+  options: ClusterConnectionOptions,
 ): ClusterConnection {
   const cluster = kc.getCurrentCluster();
   if (!cluster) {
@@ -141,20 +148,39 @@ function fromKubeConfig(
       source,
     },
     kc,
+    options,
   );
+}
+
+function checkOptions(
+  options: ClusterConnectionOptions,
+): ClusterConnectionOptions {
+  if (options.maxResponseBytes !== undefined) {
+    checkMaxResponseBytes(options.maxResponseBytes, 'maxResponseBytes');
+  }
+  if (options.pinnedAddress !== undefined && !isIP(options.pinnedAddress)) {
+    throw new InputError(
+      'pinnedAddress must be an IPv4 or IPv6 address, not a host name',
+    );
+  }
+  return options;
 }
 
 /**
  * Builds a connection from a kubeconfig file and context, the in-cluster
  * service account, or explicit URL and credentials. Makes no request (see
- * verifyConnection). Throws ConnectionError (kubeconfig-not-found,
- * context-not-found, invalid-config) or InputError for a malformed spec.
+ * verifyConnection). `options` cap the bytes of each response and may pin
+ * the address sockets go to. Throws ConnectionError (kubeconfig-not-found,
+ * context-not-found, invalid-config) or InputError for a malformed spec or
+ * options.
  *
  * @public
  */
 export async function connectToCluster(
   spec: ClusterConnectionSpec,
+  connectionOptions: ClusterConnectionOptions = {},
 ): Promise<ClusterConnection> {
+  const options = checkOptions(connectionOptions);
   const k8s = await loadClientNode();
   switch (spec.type) {
     case 'kubeconfig': {
@@ -174,7 +200,7 @@ export async function connectToCluster(
         );
       }
       kc.setCurrentContext(context);
-      return fromKubeConfig(kc, 'kubeconfig', spec.name);
+      return fromKubeConfig(kc, 'kubeconfig', spec.name, options);
     }
     case 'inCluster': {
       if (!process.env.KUBERNETES_SERVICE_HOST) {
@@ -191,7 +217,12 @@ export async function connectToCluster(
       }
       const kc = new k8s.KubeConfig();
       kc.loadFromCluster();
-      return fromKubeConfig(kc, 'inCluster', spec.name ?? 'in-cluster');
+      return fromKubeConfig(
+        kc,
+        'inCluster',
+        spec.name ?? 'in-cluster',
+        options,
+      );
     }
     case 'explicit': {
       let url: URL;
@@ -237,7 +268,7 @@ export async function connectToCluster(
         ],
         currentContext: spec.name,
       });
-      return fromKubeConfig(kc, 'explicit', spec.name);
+      return fromKubeConfig(kc, 'explicit', spec.name, options);
     }
     default:
       throw new InputError(

@@ -6,7 +6,13 @@ export { ClusterConnection } from './ClusterConnection';
 export type {
   ClusterAuthType,
   ClusterConnectionInfo,
+  ClusterConnectionOptions,
 } from './ClusterConnection';
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  MAX_RESPONSE_BYTES_LIMIT,
+  checkMaxResponseBytes,
+} from './responseLimits';
 export { connectToCluster, listKubeconfigContexts } from './connectToCluster';
 export type {
   ClusterConnectionSpec,

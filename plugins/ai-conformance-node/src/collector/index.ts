@@ -17,3 +17,4 @@ export {
   readsTableMarkdown,
 } from './rbacRules';
 export type { PolicyRule } from './rbacRules';
+export { redactCredentials } from './redactCredentials';

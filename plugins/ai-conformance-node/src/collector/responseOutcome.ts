@@ -1,5 +1,24 @@
 import type { ReadOutcome } from '@ai-conformance/plugin-ai-conformance-common';
 import { RequestFailure } from '../cluster/KubeApiClient';
+import { redactCredentials } from './redactCredentials';
+
+/** How much of a body is searched for credentials before it is shortened. */
+const REDACT_WINDOW = 64 * 1024;
+/** The longest text a message takes from a body. */
+const BODY_TEXT_LIMIT = 200;
+/** The longest message taken from a Kubernetes Status. */
+const STATUS_MESSAGE_LIMIT = 500;
+
+/**
+ * A body's text, fit for a message: credentials redacted (before it is
+ * shortened, so a credential cut in half is still found), whitespace trimmed,
+ * at most `limit` characters.
+ */
+export function bodyText(body: string, limit = BODY_TEXT_LIMIT): string {
+  return redactCredentials(body.slice(0, REDACT_WINDOW))
+    .trim()
+    .slice(0, limit);
+}
 
 /** The read outcome of an HTTP status. */
 export function outcomeOfStatus(status: number): ReadOutcome {
@@ -11,17 +30,23 @@ export function outcomeOfStatus(status: number): ReadOutcome {
   return 'error';
 }
 
-/** A short message from a Kubernetes Status body, if there is one. */
+/**
+ * A short message from a response body: the message of a Kubernetes Status,
+ * or the start of the body. This is where response bodies become messages
+ * (of reads, reports, API answers, logs and stored runs), so credentials a
+ * server echoes are redacted here.
+ */
 export function statusMessage(status: number, body: string): string {
   try {
     const parsed = JSON.parse(body) as { kind?: string; message?: string };
-    if (parsed?.kind === 'Status' && parsed.message) {
-      return `HTTP ${status}: ${parsed.message}`;
+    if (parsed?.kind === 'Status' && typeof parsed.message === 'string') {
+      const message = bodyText(parsed.message, STATUS_MESSAGE_LIMIT);
+      if (message) return `HTTP ${status}: ${message}`;
     }
   } catch {
     // not JSON
   }
-  const text = body.trim().slice(0, 200);
+  const text = bodyText(body);
   return text ? `HTTP ${status}: ${text}` : `HTTP ${status}`;
 }
 
@@ -45,6 +70,8 @@ export function outcomeOfFailure(
         message: `request timed out (${error.message})`,
       };
     }
+    // tls, unreachable, network, tooLarge ("response exceeded N bytes"):
+    // an error of the read, so what depends on it is unknown.
     return { outcome: 'error', message: error.message };
   }
   return {
