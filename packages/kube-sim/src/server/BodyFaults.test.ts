@@ -19,7 +19,8 @@ describe('body faults', () => {
 
   const get = (path: string, accept = 'application/json') =>
     rawRequest(kubeConfigFor(sim.cluster('c')), path, { headers: { accept } });
-  const withFaults = (faults: FaultSpec[]) => sim.cluster('c').setFaults(faults);
+  const withFaults = (faults: FaultSpec[]) =>
+    sim.cluster('c').setFaults(faults);
 
   it('serves healthy aggregated and legacy discovery without faults', async () => {
     const aggregated = await get('/apis', AGGREGATED_ACCEPT);
@@ -40,7 +41,10 @@ describe('body faults', () => {
       for (const path of ['/api', '/apis']) {
         const res = await get(path, AGGREGATED_ACCEPT);
         expect(res.status).toBe(status);
-        expect(JSON.parse(res.body)).toMatchObject({ kind: 'Status', code: status });
+        expect(JSON.parse(res.body)).toMatchObject({
+          kind: 'Status',
+          code: status,
+        });
       }
     },
   );
@@ -79,6 +83,22 @@ describe('body faults', () => {
     const missing = JSON.parse((await get('/apis', AGGREGATED_ACCEPT)).body);
     expect(missing.items.length).toBe(Math.ceil(healthy.items.length / 2));
     expect(missing.items.length).toBeLessThan(healthy.items.length);
+  });
+
+  it('refuses unknown body fault values, naming the known ones', () => {
+    expect(() =>
+      withFaults([{ aggregatedDiscovery: 'garbled' as unknown as 503 }]),
+    ).toThrow(
+      /Unknown aggregatedDiscovery fault "garbled" \(one of truncated, /,
+    );
+    expect(() =>
+      withFaults([{ malformedBody: 'empty' as unknown as 'not-json' }]),
+    ).toThrow(/Unknown malformedBody fault "empty"/);
+  });
+
+  it('takes the status faults as numbers or strings (YAML)', async () => {
+    withFaults([{ aggregatedDiscovery: '503' as unknown as 503 }]);
+    expect((await get('/apis', AGGREGATED_ACCEPT)).status).toBe(503);
   });
 
   it('malformedBody breaks 200 answers of the matching paths only', async () => {

@@ -25,6 +25,34 @@ interface CompiledFault {
   except: RegExp[];
 }
 
+const AGGREGATED_DISCOVERY_FAULTS = [
+  'truncated',
+  'malformed',
+  'wrong-content-type',
+  'missing-groups',
+  '503',
+  '406',
+];
+const MALFORMED_BODY_FAULTS = ['truncated', 'not-json', 'wrong-shape'];
+
+/** Throws on an unknown `aggregatedDiscovery` or `malformedBody` value. */
+function checkBodyFaults(spec: FaultSpec) {
+  const a = spec.aggregatedDiscovery;
+  if (a !== undefined && !AGGREGATED_DISCOVERY_FAULTS.includes(String(a)))
+    throw new Error(
+      `Unknown aggregatedDiscovery fault "${a}" (one of ${AGGREGATED_DISCOVERY_FAULTS.join(
+        ', ',
+      )})`,
+    );
+  const m = spec.malformedBody;
+  if (m !== undefined && !MALFORMED_BODY_FAULTS.includes(m))
+    throw new Error(
+      `Unknown malformedBody fault "${m}" (one of ${MALFORMED_BODY_FAULTS.join(
+        ', ',
+      )})`,
+    );
+}
+
 /** Matches a request path against a cluster's faults and decides what happens to it. */
 export class FaultInjector {
   private faults: CompiledFault[] = [];
@@ -37,6 +65,7 @@ export class FaultInjector {
   }
 
   set(faults: FaultSpec[]) {
+    faults.forEach(checkBodyFaults);
     this.faults = faults.map(spec => ({
       spec,
       path: spec.path ? new RegExp(spec.path) : undefined,
