@@ -219,11 +219,23 @@ describe('platform corpus from the certified submissions', () => {
           r.verdict
         } | ${fails.join(', ') || '—'} | ${st.apiRequests} | ${st.waves} |`;
       });
+      const why =
+        process.env.AIC_CORPUS_TABLE === 'summaries'
+          ? corpus.flatMap(s =>
+              reports
+                .get(s)!
+                .requirements.filter(
+                  x => x.status !== 'pass' && x.status !== 'not-applicable',
+                )
+                .map(x => `${s} ${x.id} ${x.status}: ${x.summary}`),
+            )
+          : [];
       // eslint-disable-next-line no-console
       console.log(
         [
           '| scenario | platform | checklist | verdict | not passing | requests | waves |',
           ...rows,
+          ...why,
         ].join('\n'),
       );
     }
