@@ -68,8 +68,9 @@ const MAX_CACHE_ENTRIES = 200;
  * answer read with another user's token. The digest never leaves memory.
  */
 function credentialIdentity(userTokens?: Record<string, string>): string {
+  // Keys are unique, so the order is total.
   const entries = Object.entries(userTokens ?? {}).sort(([a], [b]) =>
-    a < b ? -1 : a > b ? 1 : 0,
+    a < b ? -1 : 1,
   );
   if (entries.length === 0) return '';
   return createHash('sha256').update(JSON.stringify(entries)).digest('hex');

@@ -11,7 +11,9 @@ import type { RunManager } from './RunManager';
 
 /**
  * One scheduled pass: a run for every cluster entity that has connection
- * settings (configured by name, or annotated in the catalog). Runs are
+ * settings (a configured cluster for exactly this entity, or annotations in
+ * the catalog; a catalog cluster asking for a backend-held credential
+ * without a grant ends as a failed run naming the reason). Runs are
  * queued at once and executed with the RunManager's bounded concurrency
  * and per-cluster deadline, so a stuck cluster never delays the others.
  */
