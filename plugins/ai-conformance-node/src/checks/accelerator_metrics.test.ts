@@ -7,6 +7,43 @@ const dcgm = (ready: number) =>
   daemonSet('gke-managed-system', 'dcgm-exporter', { desired: 2, ready });
 
 describe('accelerator_metrics', () => {
+  it('recognises a vendor-named exporter by shape: aimed at GPU nodes, a metrics image', () => {
+    const onGpuNodes = (name: string, image: string, ready: number) => {
+      const ds = daemonSet('arms-prom', name, { desired: 2, ready });
+      ds.spec = {
+        template: {
+          spec: {
+            nodeSelector: { 'nvidia.com/gpu.present': 'true' },
+            tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists' }],
+            containers: [{ name: 'main', image }],
+          },
+        },
+      };
+      return ds;
+    };
+    const nodes = [gpuNode('g1'), gpuNode('g2')];
+    const exporter = onGpuNodes(
+      'ack-gpu-watch',
+      'registry.example/acs/gpu-prometheus-exporter:v2.0.1',
+      2,
+    );
+    const r = run(acceleratorMetricsCheck, {
+      reads: { nodes, daemonsets: [exporter] },
+    });
+    expect(r.status).toBe('pass');
+    expect(r.summary).toContain('arms-prom/ack-gpu-watch');
+    // A device plugin also runs on GPU nodes but exports no metrics.
+    const plugin = onGpuNodes(
+      'nvidia-device-plugin',
+      'nvcr.io/nvidia/k8s-device-plugin:v0.17.0',
+      2,
+    );
+    expect(
+      run(acceleratorMetricsCheck, { reads: { nodes, daemonsets: [plugin] } })
+        .status,
+    ).toBe('fail');
+  });
+
   it('passes when the DCGM exporter is ready on the GPU nodes', () => {
     const r = run(
       acceleratorMetricsCheck,

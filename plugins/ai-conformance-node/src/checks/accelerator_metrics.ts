@@ -3,6 +3,10 @@
  * accelerator nodes (NVIDIA DCGM exporter, GKE managed DCGM, AMD device
  * metrics exporter, AWS Neuron monitor).
  *
+ * An exporter is a DaemonSet known by name, or by shape: aimed at
+ * accelerator nodes (node selector, node affinity or toleration naming an
+ * accelerator key) with "export", "metric" or "monitor" in its name or image.
+ *
  * - pass: an exporter DaemonSet has every scheduled pod ready.
  * - partial: an exporter is installed but has no pods because the cluster
  *   has no accelerator nodes; or only some of its pods are ready.
@@ -25,6 +29,7 @@
  *   accelerator node (the source's matchers may select another cluster).
  */
 import type { Check, CheckContext, CheckOutcome } from './types';
+import type { KubeObject } from '../snapshot/types';
 import { evaluateDcgmMetricsSample } from '../accelerators/evaluateDcgmMetricsSample';
 import { READS } from './lib/reads';
 import { lookup } from './lib/readAccess';
@@ -37,7 +42,11 @@ import {
 } from './lib/objects';
 import { describeAccelerators } from './lib/accelerators';
 import { acceleratorInventory, unknownIfDraUnreadable } from './lib/inventory';
-import { matchWorkloads } from './lib/workloads';
+import {
+  matchWorkloads,
+  targetsAcceleratorNodes,
+  workloadImages,
+} from './lib/workloads';
 import {
   metricsSourceEvidence,
   onlyNonNvidiaAccelerators,
@@ -46,6 +55,19 @@ import {
 const ID = 'accelerator_metrics';
 const EXPORTER =
   /dcgm-exporter|dcgm|device-metrics-exporter|amd-metrics-exporter|neuron-monitor|tpu-metrics/;
+/** By shape: a DaemonSet aimed at accelerator nodes whose name or image says it exports metrics. */
+const METRICS_WORD = /export|metric|monitor/i;
+
+function exportersOf(items: KubeObject[]): KubeObject[] {
+  return items.filter(
+    ds =>
+      matchWorkloads([ds], EXPORTER).length > 0 ||
+      (targetsAcceleratorNodes(ds) &&
+        (METRICS_WORD.test(ds.metadata.name) ||
+          workloadImages(ds).some(i => METRICS_WORD.test(i.split('@')[0])))),
+  );
+}
+
 const NOTE =
   'Passive evidence shows the exporter runs; per-device utilization and memory metrics are confirmed by the official TestAcceleratorPerformanceMetrics rules when a metrics source is configured (backend aiConformance.metrics, CLI --prometheus-url).';
 
@@ -66,7 +88,7 @@ function passiveOutcome(ctx: CheckContext): CheckOutcome {
       { remediation, links },
     );
   }
-  const exporters = ds.state === 'ok' ? matchWorkloads(ds.items, EXPORTER) : [];
+  const exporters = ds.state === 'ok' ? exportersOf(ds.items) : [];
   const evidence = exporters.map(e =>
     daemonSetEvidence(e, 'Accelerator metrics exporter'),
   );

@@ -5,6 +5,30 @@ import { gpuNode, node, resourceSlice } from './lib/testing/objectFactories';
 const opts = { level: 'SHOULD' as const, requirementsVersion: '1.35' };
 
 describe('gpu_sharing', () => {
+  it('passes with a GPU memory/core share resource under any vendor name (CCE xGPU)', () => {
+    const xgpu = node('g1', {
+      labels: { 'nvidia.com/gpu.present': 'true' },
+      allocatable: {
+        'nvidia.com/gpu': '1',
+        'volcano.sh/gpu-mem.128Mi': '120',
+        'volcano.sh/gpu-core.percentage': '100',
+      },
+    });
+    const r = run(gpuSharingCheck, { reads: { nodes: [xgpu] } }, opts);
+    expect(r.status).toBe('pass');
+    expect(
+      r.evidence[0].fields?.['status.allocatable[volcano.sh/gpu-mem.128Mi]'],
+    ).toBe('120');
+    // A whole-GPU resource alone is not sharing.
+    const whole = node('g2', {
+      labels: { 'nvidia.com/gpu.present': 'true' },
+      allocatable: { 'nvidia.com/gpu': '1', 'example.com/gpu': '1' },
+    });
+    expect(
+      run(gpuSharingCheck, { reads: { nodes: [whole] } }, opts).status,
+    ).toBe('fail');
+  });
+
   it('passes with a GKE time-sharing node pool', () => {
     const shared = gpuNode('g1', {
       'cloud.google.com/gke-gpu-sharing-strategy': 'time-sharing',

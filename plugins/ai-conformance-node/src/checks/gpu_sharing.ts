@@ -3,7 +3,9 @@
  * available for GPUs that support it.
  *
  * Signs: MIG resources (nvidia.com/mig-*), shared GPU resources
- * (nvidia.com/gpu.shared), GKE sharing labels
+ * (nvidia.com/gpu.shared), any extended resource that hands out a fraction
+ * of a GPU (GPU memory, core or vGPU shares, e.g. volcano.sh/gpu-mem.128Mi,
+ * aliyun.com/gpu-mem), GKE sharing labels
  * (cloud.google.com/gke-gpu-sharing-strategy, -max-shared-clients-per-gpu,
  * gke-gpu-partition-size), NVIDIA time-slicing (nvidia.com/gpu.replicas > 1),
  * MIG config labels, or partitionable DRA devices (mig.nvidia.com slices,
@@ -37,6 +39,15 @@ const SHARING_LABELS = [
   'nvidia.com/mig.strategy',
 ];
 
+/**
+ * By shape: an extended resource that hands out a fraction of a GPU, whoever
+ * names it: NVIDIA MIG profiles and shared GPUs, GPU memory or core shares
+ * (volcano.sh/gpu-mem.128Mi, volcano.sh/gpu-core.percentage,
+ * aliyun.com/gpu-mem), vGPU resources.
+ */
+const FRACTIONAL_GPU_RESOURCE =
+  /^(nvidia\.com\/(mig-.+|gpu\.shared)|[a-z0-9.-]+\/(v?gpu[-._]?(mem|memory|core|cores|share|shared|percentage|slice|fraction)[^/]*|vgpu[^/]*))$/i;
+
 function sharingFields(node: KubeObject): Record<string, string> {
   const labels = node.metadata.labels ?? {};
   const fields: Record<string, string> = {};
@@ -48,7 +59,7 @@ function sharingFields(node: KubeObject): Record<string, string> {
     fields['metadata.labels[nvidia.com/gpu.replicas]'] =
       labels['nvidia.com/gpu.replicas'];
   for (const [k, v] of Object.entries<string>(node.status?.allocatable ?? {})) {
-    if (/^nvidia\.com\/(mig-.+|gpu\.shared)$/.test(k) && v !== '0')
+    if (FRACTIONAL_GPU_RESOURCE.test(k) && v !== '0')
       fields[`status.allocatable[${k}]`] = String(v);
   }
   return fields;
