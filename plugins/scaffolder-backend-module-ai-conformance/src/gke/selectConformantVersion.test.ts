@@ -105,11 +105,11 @@ describe('selectConformantVersion', () => {
     expect(() =>
       selectConformantVersion(config, {
         channel: 'regular',
-        minor: '1.36',
+        minor: '1.38',
         region: 'us-central1',
       }),
     ).toThrow(
-      'GKE 1.36 has no AI-conformance-certified version yet; certified minors: 1.34, 1.35',
+      'GKE 1.38 has no AI-conformance-certified version yet; certified minors: 1.34, 1.35, 1.36, 1.37',
     );
   });
 });
