@@ -158,8 +158,19 @@ describe('responses to writes reveal no more than reads', () => {
     });
     server = backend.server;
     stop = () => backend.stop();
+  });
 
-    // A finished run first, so an upload merges into a report that names
+  afterAll(async () => {
+    await stop?.();
+    await sim?.stop();
+  });
+
+  beforeEach(() => {
+    asked.length = 0;
+  });
+
+  it('serves a finished run whose report names the API server to a reader', async () => {
+    // A finished run first, so later uploads merge into a report that names
     // the cluster's API server.
     policy = {};
     const run = await createRun('gke-a');
@@ -172,15 +183,6 @@ describe('responses to writes reveal no more than reads', () => {
     expect(finished.body.report.cluster.server).toBe(
       sim.clusters.find(c => c.name === 'gke-a')!.server,
     );
-  });
-
-  afterAll(async () => {
-    await stop?.();
-    await sim?.stop();
-  });
-
-  beforeEach(() => {
-    asked.length = 0;
   });
 
   it('answers an upload with the full report to a caller who may read it', async () => {

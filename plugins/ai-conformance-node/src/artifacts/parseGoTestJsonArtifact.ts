@@ -22,7 +22,10 @@ function checkEvent(e: Record<string, unknown>, line: number): TestEvent {
   for (const [field, type] of Object.entries(FIELD_TYPES)) {
     const value = e[field];
     if (value === undefined || value === null) continue;
-    if (typeof value !== type || (type === 'number' && !Number.isFinite(value))) {
+    if (
+      typeof value !== type ||
+      (type === 'number' && !Number.isFinite(value))
+    ) {
       throw new InputError(
         `results.json line ${line}: "${field}" must be a ${type}, got ${
           Array.isArray(value) ? 'an array' : typeof value
@@ -55,9 +58,9 @@ export function parseGoTestJsonArtifact(
   const outputs = new Map<string, string[]>();
   const finals = new Map<string, RawTestOutcome>();
   let events = 0;
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const trimmed = lines[i].trim();
+  const textLines = text.split(/\r?\n/);
+  for (let i = 0; i < textLines.length; i++) {
+    const trimmed = textLines[i].trim();
     if (!trimmed.startsWith('{')) continue;
     let parsed: unknown;
     try {
