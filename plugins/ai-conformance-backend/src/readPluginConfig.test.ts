@@ -11,6 +11,7 @@ describe('readPluginConfig', () => {
       requestTimeoutMs: 10_000,
       runsPerCluster: 100,
       uploadMaxBytes: 5 * 1024 * 1024,
+      maxResponseBytes: 32 * 1024 * 1024,
       publicBadges: false,
       selfAssessmentMetadata: {},
     });
@@ -51,6 +52,21 @@ describe('readPluginConfig', () => {
       readPluginConfig(new ConfigReader({ aiConformance: { concurrency: 0 } })),
     ).toThrow(
       /aiConformance.concurrency|concurrency must be a positive integer/,
+    );
+  });
+
+  it('reads the cap on API response bytes and refuses one no string can hold', () => {
+    expect(
+      readPluginConfig(
+        new ConfigReader({ aiConformance: { maxResponseBytes: 1048576 } }),
+      ).maxResponseBytes,
+    ).toBe(1048576);
+    expect(() =>
+      readPluginConfig(
+        new ConfigReader({ aiConformance: { maxResponseBytes: 2 ** 31 } }),
+      ),
+    ).toThrow(
+      /aiConformance.maxResponseBytes must be a whole number of bytes from 1024/,
     );
   });
 });

@@ -187,9 +187,12 @@ describe('ClusterResolver', () => {
     await expect(
       r.resolve('resource:default/plain-http', user),
     ).rejects.toThrow(/only https:\/\/ URLs are accepted from the catalog/);
-    await expect(
-      r.resolve('resource:default/private-name', user),
-    ).rejects.toThrow(/10\.0\.0\.7 is not a public address/);
+    // The refusal names the host, never the address it resolves to.
+    const privateName = r.resolve('resource:default/private-name', user);
+    await expect(privateName).rejects.toThrow(
+      /the host cluster\.internal\.example is not a public address/,
+    );
+    await expect(privateName).rejects.not.toThrow(/10\.0\.0\.7/);
     const allowing = resolver({
       aiConformance: {
         catalogClusters: {
