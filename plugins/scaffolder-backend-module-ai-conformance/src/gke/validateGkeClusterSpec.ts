@@ -1,4 +1,7 @@
-import { gkeCertification } from '@ai-conformance/plugin-ai-conformance-common';
+import {
+  gkeCertification,
+  gkeCertifiedMinors,
+} from '@ai-conformance/plugin-ai-conformance-common';
 import {
   GKE_ACCELERATORS,
   allowedGpuCounts,
@@ -134,7 +137,11 @@ function checkVersion(spec: GkeClusterSpec, errors: string[]): void {
       return;
     case 'not-certified-yet':
       errors.push(
-        `GKE ${certification.minor} has no AI-conformance-certified version yet; choose 1.34 or 1.35`,
+        `GKE ${
+          certification.minor
+        } has no AI-conformance-certified version yet; choose ${gkeCertifiedMinors().join(
+          ' or ',
+        )}`,
       );
       return;
     default:
