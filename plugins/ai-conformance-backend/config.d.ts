@@ -163,6 +163,35 @@ export interface Config {
       }>;
     };
     /**
+     * Components the engine cannot recognise by itself, declared so the
+     * checks grade them like known ones (labelled "declared" in the
+     * evidence). A declared component whose controller is missing or not
+     * available fails its requirement.
+     */
+    solutions?: Array<{
+      /** Product name shown in the evidence. */
+      name: string;
+      /**
+       * `ai-operator` (robust_controller), `service-metrics`
+       * (ai_service_metrics), `gang-scheduling` (gang_scheduling) or
+       * `cluster-autoscaling` (cluster_autoscaling).
+       */
+      capability:
+        | 'ai-operator'
+        | 'service-metrics'
+        | 'gang-scheduling'
+        | 'cluster-autoscaling';
+      /** API group of its custom resources (required for `ai-operator`). */
+      group?: string;
+      /** The workload that runs it. */
+      controller?: {
+        namespace: string;
+        name: string;
+        /** Default `Deployment`. */
+        kind?: 'Deployment' | 'DaemonSet' | 'StatefulSet';
+      };
+    }>;
+    /**
      * Accelerator utilization from Prometheus-compatible APIs. URLs and
      * credentials come only from here, never from an entity or a request.
      */

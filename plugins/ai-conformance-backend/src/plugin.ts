@@ -85,6 +85,7 @@ export const aiConformancePlugin = createBackendPlugin({
             acceleratorMetrics.sampleForSnapshot(entityRef, options),
           certifiedVersions: () => certified.get(),
           maxResponseBytes: settings.maxResponseBytes,
+          solutions: settings.solutions,
         });
         const runs = new RunManager({
           store,

@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import { DEFAULT_SCHEDULE, readPluginConfig } from './readPluginConfig';
 
 describe('readPluginConfig', () => {
@@ -14,6 +15,7 @@ describe('readPluginConfig', () => {
       maxResponseBytes: 32 * 1024 * 1024,
       publicBadges: false,
       selfAssessmentMetadata: {},
+      solutions: [],
     });
     expect(DEFAULT_SCHEDULE.frequency).toEqual({ hours: 6 });
   });
@@ -68,5 +70,44 @@ describe('readPluginConfig', () => {
     ).toThrow(
       /aiConformance.maxResponseBytes must be a whole number of bytes from 1024/,
     );
+  });
+
+  it('reads declared solutions and refuses an invalid one with an InputError', () => {
+    const settings = readPluginConfig(
+      new ConfigReader({
+        aiConformance: {
+          solutions: [
+            {
+              name: 'Acme Model Operator',
+              capability: 'ai-operator',
+              group: 'models.acme.example',
+              controller: { namespace: 'acme-system', name: 'acme-manager' },
+            },
+          ],
+        },
+      }),
+    );
+    expect(settings.solutions).toEqual([
+      {
+        name: 'Acme Model Operator',
+        capability: 'ai-operator',
+        group: 'models.acme.example',
+        controller: {
+          namespace: 'acme-system',
+          name: 'acme-manager',
+          kind: 'Deployment',
+        },
+      },
+    ]);
+    const bad = () =>
+      readPluginConfig(
+        new ConfigReader({
+          aiConformance: {
+            solutions: [{ name: 'x', capability: 'ai-operator' }],
+          },
+        }),
+      );
+    expect(bad).toThrow(/aiConformance.solutions.*API group/);
+    expect(bad).toThrow(InputError);
   });
 });

@@ -12,6 +12,8 @@ import type { ProductYamlMetadata } from '@ai-conformance/plugin-ai-conformance-
 import {
   checkMaxResponseBytes,
   DEFAULT_MAX_RESPONSE_BYTES,
+  parseDeclaredSolutions,
+  type DeclaredSolution,
 } from '@ai-conformance/plugin-ai-conformance-node';
 
 /** Settings of the backend plugin, with defaults applied. */
@@ -28,6 +30,8 @@ export interface PluginSettings {
   selfAssessmentMetadata: ProductYamlMetadata;
   /** Badges answer without a token (aiConformance.badges.public). */
   publicBadges: boolean;
+  /** Components the site declares (aiConformance.solutions). */
+  solutions: DeclaredSolution[];
 }
 
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -67,6 +71,12 @@ export function readMaxResponseBytes(root: Config): number {
     : checkMaxResponseBytes(value, key);
 }
 
+/** Reads `aiConformance.solutions`; throws naming the first invalid entries. */
+export function readDeclaredSolutions(root: Config): DeclaredSolution[] {
+  const list = root.getOptional('aiConformance.solutions');
+  return parseDeclaredSolutions(list, 'aiConformance.solutions');
+}
+
 /** Reads `aiConformance.*` (see config.d.ts). */
 export function readPluginConfig(root: Config): PluginSettings {
   const c = root.getOptionalConfig('aiConformance') ?? new ConfigReader({});
@@ -93,6 +103,7 @@ export function readPluginConfig(root: Config): PluginSettings {
     uploadMaxBytes: positiveInteger(c, 'uploads.maxBytes', 5 * 1024 * 1024),
     maxResponseBytes: readMaxResponseBytes(root),
     publicBadges: c.getOptionalBoolean('badges.public') ?? false,
+    solutions: readDeclaredSolutions(root),
     selfAssessmentMetadata:
       (c
         .getOptionalConfig('selfAssessment.metadata')

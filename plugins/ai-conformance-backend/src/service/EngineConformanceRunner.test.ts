@@ -113,4 +113,28 @@ describe('EngineConformanceRunner with a metrics source', () => {
     expect(plain.status).toBe('pass');
     expect(plain.evidence[0].object?.kind).toBe('DaemonSet');
   });
+
+  it('grades the site-declared components and labels them declared', async () => {
+    const runner = new EngineConformanceRunner({
+      solutions: [
+        {
+          name: 'Platform Ray',
+          capability: 'ai-operator',
+          group: 'ray.io',
+          controller: {
+            namespace: 'ray-system',
+            name: 'kuberay-operator',
+            kind: 'Deployment',
+          },
+        },
+      ],
+    });
+    const report = await runner.run(target, options());
+    const robust = report.requirements.find(r => r.id === 'robust_controller')!;
+    expect(robust.status).toBe('pass');
+    expect(robust.summary).toContain('Platform Ray (ray.io), declared');
+    expect(
+      robust.evidence.some(e => e.fields?.recognition === 'declared'),
+    ).toBe(true);
+  });
 });

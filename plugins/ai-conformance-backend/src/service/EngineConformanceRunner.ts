@@ -14,6 +14,7 @@ import {
   parseJUnitArtifact,
   parseSnapshot,
   type ClusterSnapshot,
+  type DeclaredSolution,
   type SnapshotMetrics,
 } from '@ai-conformance/plugin-ai-conformance-node';
 import type { ClusterTarget } from './ClusterTarget';
@@ -70,6 +71,8 @@ export interface EngineConformanceRunnerOptions {
   certifiedVersions?(): Promise<CertifiedVersions | undefined>;
   /** Cap on the bytes of one API response (`aiConformance.maxResponseBytes`). */
   maxResponseBytes?: number;
+  /** Components the site declares (`aiConformance.solutions`). */
+  solutions?: readonly DeclaredSolution[];
 }
 
 /** {@link ConformanceRunner} backed by the engine of the node package. */
@@ -125,6 +128,7 @@ export class EngineConformanceRunner implements ConformanceRunner {
     return evaluate(snapshot, {
       requirementsVersion: options.requirementsVersion,
       certifiedVersions: await this.#options.certifiedVersions?.(),
+      solutions: this.#options.solutions,
     });
   }
 
@@ -134,6 +138,7 @@ export class EngineConformanceRunner implements ConformanceRunner {
     try {
       return evaluate(parsed, {
         certifiedVersions: await this.#options.certifiedVersions?.(),
+        solutions: this.#options.solutions,
       });
     } catch (error) {
       if ((error as Error).name === 'InputError') throw error;
