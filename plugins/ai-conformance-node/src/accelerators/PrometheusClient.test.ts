@@ -154,4 +154,46 @@ describe('PrometheusClient', () => {
       'http',
     );
   });
+
+  it('stops reading an answer past maxResponseBytes', async () => {
+    let sent = 0;
+    const chunk = Buffer.alloc(64 * 1024, ' ');
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"status":"success","data":');
+      const pump = () => {
+        while (sent < 200 * 1024 * 1024 && !res.destroyed) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+    };
+    const client = new PrometheusClient({
+      url: base,
+      maxResponseBytes: 1024 * 1024,
+    });
+    await expect(client.query('up')).rejects.toMatchObject({
+      name: 'PrometheusQueryError',
+      message: 'response exceeded 1048576 bytes',
+    });
+    expect(sent).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it('redacts credentials an error answer echoes', async () => {
+    handler = json(400, {
+      status: 'error',
+      errorType: 'bad_data',
+      error: 'request had Authorization: Bearer echo-secret-token-123',
+    });
+    const client = new PrometheusClient({
+      url: base,
+      auth: { type: 'bearer', token: 'echo-secret-token-123' },
+    });
+    const error = await client.query('up').catch(e => e as Error);
+    expect(error.message).toBe(
+      'HTTP 400 bad_data: request had Authorization: [redacted]',
+    );
+  });
 });

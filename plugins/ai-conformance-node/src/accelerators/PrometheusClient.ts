@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../cluster/responseLimits';
+import { bodyText } from '../collector/responseOutcome';
 import type { MetricPoint } from './types';
 
 /**
@@ -27,6 +29,8 @@ export interface PrometheusClientOptions {
   auth?: PrometheusAuth;
   /** Timeout of each request; default 5 s. */
   timeoutMs?: number;
+  /** The most bytes one answer may have; default 32 MiB. */
+  maxResponseBytes?: number;
   /** Replaces the global fetch (tests). */
   fetch?: typeof fetch;
 }
@@ -74,6 +78,35 @@ function toPoint(value: unknown): MetricPoint | undefined {
 }
 
 /**
+ * A response body as text, reading at most `max` bytes: a longer answer is
+ * cancelled (nothing more is buffered) and fails with its reason.
+ */
+async function readCapped(response: Response, max: number): Promise<string> {
+  const tooLarge = () =>
+    new PrometheusQueryError('invalid', `response exceeded ${max} bytes`);
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > max) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
  * A small client of the Prometheus HTTP API (`/api/v1/query`,
  * `/api/v1/query_range`), for Prometheus itself and compatible services
  * (Google Managed Prometheus, Thanos, Mimir). Each request has a timeout;
@@ -86,6 +119,7 @@ export class PrometheusClient {
   readonly #auth: PrometheusAuth;
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
+  readonly #maxResponseBytes: number;
 
   constructor(options: PrometheusClientOptions) {
     const url = new URL(options.url);
@@ -97,6 +131,8 @@ export class PrometheusClient {
     this.#auth = options.auth ?? { type: 'none' };
     this.#timeoutMs = options.timeoutMs ?? 5_000;
     this.#fetch = options.fetch ?? fetch;
+    this.#maxResponseBytes =
+      options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
 
   /** Instant query at `time` (Unix seconds; default now). */
@@ -179,8 +215,9 @@ export class PrometheusClient {
         headers,
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
-      text = await response.text();
+      text = await readCapped(response, this.#maxResponseBytes);
     } catch (e) {
+      if (e instanceof PrometheusQueryError) throw e;
       const error = e as Error & { cause?: { code?: string } };
       if (error.name === 'TimeoutError' || error.name === 'AbortError')
         throw new PrometheusQueryError(
@@ -205,7 +242,7 @@ export class PrometheusClient {
     }
     if (!response.ok || body?.status !== 'success') {
       const detail =
-        typeof body?.error === 'string' ? `: ${body.error.slice(0, 300)}` : '';
+        typeof body?.error === 'string' ? `: ${bodyText(body.error, 300)}` : '';
       throw new PrometheusQueryError(
         response.ok ? 'api' : 'http',
         `HTTP ${response.status}${
