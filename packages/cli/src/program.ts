@@ -72,6 +72,10 @@ function outputOptions(cmd: Command): Command {
         ', ',
       )}); default: chosen from the cluster's Kubernetes version`,
     )
+    .option(
+      '--certified-versions <dir|url>',
+      'certified platform versions: a clone of cncf/k8s-ai-conformance, its GitHub URL, or one vX.Y/<product>/PRODUCT.yaml URL (default: the built-in GKE minimums)',
+    )
     .option('--metadata <file>', 'product-yaml: submission metadata (YAML)')
     .option(
       '--checklist <file|url>',

@@ -16,6 +16,7 @@ import { ProgressReporter } from '../lib/ProgressReporter';
 import { renderResults } from '../lib/resultRenderer';
 import { colorEnabled, createStyler } from '../lib/style';
 import { parseOutputFormat } from '../format/outputFormat';
+import { loadCertifiedVersionsOption } from '../lib/certifiedVersionsOption';
 import { parseRequirementsVersion } from '../lib/requirementsVersionOption';
 import {
   PRODUCT_METADATA_FIELDS,
@@ -34,6 +35,7 @@ export interface CheckOptions {
   context?: string;
   allContexts?: boolean;
   requirementsVersion?: string;
+  certifiedVersions?: string;
   output: string;
   out?: string;
   failOn: string;
@@ -86,6 +88,9 @@ export async function runCheck(
   const requirementsVersion = parseRequirementsVersion(
     opts.requirementsVersion,
   );
+  const certifiedVersions = await loadCertifiedVersionsOption(
+    opts.certifiedVersions,
+  );
   if (opts.allContexts && opts.context) {
     throw new CliError('use either --context or --all-contexts, not both');
   }
@@ -133,6 +138,7 @@ export async function runCheck(
       collected.context,
       collected.snapshot,
       requirementsVersion,
+      { certifiedVersions },
     );
     result.deadlineReached = collected.deadlineReached;
     progress.finish(

@@ -9,6 +9,7 @@ import { writeOutput } from '../lib/outputTarget';
 import { renderResults } from '../lib/resultRenderer';
 import { loadProductMetadata } from '../lib/productMetadataOptions';
 import { parseOutputFormat } from '../format/outputFormat';
+import { loadCertifiedVersionsOption } from '../lib/certifiedVersionsOption';
 import { parseRequirementsVersion } from '../lib/requirementsVersionOption';
 import { metadataFlags } from './checkCommand';
 
@@ -62,6 +63,7 @@ export async function readSnapshotFile(file: string): Promise<ClusterSnapshot> {
 
 export interface EvaluateCommandOptions {
   requirementsVersion?: string;
+  certifiedVersions?: string;
   output: string;
   out?: string;
   failOn: string;
@@ -83,6 +85,9 @@ export async function runEvaluate(
   const requirementsVersion = parseRequirementsVersion(
     opts.requirementsVersion,
   );
+  const certifiedVersions = await loadCertifiedVersionsOption(
+    opts.certifiedVersions,
+  );
   const metadata =
     format === 'product-yaml'
       ? await loadProductMetadata(opts.metadata, metadataFlags(opts))
@@ -92,6 +97,7 @@ export async function runEvaluate(
     snapshot.cluster.name,
     snapshot,
     requirementsVersion,
+    { certifiedVersions },
   );
   const rendered = await renderResults([result], io, {
     format,

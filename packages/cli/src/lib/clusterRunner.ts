@@ -4,7 +4,10 @@ import {
   evaluate,
   verifyConnection,
 } from '@ai-conformance/plugin-ai-conformance-node';
-import type { ClusterSnapshot } from '@ai-conformance/plugin-ai-conformance-node';
+import type {
+  ClusterSnapshot,
+  EvaluateOptions,
+} from '@ai-conformance/plugin-ai-conformance-node';
 import {
   singleLineText,
   type RequirementLevel,
@@ -124,9 +127,10 @@ export function evaluateSnapshot(
   context: string,
   snapshot: ClusterSnapshot,
   requirementsVersion: string | undefined,
+  options: Omit<EvaluateOptions, 'requirementsVersion'> = {},
 ): ContextResult {
   try {
-    const report = evaluate(snapshot, { requirementsVersion });
+    const report = evaluate(snapshot, { ...options, requirementsVersion });
     return { context, report, timedOutReads: timedOutReads(snapshot) };
   } catch (e) {
     const err = e as Error;
