@@ -73,6 +73,10 @@ function outputOptions(cmd: Command): Command {
       )}); default: chosen from the cluster's Kubernetes version`,
     )
     .option(
+      '--solutions <file>',
+      'YAML declaring components the engine cannot recognise by itself (capability, API group, controller); graded like known ones and labelled "declared"',
+    )
+    .option(
       '--certified-versions <dir|url>',
       'certified platform versions: a clone of cncf/k8s-ai-conformance, its GitHub URL, or one vX.Y/<product>/PRODUCT.yaml URL (default: the built-in GKE minimums)',
     )
@@ -127,6 +131,10 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
       DEFAULT_TIMEOUT,
     )
     .option(
+      '--max-response-bytes <size>',
+      'largest API response read, in bytes or KiB/MiB (default 32MiB)',
+    )
+    .option(
       '--dry-run-probes',
       'also send server-side dry-run requests (creates nothing)',
     )
@@ -154,6 +162,10 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
       '--timeout <duration>',
       'overall deadline, e.g. 30s, 2m',
       DEFAULT_TIMEOUT,
+    )
+    .option(
+      '--max-response-bytes <size>',
+      'largest API response read, in bytes or KiB/MiB (default 32MiB)',
     )
     .option(
       '--dry-run-probes',

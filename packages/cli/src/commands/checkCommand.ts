@@ -22,6 +22,7 @@ import {
   PRODUCT_METADATA_FIELDS,
   type ProductMetadataField,
 } from '@ai-conformance/plugin-ai-conformance-common';
+import { parseMaxResponseBytes } from '../lib/byteSize';
 import {
   loadProductMetadata,
   METADATA_FLAGS,
@@ -40,6 +41,7 @@ export interface CheckOptions {
   out?: string;
   failOn: string;
   timeout: string;
+  maxResponseBytes?: string;
   dryRunProbes?: boolean;
   quiet?: boolean;
   metadata?: string;
@@ -85,6 +87,7 @@ export async function runCheck(
   const format = parseOutputFormat(opts.output);
   const failOn = parseFailOn(opts.failOn);
   const deadlineMs = parseDuration(opts.timeout);
+  const maxResponseBytes = parseMaxResponseBytes(opts.maxResponseBytes);
   const requirementsVersion = parseRequirementsVersion(
     opts.requirementsVersion,
   );
@@ -129,6 +132,7 @@ export async function runCheck(
       dryRunProbes: Boolean(opts.dryRunProbes),
       progress,
       metrics: metricsSource,
+      maxResponseBytes,
     });
     if (!collected.snapshot) {
       results.push({ context: collected.context, error: collected.error });

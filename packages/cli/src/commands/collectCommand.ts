@@ -1,5 +1,6 @@
 import { CliError, ExitCode } from '../lib/CliError';
 import { CliIo } from '../lib/cliIo';
+import { parseMaxResponseBytes } from '../lib/byteSize';
 import { collectContext } from '../lib/clusterRunner';
 import { timedOutReads } from '../lib/clusterRunner';
 import { parseDuration } from '../lib/duration';
@@ -12,6 +13,7 @@ export interface CollectCommandOptions {
   context?: string;
   out?: string;
   timeout: string;
+  maxResponseBytes?: string;
   dryRunProbes?: boolean;
   quiet?: boolean;
   prometheusUrl?: string;
@@ -28,6 +30,7 @@ export async function runCollect(
   io: CliIo,
 ): Promise<ExitCode> {
   const deadlineMs = parseDuration(opts.timeout);
+  const maxResponseBytes = parseMaxResponseBytes(opts.maxResponseBytes);
   const metrics = parseMetricsSource(opts, io.env);
   const progress = createProgress(io, opts.quiet);
   const collected = await collectContext({
@@ -38,6 +41,7 @@ export async function runCollect(
     dryRunProbes: Boolean(opts.dryRunProbes),
     progress,
     metrics,
+    maxResponseBytes,
   });
   if (!collected.snapshot) {
     progress.close();

@@ -33,6 +33,8 @@ export interface CollectOptions {
   progress: ProgressReporter;
   /** A metrics source to sample into the snapshot (accelerator_metrics). */
   metrics?: MetricsSource;
+  /** Cap on the bytes of one API response (default: the engine's 32 MiB). */
+  maxResponseBytes?: number;
 }
 
 export interface CollectOutcome {
@@ -77,11 +79,14 @@ export async function collectContext(
   const started = Date.now();
   let connection;
   try {
-    connection = await connectToCluster({
-      type: 'kubeconfig',
-      path: opts.kubeconfig,
-      context: opts.context,
-    });
+    connection = await connectToCluster(
+      {
+        type: 'kubeconfig',
+        path: opts.kubeconfig,
+        context: opts.context,
+      },
+      { maxResponseBytes: opts.maxResponseBytes },
+    );
   } catch (e) {
     const error = errorOf(e);
     opts.progress.finish(label, `not checked (${error.reason})`);

@@ -191,7 +191,7 @@ describe('PrometheusClient', () => {
       url: base,
       auth: { type: 'bearer', token: 'echo-secret-token-123' },
     });
-    const error = await client.query('up').catch(e => e as Error);
+    const error = (await client.query('up').catch(e => e)) as Error;
     expect(error.message).toBe(
       'HTTP 400 bad_data: request had Authorization: [redacted]',
     );

@@ -18,7 +18,7 @@ async function startStreamingServer(declareLength = false) {
   const chunk = Buffer.alloc(64 * 1024, '{"metadata":{"name":"n"}},');
   let sent = 0;
   let closed = 0;
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((_req, res) => {
     res.writeHead(200, {
       'content-type': 'application/json',
       ...(declareLength ? { 'content-length': String(ATTACK_BYTES) } : {}),
