@@ -39,6 +39,25 @@ describe('driver_runtime_management', () => {
     ).toBe('580.65.6');
   });
 
+  it('accepts a vendor driver-version label by shape', () => {
+    const vendor = gpuNode('g1');
+    vendor.metadata.labels = {
+      'nvidia.com/gpu.present': 'true',
+      'accelerator.example.com/gpu-driver-version': '550.90.07',
+    };
+    const r = run(
+      driverRuntimeManagementCheck,
+      { reads: { nodes: [vendor] } },
+      opts,
+    );
+    expect(r.status).toBe('pass');
+    expect(
+      r.evidence[0].fields?.[
+        'metadata.labels[accelerator.example.com/gpu-driver-version]'
+      ],
+    ).toBe('550.90.07');
+  });
+
   it('is partial when some GPU nodes have no driver version, fail when none has', () => {
     expect(
       run(

@@ -6,7 +6,9 @@
  * (cloud.google.com/gke-gpu-driver-version), NVIDIA GPU Feature Discovery
  * labels (nvidia.com/cuda.driver-version.full…), AMD labels, GKE TPU node
  * labels (TPU runtime managed by GKE), or DRA ResourceSlice device attributes
- * (driverVersion, cudaDriverVersion). Runtime: status.nodeInfo.containerRuntimeVersion.
+ * (driverVersion, cudaDriverVersion), or by shape any node label whose key
+ * carries a driver version (e.g. `<vendor>/gpu-driver-version`).
+ * Runtime: status.nodeInfo.containerRuntimeVersion.
  * - pass: every accelerator node shows a driver version or managed driver.
  * - partial: some do.
  * - fail: none does.
@@ -37,6 +39,14 @@ const DRIVER_LABELS = [
   'amd.com/gpu.driver-version',
   'cloud.google.com/gke-tpu-accelerator',
 ];
+/** By shape: any vendor's node label that carries an accelerator driver version. */
+const DRIVER_LABEL_SHAPE = {
+  test: (key: string) =>
+    /driver[-._]?version/i.test(key) &&
+    /gpu|accelerator|npu|cuda|neuron|tpu|rocm|nvidia|amd|habana|gaudi/i.test(
+      key,
+    ),
+};
 const DRA_VERSION_ATTR = /driverVersion|cudaDriverVersion/;
 
 /** Node name → DRA version attributes published for it ("driver/attribute" → version). */
@@ -65,8 +75,9 @@ function driverFields(
 ): Record<string, string> {
   const labels = a.node.metadata.labels ?? {};
   const fields: Record<string, string> = {};
-  for (const l of DRIVER_LABELS)
-    if (labels[l]) fields[`metadata.labels[${l}]`] = labels[l];
+  for (const [l, v] of Object.entries(labels))
+    if (v && (DRIVER_LABELS.includes(l) || DRIVER_LABEL_SHAPE.test(l)))
+      fields[`metadata.labels[${l}]`] = v;
   for (const [k, v] of Object.entries(dra.get(a.node.metadata.name) ?? {}))
     fields[`resourceslice.${k}`] = v;
   return fields;

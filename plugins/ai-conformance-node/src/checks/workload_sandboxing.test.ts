@@ -42,6 +42,23 @@ describe('workload_sandboxing', () => {
     ).toBe('fail');
   });
 
+  it('is partial with a RuntimeClass whose handler it does not recognise', () => {
+    const r = run(
+      workloadSandboxingCheck,
+      {
+        reads: {
+          runtimeclasses: [
+            runtimeClass('nvidia', 'nvidia'),
+            runtimeClass('secure', 'vendor-microvm'),
+          ],
+        },
+      },
+      opts,
+    );
+    expect(r.status).toBe('partial');
+    expect(r.summary).toContain('secure (handler vendor-microvm)');
+  });
+
   it('is unknown when RuntimeClasses cannot be listed', () => {
     const r = run(
       workloadSandboxingCheck,

@@ -5,7 +5,11 @@
  *
  * - pass: a RuntimeClass whose name or handler names a sandbox runtime, or
  *   the agent-sandbox API group is served.
- * - fail: neither is found.
+ * - partial: a RuntimeClass whose handler is neither a known sandbox nor a
+ *   plain container runtime (runc, crun, youki, nvidia): it may be a sandbox
+ *   the engine does not know; a dry run of a pod with it would settle it.
+ * - fail: only plain container runtimes (or no RuntimeClass) and no
+ *   agent-sandbox API.
  * - unknown: RuntimeClasses cannot be listed (and agent-sandbox is not served).
  */
 import type { Evidence } from '@ai-conformance/plugin-ai-conformance-common';
@@ -19,6 +23,8 @@ import { objectRef } from './lib/objects';
 const ID = 'workload_sandboxing';
 const SANDBOX = /gvisor|runsc|kata|sandbox|firecracker|clh|qemu/i;
 const AGENT_GROUP = 'agents.x-k8s.io';
+/** Handlers that run ordinary containers on the host kernel. */
+const PLAIN = /^(runc|crun|youki|nvidia([-_].*)?|default|docker|containerd)$/i;
 
 export const workloadSandboxingCheck: Check = {
   id: ID,
@@ -53,6 +59,38 @@ export const workloadSandboxingCheck: Check = {
           .map(e => e.description)
           .join('; ')}.`,
         { evidence, links },
+      );
+    }
+    const unrecognised =
+      classes.state === 'ok'
+        ? classes.items.filter(
+            rc => !PLAIN.test(String((rc as any).handler ?? '')),
+          )
+        : [];
+    if (unrecognised.length) {
+      return outcome(
+        'partial',
+        `RuntimeClass(es) ${unrecognised
+          .map(
+            rc =>
+              `${rc.metadata.name} (handler ${String(
+                (rc as any).handler ?? '',
+              )})`,
+          )
+          .join(
+            ', ',
+          )} use a handler that is not a plain container runtime; the engine cannot tell whether it sandboxes pods.`,
+        {
+          evidence: unrecognised.map(rc => ({
+            description: `RuntimeClass ${
+              rc.metadata.name
+            } uses handler ${String((rc as any).handler ?? '')}`,
+            object: objectRef(rc, 'node.k8s.io/v1', 'RuntimeClass'),
+            fields: { handler: String((rc as any).handler ?? '') },
+          })),
+          remediation,
+          links,
+        },
       );
     }
     const errors = [
