@@ -35,6 +35,16 @@ export interface FaultSpec {
   aggregatedDiscovery?: AggregatedDiscoveryFault;
   /** A `200` answer whose body is not what the path serves. */
   malformedBody?: MalformedBodyFault;
+  /**
+   * Answers `200` with a JSON list of about this many bytes, generated while it streams (a
+   * server or proxy sending far more than any page); stops when the client goes away.
+   */
+  oversizedBody?: number;
+  /**
+   * Answers this status with a `text/plain` body echoing the request line and headers,
+   * `Authorization` included (a misconfigured proxy or debugging endpoint in front of the server).
+   */
+  echoRequest?: number;
   /** Regexes of paths exempt from this fault, e.g. ['^/version$']. */
   except?: string[];
 }

@@ -12,6 +12,10 @@ export interface FaultDecision {
   aggregatedDiscovery?: AggregatedDiscoveryFault;
   /** Applied to a 200 JSON answer (first matching fault). */
   malformedBody?: MalformedBodyFault;
+  /** Bytes of a streamed oversized answer (first matching fault). */
+  oversizedBody?: number;
+  /** Status of an answer echoing the request (first matching fault). */
+  echoRequest?: number;
 }
 
 /** A fault with a status and no rate fails every request. */
@@ -53,6 +57,18 @@ function checkBodyFaults(spec: FaultSpec) {
     );
 }
 
+/** Throws on an `oversizedBody` that is not a byte count or an `echoRequest` that is not an error status. */
+function checkStreamFaults(spec: FaultSpec) {
+  const o = spec.oversizedBody;
+  if (o !== undefined && !(Number.isInteger(o) && o > 0))
+    throw new Error(
+      `oversizedBody must be a positive number of bytes, got ${o}`,
+    );
+  const e = spec.echoRequest;
+  if (e !== undefined && !(Number.isInteger(e) && e >= 400 && e <= 599))
+    throw new Error(`echoRequest must be an error status (400-599), got ${e}`);
+}
+
 /** Matches a request path against a cluster's faults and decides what happens to it. */
 export class FaultInjector {
   private faults: CompiledFault[] = [];
@@ -66,6 +82,7 @@ export class FaultInjector {
 
   set(faults: FaultSpec[]) {
     faults.forEach(checkBodyFaults);
+    faults.forEach(checkStreamFaults);
     this.faults = faults.map(spec => ({
       spec,
       path: spec.path ? new RegExp(spec.path) : undefined,
@@ -83,6 +100,8 @@ export class FaultInjector {
         (spec.jitterMs ? this.random() * spec.jitterMs : 0);
       decision.aggregatedDiscovery ??= spec.aggregatedDiscovery;
       decision.malformedBody ??= spec.malformedBody;
+      decision.oversizedBody ??= spec.oversizedBody;
+      decision.echoRequest ??= spec.echoRequest;
       if (decision.action) continue;
       if (spec.reset) decision.action = 'reset';
       else if (spec.hang) decision.action = 'hang';

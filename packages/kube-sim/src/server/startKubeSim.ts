@@ -10,6 +10,7 @@ import { ScenarioModel } from '../scenario/ScenarioModel';
 import type { GeneratedNode } from '../scenario/NodeGenerator';
 import { applyBodyFaults } from './BodyFaults';
 import { renderDcgmMetrics } from './DcgmMetrics';
+import { echoedRequest, streamOversizedBody } from './StreamFaults';
 import { writeKubeconfigs } from './KubeconfigWriter';
 import { generateTlsMaterial } from './TlsCertificates';
 import { VirtualCluster } from './VirtualCluster';
@@ -217,6 +218,21 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
           action.status === 429 ? { retryAfterSeconds: 1 } : undefined,
         ),
       );
+      return;
+    }
+    if (decision.echoRequest !== undefined) {
+      reply(
+        decision.echoRequest,
+        echoedRequest(req),
+        'text/plain; charset=utf-8',
+      );
+      return;
+    }
+    if (decision.oversizedBody !== undefined) {
+      status = 200;
+      held.add(res);
+      await streamOversizedBody(res, decision.oversizedBody);
+      held.delete(res);
       return;
     }
     const response = applyBodyFaults(
