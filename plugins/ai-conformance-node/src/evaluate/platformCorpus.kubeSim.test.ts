@@ -147,23 +147,33 @@ const HEALTHY: Record<string, Healthy> = {
   },
 };
 
-/** Broken twins: the requirement they break and the object its evidence must name. */
-const BROKEN: Record<string, { requirement: string; object: string }> = {
+/**
+ * Broken twins: the requirement they break, the object its evidence must
+ * name, and whose remediation comes first (the platform's own, else generic).
+ */
+const BROKEN: Record<
+  string,
+  { requirement: string; object: string; remediationPlatform: string }
+> = {
   'platforms/aks-1.34-kaito-down': {
     requirement: 'robust_controller',
     object: 'kaito-workspace',
+    remediationPlatform: 'aks',
   },
   'platforms/openshift-1.35-gateway-not-accepted': {
     requirement: 'ai_inference',
     object: 'openshift-default',
+    remediationPlatform: 'openshift',
   },
   'platforms/kops-1.35-autoscaler-down': {
     requirement: 'cluster_autoscaling',
     object: 'cluster-autoscaler',
+    remediationPlatform: 'any',
   },
   'platforms/gardener-1.34-monitoring-down': {
     requirement: 'ai_service_metrics',
     object: 'kube-prometheus-stack-operator',
+    remediationPlatform: 'any',
   },
 };
 
@@ -300,6 +310,10 @@ describe('platform corpus from the certified submissions', () => {
       )!;
       expect(target.status).toBe('fail');
       expect(evidenceText(report, broken.requirement)).toContain(broken.object);
+      expect(target.evidence.some(e => e.object?.name === broken.object)).toBe(
+        true,
+      );
+      expect(target.remediation[0]?.platform).toBe(broken.remediationPlatform);
       const others = (r: ConformanceReport) =>
         r.requirements
           .filter(x => x.id !== broken.requirement)

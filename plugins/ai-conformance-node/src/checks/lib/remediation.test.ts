@@ -20,4 +20,29 @@ describe('remediationFor', () => {
     const steps = remediationFor('robust_controller', 'talos');
     expect(steps[0].platform).toBe('any');
   });
+
+  it('has a generic step for every requirement, for platforms without their own', () => {
+    const ids = [
+      'dra_support',
+      'driver_runtime_management',
+      'gpu_sharing',
+      'virtualized_accelerator',
+      'ai_inference',
+      'advanced_inference_ingress',
+      'high_performance_networking',
+      'disaggregated_inference',
+      'gang_scheduling',
+      'cluster_autoscaling',
+      'pod_autoscaling',
+      'accelerator_metrics',
+      'ai_service_metrics',
+      'secure_accelerator_access',
+      'workload_sandboxing',
+      'robust_controller',
+    ];
+    const missing = ids.filter(
+      id => remediationFor(id, 'kops')[0]?.platform !== 'any',
+    );
+    expect(missing).toEqual([]);
+  });
 });

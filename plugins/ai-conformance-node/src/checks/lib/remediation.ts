@@ -208,6 +208,12 @@ const STEPS: Record<string, Remediation[]> = {
         'Create a ClusterAutoscaler and a MachineAutoscaler for the GPU MachineSet.',
       url: 'https://docs.redhat.com/en/documentation/openshift_container_platform/latest/html/machine_management/applying-autoscaling',
     },
+    {
+      platform: 'any',
+      description:
+        "Run the Cluster Autoscaler for your cloud provider (or Cluster API's provider, or Karpenter) on a node group of the accelerator type, with a minimum of 0 or more; it reports in kube-system/cluster-autoscaler-status.",
+      url: 'https://github.com/kubernetes/autoscaler/tree/master/cluster-autoscaler',
+    },
   ],
   pod_autoscaling: [
     {
