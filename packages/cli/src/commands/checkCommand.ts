@@ -17,6 +17,7 @@ import { renderResults } from '../lib/resultRenderer';
 import { colorEnabled, createStyler } from '../lib/style';
 import { parseOutputFormat } from '../format/outputFormat';
 import { loadCertifiedVersionsOption } from '../lib/certifiedVersionsOption';
+import { loadSolutions } from '../lib/solutionsOption';
 import { parseRequirementsVersion } from '../lib/requirementsVersionOption';
 import {
   PRODUCT_METADATA_FIELDS,
@@ -37,6 +38,7 @@ export interface CheckOptions {
   allContexts?: boolean;
   requirementsVersion?: string;
   certifiedVersions?: string;
+  solutions?: string;
   output: string;
   out?: string;
   failOn: string;
@@ -94,6 +96,7 @@ export async function runCheck(
   const certifiedVersions = await loadCertifiedVersionsOption(
     opts.certifiedVersions,
   );
+  const solutions = await loadSolutions(opts.solutions);
   if (opts.allContexts && opts.context) {
     throw new CliError('use either --context or --all-contexts, not both');
   }
@@ -142,7 +145,7 @@ export async function runCheck(
       collected.context,
       collected.snapshot,
       requirementsVersion,
-      { certifiedVersions },
+      { certifiedVersions, solutions },
     );
     result.deadlineReached = collected.deadlineReached;
     progress.finish(

@@ -10,6 +10,7 @@ import { renderResults } from '../lib/resultRenderer';
 import { loadProductMetadata } from '../lib/productMetadataOptions';
 import { parseOutputFormat } from '../format/outputFormat';
 import { loadCertifiedVersionsOption } from '../lib/certifiedVersionsOption';
+import { loadSolutions } from '../lib/solutionsOption';
 import { parseRequirementsVersion } from '../lib/requirementsVersionOption';
 import { metadataFlags } from './checkCommand';
 
@@ -64,6 +65,7 @@ export async function readSnapshotFile(file: string): Promise<ClusterSnapshot> {
 export interface EvaluateCommandOptions {
   requirementsVersion?: string;
   certifiedVersions?: string;
+  solutions?: string;
   output: string;
   out?: string;
   failOn: string;
@@ -88,6 +90,7 @@ export async function runEvaluate(
   const certifiedVersions = await loadCertifiedVersionsOption(
     opts.certifiedVersions,
   );
+  const solutions = await loadSolutions(opts.solutions);
   const metadata =
     format === 'product-yaml'
       ? await loadProductMetadata(opts.metadata, metadataFlags(opts))
@@ -97,7 +100,7 @@ export async function runEvaluate(
     snapshot.cluster.name,
     snapshot,
     requirementsVersion,
-    { certifiedVersions },
+    { certifiedVersions, solutions },
   );
   const rendered = await renderResults([result], io, {
     format,
