@@ -42,12 +42,12 @@ export async function runCli(argv: string[]): Promise<void> {
 
   program
     .command('list')
-    .description('List the bundled scenarios')
+    .description('List the bundled scenarios and the platform corpus')
     .action(() => {
-      for (const name of listScenarios()) {
+      for (const name of [...listScenarios(), ...listScenarios('platforms')]) {
         const s = loadScenario(name);
         process.stdout.write(
-          `${name.padEnd(24)} ${s.version.gitVersion.padEnd(22)} ${
+          `${name.padEnd(46)} ${s.version.gitVersion.padEnd(22)} ${
             s.description ?? ''
           }\n`,
         );
