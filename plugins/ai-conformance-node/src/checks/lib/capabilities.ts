@@ -197,6 +197,8 @@ export function assessComponent(
   const errors: EvaluationError[] = [];
   const { probe } = opts;
   const { group, declared } = candidate;
+  let controllers: ControllerLink[] = [];
+  let hooks: WebhookLink[] = [];
   const base = () => ({
     candidate,
     evidence,
@@ -205,8 +207,6 @@ export function assessComponent(
     hooks,
     probe,
   });
-  let controllers: ControllerLink[] = [];
-  let hooks: WebhookLink[] = [];
   if (candidate.recognition === 'declared') {
     evidence.push({
       description: `${label}: declared in the site's solutions`,
