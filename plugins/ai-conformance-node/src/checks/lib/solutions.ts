@@ -48,7 +48,7 @@ export const METRICS_SYSTEMS: KnownComponent[] = [
   {
     name: 'Google Cloud Managed Service for Prometheus',
     groups: ['monitoring.googleapis.com'],
-    controller: /^gmp-operator$|^collector$/,
+    controller: /^gmp-operator$/,
   },
   {
     name: 'Azure Monitor managed service for Prometheus',
