@@ -99,6 +99,23 @@ const reportChecks = {
     if (q.status === 'unknown') assert.match(errorsOf(q), /HTTP 410/);
     else assert.equal(r.verdict, 'conformant');
   },
+  'f-oversized': r => {
+    // The Node list is cut off at the cap: unknown with the reason.
+    assert.equal(r.verdict, 'incomplete');
+    const q = req(r, 'accelerator_metrics');
+    assert.equal(q.status, 'unknown');
+    assert.match(errorsOf(q), /response exceeded 33554432 bytes/);
+  },
+  'f-echo': r => {
+    // The 400 body echoes the request; the message keeps it, redacted.
+    assert.equal(r.verdict, 'incomplete');
+    const q = req(r, 'accelerator_metrics');
+    assert.equal(q.status, 'unknown');
+    assert.match(
+      errorsOf(q),
+      /HTTP 400: GET [\s\S]*Authorization: \[redacted\]/,
+    );
+  },
   'f-403': r => {
     assert.equal(r.verdict, 'incomplete');
     const forbidden = r.requirements.filter(q =>
@@ -138,6 +155,8 @@ const cli = {
   'f-tls': { exit: [3], stderr: /TLS/ },
   'f-expired': { exit: [0, 2], report: reportChecks['f-expired'] },
   'f-403': { exit: [2], report: reportChecks['f-403'] },
+  'f-oversized': { exit: [2], report: reportChecks['f-oversized'] },
+  'f-echo': { exit: [2], report: reportChecks['f-echo'] },
 };
 
 /** Backend: the finished run record. */

@@ -66,6 +66,20 @@ const clusters = [
   },
   { name: 'f-403', fault: '403', scenario: 'restricted-rbac' },
   {
+    // ~700 MB generated while it streams, on every Node list request
+    name: 'f-oversized',
+    fault: 'oversized response',
+    scenario: 'gke-1.34-conformant',
+    faults: [{ path: '^/api/v1/nodes$', oversizedBody: 700_000_000 }],
+  },
+  {
+    // a proxy echoing the request headers (Authorization too) in a 400
+    name: 'f-echo',
+    fault: 'echoed credentials',
+    scenario: 'gke-1.34-conformant',
+    faults: [{ path: '^/api/v1/nodes$', echoRequest: 400 }],
+  },
+  {
     name: 'f-slow',
     fault: 'slow cluster for the SIGKILL test',
     scenario: 'gke-1.34-conformant',

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
-import { stringify } from 'yaml';
+import { parse as parseYaml, stringify } from 'yaml';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -121,6 +121,29 @@ function runCli(cluster) {
   });
 }
 
+/** The bearer token the kubeconfig of a fault-matrix cluster holds. */
+function tokenOf(cluster) {
+  const kc = parseYaml(
+    fs.readFileSync(path.join(dir, `${cluster}.kubeconfig`), 'utf8'),
+  );
+  const token = kc.users?.[0]?.user?.token;
+  assert.ok(token && token.length > 16, `a token for ${cluster}`);
+  return token;
+}
+
+/** Throws when a credential appears in any of the named texts. */
+function assertNoToken(token, texts) {
+  for (const [what, text] of Object.entries(texts)) {
+    assert.ok(!String(text).includes(token), `the token appears in ${what}`);
+  }
+}
+
+/** Resident memory of a process (Linux /proc), in bytes. */
+function rssOf(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) * 1024;
+}
+
 /** `fn` over `items`, at most `n` at a time, results in order. */
 function mapLimit(items, n, fn) {
   const limit = pLimit(n);
@@ -150,6 +173,11 @@ async function cliColumn() {
         assert.ok(r.report, 'a JSON report was written');
         want.report(r.report);
       }
+      // Whatever the server answered, its credential is in neither output.
+      assertNoToken(tokenOf(c.name), {
+        stderr: r.stderr,
+        'the report': JSON.stringify(r.report ?? {}),
+      });
     });
   }
 }
@@ -286,6 +314,73 @@ async function backendColumn(control) {
       expect.backendRun(c.name, run);
     });
   }
+  await test('backend: a 700 MB answer ends at the cap, memory grows < 100 MiB (f-oversized run and accelerators)', async () => {
+    const pid = backend.child.pid;
+    const before = rssOf(pid);
+    let peak = before;
+    const sampler = setInterval(() => {
+      try {
+        peak = Math.max(peak, rssOf(pid));
+      } catch {
+        // the process is gone: the assertions below say so
+      }
+    }, 50);
+    try {
+      const acc = await api(
+        'GET',
+        '/clusters/default/f-oversized/accelerators?range=1h',
+      );
+      assert.equal(acc.status, 200, acc.text.slice(0, 300));
+      assert.match(
+        JSON.stringify(acc.json.errors),
+        /response exceeded 33554432 bytes/,
+      );
+      const r = await api('POST', '/clusters/default/f-oversized/runs', {});
+      assert.equal(r.status, 202, r.text);
+      const run = await waitRun(api, r.json.runId);
+      expect.backendRun('f-oversized', run);
+      const took = Date.parse(run.finishedAt) - Date.parse(run.startedAt);
+      assert.ok(took < 15_000, `ended before the deadline (took ${took} ms)`);
+    } finally {
+      clearInterval(sampler);
+    }
+    const growth = peak - before;
+    console.log(
+      `  backend RSS ${Math.round(before / 2 ** 20)} MiB → peak ${Math.round(
+        peak / 2 ** 20,
+      )} MiB (+${Math.round(growth / 2 ** 20)} MiB)`,
+    );
+    assert.ok(growth < 100 * 2 ** 20, `RSS grew ${growth} bytes`);
+    assert.equal(backend.child.exitCode, null, 'no crash');
+  });
+  await test("backend: an echoing server's token is in no report, response, log or database (f-echo)", async () => {
+    const token = tokenOf('f-echo');
+    const run = await api('GET', `/runs/${runIds['f-echo']}`);
+    assert.equal(run.status, 200, run.text.slice(0, 300));
+    assert.match(
+      run.text,
+      /Authorization: \[redacted\]/,
+      'the echo reached the report, redacted',
+    );
+    const acc = await api(
+      'GET',
+      '/clusters/default/f-echo/accelerators?range=1h',
+    );
+    assert.match(acc.text, /\[redacted\]/, 'the inventory error was redacted');
+    const db = fs
+      .readdirSync(path.join(dir, 'sqlite'))
+      .map(f => fs.readFileSync(path.join(dir, 'sqlite', f)).toString('latin1'))
+      .join('\n');
+    assertNoToken(token, {
+      'the run and its report': run.text,
+      'the accelerators answer': acc.text,
+      'the run history': (await api('GET', '/clusters/default/f-echo/runs'))
+        .text,
+      'the cluster answer': (await api('GET', '/clusters/default/f-echo')).text,
+      'the backend log': fs.readFileSync(backend.logFile, 'utf8'),
+      'the database': db,
+    });
+  });
   await test('backend: still ready after the fault matrix (no crash)', async () => {
     assert.equal(backend.child.exitCode, null);
     const r = await fetch(`${backend.baseUrl}/.backstage/health/v1/readiness`);
