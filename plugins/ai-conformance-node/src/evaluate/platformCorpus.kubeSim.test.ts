@@ -192,6 +192,11 @@ const BROKEN: Record<
     object: 'kaito-workspace',
     remediationPlatform: 'aks',
   },
+  'platforms/aks-1.34-ama-metrics-down': {
+    requirement: 'ai_service_metrics',
+    object: 'ama-metrics',
+    remediationPlatform: 'aks',
+  },
   'platforms/openshift-1.35-gateway-not-accepted': {
     requirement: 'ai_inference',
     object: 'openshift-default',
