@@ -215,5 +215,19 @@ describe('ai_service_metrics', () => {
     expect(down.evidence.some(e => e.fields?.recognition === 'declared')).toBe(
       true,
     );
+    // DaemonSets unreadable: a missing declared DaemonSet proves nothing.
+    const unread = run(
+      aiServiceMetricsCheck,
+      {
+        groups: {},
+        reads: {
+          deployments: [],
+          daemonsets: failedRead('forbidden', 'list apps/v1 daemonsets', 403),
+        },
+      },
+      { solutions },
+    );
+    expect(unread.status).toBe('unknown');
+    expect(unread.errors[0].hint).toBe('needs list on daemonsets.apps');
   });
 });

@@ -296,6 +296,15 @@ export function assessComponent(
   const decl = declared?.controller;
   if (decl && inputs.workloads) {
     const found = controllers.find(l => l.via === 'declared');
+    const unread = inputs.unreadKinds[decl.kind];
+    if (!found && unread) {
+      errors.push(unread);
+      return result(
+        base(),
+        'unknown',
+        `its declared ${decl.kind} could not be looked up`,
+      );
+    }
     if (!found) {
       return result(
         base(),

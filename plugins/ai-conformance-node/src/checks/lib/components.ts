@@ -50,6 +50,8 @@ export interface ComponentInputs {
   notes: string[];
   /** True when the Services were read, so a webhook's backend can be resolved exactly. */
   servicesRead: boolean;
+  /** Workload kinds whose list failed (absence of such a workload proves nothing). */
+  unreadKinds: Partial<Record<WorkloadKind, EvaluationError>>;
 }
 
 function itemsOf(l: ReturnType<typeof lookup>): KubeObject[] | undefined {
@@ -104,6 +106,15 @@ export function componentInputs(ctx: CheckContext): ComponentInputs {
     },
     notes: optionalReadNotes(supporting),
     servicesRead: services.state === 'ok',
+    unreadKinds: {
+      ...(deployments.state === 'failed'
+        ? { Deployment: deployments.error }
+        : {}),
+      ...(daemonsets.state === 'failed' ? { DaemonSet: daemonsets.error } : {}),
+      ...(statefulsets.state === 'failed'
+        ? { StatefulSet: statefulsets.error }
+        : {}),
+    },
   };
 }
 
