@@ -76,7 +76,9 @@ describe('checkCatalogClusterUrl', () => {
 
   it('resolves with the checked address, which the connection then uses', async () => {
     await expect(
-      check('https://api.example', { 'api.example': ['34.9.9.9', '34.9.9.10'] }),
+      check('https://api.example', {
+        'api.example': ['34.9.9.9', '34.9.9.10'],
+      }),
     ).resolves.toBe('34.9.9.9');
     await expect(
       check('https://v6.example', { 'v6.example': ['2600:1900:4000::1'] }),

@@ -188,9 +188,7 @@ export async function checkCatalogClusterUrl(
   try {
     addresses = await (policy.resolveHost ?? defaultResolveHost)(host);
   } catch {
-    throw new InputError(
-      `${refused}: the host ${host} could not be resolved`,
-    );
+    throw new InputError(`${refused}: the host ${host} could not be resolved`);
   }
   const checked = addresses.map(publicAddress);
   if (checked.length === 0 || checked.some(a => a === undefined)) {

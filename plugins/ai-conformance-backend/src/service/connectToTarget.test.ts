@@ -31,7 +31,9 @@ describe('connectToTarget', () => {
   };
 
   it('connects to the address the URL policy checked, not to a new DNS answer', async () => {
-    const version = await verifyConnection(await connectToTarget(target('127.0.0.1')));
+    const version = await verifyConnection(
+      await connectToTarget(target('127.0.0.1')),
+    );
     expect(version.gitVersion).toMatch(/^v1\.36/);
     await expect(
       verifyConnection(await connectToTarget(target())),

@@ -164,7 +164,10 @@ describe('PrometheusClient', () => {
       const pump = () => {
         while (sent < 200 * 1024 * 1024 && !res.destroyed) {
           sent += chunk.length;
-          if (!res.write(chunk)) return void res.once('drain', pump);
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
         }
         res.end();
       };

@@ -147,9 +147,9 @@ describe('KubeApiClient response cap', () => {
     await expect(clientFor('http://127.0.0.1:1', 10)).rejects.toThrow(
       /maxResponseBytes must be a whole number of bytes from 1024/,
     );
-    await expect(
-      clientFor('http://127.0.0.1:1', 2 ** 40),
-    ).rejects.toThrow(/maxResponseBytes must be a whole number/);
+    await expect(clientFor('http://127.0.0.1:1', 2 ** 40)).rejects.toThrow(
+      /maxResponseBytes must be a whole number/,
+    );
   });
 });
 

@@ -92,10 +92,12 @@ function pinnedLookup(address: string): LookupFunction {
   const family = address.includes(':') ? 6 : 4;
   return (_hostname, options, callback) => {
     if ((options as { all?: boolean })?.all) {
-      (callback as (e: null, a: Array<{ address: string; family: number }>) => void)(
-        null,
-        [{ address, family }],
-      );
+      (
+        callback as (
+          e: null,
+          a: Array<{ address: string; family: number }>,
+        ) => void
+      )(null, [{ address, family }]);
     } else {
       callback(null, address, family);
     }

@@ -39,10 +39,7 @@ describe('redactCredentials', () => {
       'an echoed header map in JSON',
       `{"headers":{"authorization":["Bearer ${JWT}"],"accept":"*/*"}}`,
     ],
-    [
-      'a proxy-authorization header',
-      `Proxy-Authorization: Basic ${BASIC}`,
-    ],
+    ['a proxy-authorization header', `Proxy-Authorization: Basic ${BASIC}`],
   ])('replaces %s', (_what, text) => {
     const out = redactCredentials(text);
     expect(leaks(out)).toEqual([]);

@@ -15,9 +15,7 @@ const STATUS_MESSAGE_LIMIT = 500;
  * at most `limit` characters.
  */
 export function bodyText(body: string, limit = BODY_TEXT_LIMIT): string {
-  return redactCredentials(body.slice(0, REDACT_WINDOW))
-    .trim()
-    .slice(0, limit);
+  return redactCredentials(body.slice(0, REDACT_WINDOW)).trim().slice(0, limit);
 }
 
 /** The read outcome of an HTTP status. */
