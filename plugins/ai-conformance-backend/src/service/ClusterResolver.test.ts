@@ -176,6 +176,8 @@ describe('ClusterResolver', () => {
       url: 'https://34.1.2.3',
       token: 'u-tok',
       source: 'catalog',
+      // the checked address, which connections go to
+      address: '34.1.2.3',
     });
   });
 
@@ -297,6 +299,8 @@ describe('ClusterResolver', () => {
         url: 'https://ai-prod.gke.example.com',
         token: 'adc-token',
         source: 'catalog',
+        // resolved once by the URL policy (34.9.9.9 here) and pinned
+        address: '34.9.9.9',
       });
       await expect(
         r.resolve('resource:default/adc-steal', scheduled),
