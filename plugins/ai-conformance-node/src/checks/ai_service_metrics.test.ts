@@ -112,6 +112,24 @@ describe('ai_service_metrics', () => {
     ).toBe(true);
   });
 
+  it('fails when the Azure Managed Prometheus collector is down, though its node DaemonSet runs', () => {
+    const r = run(aiServiceMetricsCheck, {
+      groups: {
+        'azmonitoring.coreos.com': { v1: ['podmonitors', 'servicemonitors'] },
+      },
+      reads: {
+        deployments: [
+          deployment('kube-system', 'ama-metrics', { available: false }),
+        ],
+        daemonsets: [daemonSet('kube-system', 'ama-metrics-node')],
+      },
+    });
+    expect(r.status).toBe('fail');
+    expect(r.summary).toContain(
+      'Deployment kube-system/ama-metrics is not available',
+    );
+  });
+
   describe('by shape', () => {
     const GROUP = 'telemetry.acme.example';
     const groups = { [GROUP]: { v1: ['servicemonitors'] } };

@@ -30,6 +30,7 @@ import {
   workloadAvailable,
   workloadEvidence,
   workloadName,
+  KNOWN_NAME,
 } from './components';
 import { groupServed } from './readAccess';
 
@@ -323,6 +324,23 @@ export function assessComponent(
     }
   }
   const available = controllers.filter(l => workloadAvailable(l.workload));
+  // Workloads named as this component's own (declared, or its known
+  // controller name) must all be available; broader links (Helm release,
+  // part-of label, namespace) only need one available workload.
+  const ownDown = controllers.filter(
+    l =>
+      (l.via === 'declared' || l.via === KNOWN_NAME) &&
+      !workloadAvailable(l.workload),
+  );
+  if (ownDown.length) {
+    return result(
+      base(),
+      'fail',
+      `its ${ownDown.length > 1 ? 'controllers' : 'controller'} ${ownDown
+        .map(l => workloadName(l.workload))
+        .join(', ')} ${ownDown.length > 1 ? 'are' : 'is'} not available`,
+    );
+  }
   if (controllers.length && !available.length) {
     return result(
       base(),

@@ -344,6 +344,9 @@ export function webhookEvidence(link: WebhookLink, label: string): Evidence {
   };
 }
 
+/** How a workload linked by a known product's controller name is labelled. */
+export const KNOWN_NAME = 'known controller name';
+
 export interface ControllerLink {
   workload: Workload;
   /** How the workload was tied to the group, shown in the evidence. */
@@ -446,7 +449,7 @@ export function controllerLinks(
   }
   if (opts.knownController) {
     for (const w of workloads) {
-      if (matchesName(w, opts.knownController)) add(w, 'known controller name');
+      if (matchesName(w, opts.knownController)) add(w, KNOWN_NAME);
     }
   }
   return out;
