@@ -47,7 +47,7 @@ describe('checkCatalogClusterUrl', () => {
     );
   });
 
-  it('names neither the resolved address nor the resolver error for a host name (no DNS oracle)', async () => {
+  it('names neither the resolved address nor whether the name exists (no DNS oracle)', async () => {
     const hosts = {
       'db.internal.example': ['10.20.30.40'],
       'mapped.example': ['::ffff:172.16.5.4'],
@@ -67,7 +67,7 @@ describe('checkCatalogClusterUrl', () => {
       e => e as Error,
     );
     expect(unresolved?.message).toBe(
-      "Cluster c: refused the catalog entity's API server https://nowhere.example: the host nowhere.example could not be resolved",
+      "Cluster c: refused the catalog entity's API server https://nowhere.example: the host nowhere.example is not a public address (add it to aiConformance.catalogClusters.dangerouslyAllowClusterUrls to allow it)",
     );
     await expect(check('https://localhost:6443')).rejects.toThrow(
       'the host localhost is not a public address',

@@ -135,8 +135,8 @@ async function defaultResolveHost(host: string): Promise<string[]> {
  * Applies the Kubernetes plugin's rules for clusters defined by catalog
  * entities: HTTPS to public addresses only, unless the URL is allow-listed.
  * Every address a host name resolves to must be public; refusals say so
- * without naming the addresses (the catalog author learns nothing about
- * internal DNS). Resolves with the checked address the connection must go
+ * without naming the addresses, and a name that does not resolve gets the
+ * same answer (the catalog author learns nothing about internal DNS). Resolves with the checked address the connection must go
  * to (so a second, different DNS answer cannot move it), or undefined for
  * an allow-listed URL. Throws an InputError naming the cluster and the rule.
  */
@@ -188,7 +188,9 @@ export async function checkCatalogClusterUrl(
   try {
     addresses = await (policy.resolveHost ?? defaultResolveHost)(host);
   } catch {
-    throw new InputError(`${refused}: the host ${host} could not be resolved`);
+    // The same answer as for a private name: whether an internal name
+    // exists is not told either.
+    throw notPublic;
   }
   const checked = addresses.map(publicAddress);
   if (checked.length === 0 || checked.some(a => a === undefined)) {
