@@ -39,9 +39,12 @@ describe('--certified-versions', () => {
       exitCode: 3,
       message: expect.stringContaining('invalid --certified-versions'),
     });
-    const err = await loadCertifiedVersionsOption(
+    const err: Error = await loadCertifiedVersionsOption(
       'https://user:secret@example.invalid/list.json',
-    ).catch(e => e as Error);
+    ).then(
+      () => new Error('expected a rejection'),
+      e => e as Error,
+    );
     expect(err.message).toMatch(/neither a GitHub repository/);
     expect(err.message).not.toContain('secret');
   });
