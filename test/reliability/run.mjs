@@ -352,6 +352,11 @@ async function backendColumn(control) {
     );
     assert.ok(growth < 100 * 2 ** 20, `RSS grew ${growth} bytes`);
     assert.equal(backend.child.exitCode, null, 'no crash');
+    assert.doesNotMatch(
+      fs.readFileSync(backend.logFile, 'utf8'),
+      /ERR_STRING_TOO_LONG|uncaught|unhandled rejection/i,
+      'no uncaught error in the backend log',
+    );
   });
   await test("backend: an echoing server's token is in no report, response, log or database (f-echo)", async () => {
     const token = tokenOf('f-echo');
