@@ -1,10 +1,49 @@
 /**
- * Extended resources that are accelerators: GPUs, MIG slices, shared GPUs, TPUs.
+ * Accelerator facts read from nodes: the extended resources device plugins
+ * publish and the labels that name or mark accelerator nodes. Every user in
+ * the engine (inventory, report summary, checks) reads them from here.
+ */
+
+/**
+ * Extended resources that are accelerators: GPUs, MIG slices, shared GPUs,
+ * TPUs, Gaudi, Neuron.
  *
  * @public
  */
 export const ACCELERATOR_RESOURCE =
-  /^(nvidia\.com\/(gpu|gpu\.shared|mig-.+)|amd\.com\/gpu|google\.com\/tpu|gpu\.intel\.com\/.+|habana\.ai\/gaudi|aws\.amazon\.com\/neuron(core|device)?)$/;
+  /^(nvidia\.com\/(gpu|gpu\.shared|mig-.+)|amd\.com\/gpu|google\.com\/tpu|intel\.com\/gpu|gpu\.intel\.com\/.+|habana\.ai\/gaudi|aws\.amazon\.com\/neuron(core|device)?)$/;
+
+/**
+ * Is this extended resource name an accelerator (e.g. `nvidia.com/gpu`)?
+ *
+ * @public
+ */
+export function isAcceleratorResource(name: string): boolean {
+  return ACCELERATOR_RESOURCE.test(name);
+}
+
+/**
+ * Node labels that mark an accelerator node even before its resources are
+ * published.
+ */
+export const ACCELERATOR_NODE_LABELS = [
+  'cloud.google.com/gke-accelerator',
+  'cloud.google.com/gke-tpu-accelerator',
+  'nvidia.com/gpu.present',
+  'nvidia.com/gpu.product',
+  'feature.node.kubernetes.io/pci-10de.present',
+  'karpenter.k8s.aws/instance-gpu-name',
+  'amd.com/gpu.family',
+];
+
+/** Node labels naming the accelerator model in the report summary, most specific first. */
+export const SUMMARY_TYPE_LABELS = [
+  'cloud.google.com/gke-accelerator',
+  'cloud.google.com/gke-tpu-accelerator',
+  'nvidia.com/gpu.product',
+  'amd.com/gpu.product-name',
+  'k8s.amazonaws.com/accelerator',
+];
 
 /**
  * Node labels naming the node pool, most specific first.

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../snapshot/types';
 import {
-  ACCELERATOR_RESOURCE,
+  isAcceleratorResource,
   ACCELERATOR_TYPE_LABELS,
   DRIVER_LABELS,
   MODEL_LABELS,
@@ -43,7 +43,7 @@ function containerRequests(container: any): Map<string, number> {
   // Extended resources must request what they limit; a limit alone implies the request.
   for (const source of [limits, requests]) {
     for (const [resource, value] of Object.entries(source ?? {})) {
-      if (ACCELERATOR_RESOURCE.test(resource))
+      if (isAcceleratorResource(resource))
         out.set(resource, countQuantity(value));
     }
   }
@@ -185,7 +185,7 @@ export function buildAcceleratorInventory(
     const allocatable: Record<string, unknown> = node.status?.allocatable ?? {};
     const allocated = allocatedByNode.get(name);
     const resources: AcceleratorResourceCount[] = Object.keys(capacity)
-      .filter(r => ACCELERATOR_RESOURCE.test(r))
+      .filter(r => isAcceleratorResource(r))
       .map(resource => ({
         resource,
         capacity: countQuantity(capacity[resource]),

@@ -1,6 +1,7 @@
 export type * from './types';
 export {
   ACCELERATOR_RESOURCE,
+  isAcceleratorResource,
   POOL_LABELS,
   NO_POOL,
 } from './acceleratorLabels';

@@ -1,18 +1,9 @@
 import type { AcceleratorSummary } from '@ai-conformance/plugin-ai-conformance-common';
 import type { KubeObject } from '../snapshot/types';
-
-/** Extended resources that are accelerators (GPUs, MIG slices, TPUs, others). */
-const ACCELERATOR_RESOURCE =
-  /^(nvidia\.com\/(gpu|mig-.+|gpu\.shared)|amd\.com\/gpu|google\.com\/tpu|gpu\.intel\.com\/.+|habana\.ai\/gaudi|aws\.amazon\.com\/neuron(core|device)?)$/;
-
-/** Node labels naming the accelerator model, most specific first. */
-const TYPE_LABELS = [
-  'cloud.google.com/gke-accelerator',
-  'cloud.google.com/gke-tpu-accelerator',
-  'nvidia.com/gpu.product',
-  'amd.com/gpu.product-name',
-  'k8s.amazonaws.com/accelerator',
-];
+import {
+  isAcceleratorResource,
+  SUMMARY_TYPE_LABELS,
+} from '../accelerators/acceleratorLabels';
 
 function quantity(value: unknown): number {
   const n = Number.parseInt(String(value ?? '0'), 10);
@@ -33,9 +24,9 @@ export function summarizeAccelerators(
     const capacity: Record<string, unknown> = node.status?.capacity ?? {};
     const allocatable: Record<string, unknown> = node.status?.allocatable ?? {};
     const labels = node.metadata.labels ?? {};
-    const type = TYPE_LABELS.map(l => labels[l]).find(Boolean);
+    const type = SUMMARY_TYPE_LABELS.map(l => labels[l]).find(Boolean);
     for (const resource of Object.keys(capacity)) {
-      if (!ACCELERATOR_RESOURCE.test(resource)) continue;
+      if (!isAcceleratorResource(resource)) continue;
       const cap = quantity(capacity[resource]);
       if (cap <= 0) continue;
       const key = `${resource}\u0000${type ?? ''}`;

@@ -3,21 +3,12 @@
  * resources from device plugins, vendor labels, sharing and driver labels.
  */
 import type { KubeObject } from '../../snapshot/types';
+import {
+  ACCELERATOR_NODE_LABELS,
+  isAcceleratorResource,
+} from '../../accelerators/acceleratorLabels';
 
-/** Extended resources published by accelerator device plugins. */
-const ACCELERATOR_RESOURCE =
-  /^(nvidia\.com\/(gpu|mig-.+|gpu\.shared)|amd\.com\/gpu|google\.com\/tpu|intel\.com\/gpu|gpu\.intel\.com\/.+|aws\.amazon\.com\/neuron(core|device)?|habana\.ai\/gaudi)$/;
-
-/** Node labels that mark an accelerator node even before resources are published. */
-export const ACCELERATOR_LABELS = [
-  'cloud.google.com/gke-accelerator',
-  'cloud.google.com/gke-tpu-accelerator',
-  'nvidia.com/gpu.present',
-  'nvidia.com/gpu.product',
-  'feature.node.kubernetes.io/pci-10de.present',
-  'karpenter.k8s.aws/instance-gpu-name',
-  'amd.com/gpu.family',
-];
+export { isAcceleratorResource };
 
 export interface AcceleratorNode {
   node: KubeObject;
@@ -25,10 +16,6 @@ export interface AcceleratorNode {
   resources: Record<string, number>;
   /** Accelerator labels present on the node. */
   labels: Record<string, string>;
-}
-
-export function isAcceleratorResource(name: string): boolean {
-  return name.includes('/') && ACCELERATOR_RESOURCE.test(name);
 }
 
 function quantity(v: unknown): number {
@@ -54,7 +41,7 @@ export function acceleratorNodes(nodes: KubeObject[]): AcceleratorNode[] {
     const resources = acceleratorResources(node);
     const nodeLabels = node.metadata.labels ?? {};
     const labels: Record<string, string> = {};
-    for (const l of ACCELERATOR_LABELS) {
+    for (const l of ACCELERATOR_NODE_LABELS) {
       if (nodeLabels[l] !== undefined && nodeLabels[l] !== 'false') {
         labels[l] = nodeLabels[l];
       }
