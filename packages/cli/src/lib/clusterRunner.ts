@@ -1,5 +1,5 @@
 import {
-  collectSnapshot,
+  collectClusterSnapshot,
   connectToCluster,
   evaluate,
   verifyConnection,
@@ -102,21 +102,16 @@ export async function collectContext(
       timeoutMs: Math.min(opts.requestTimeoutMs, opts.deadlineMs),
     });
     const remaining = Math.max(1, opts.deadlineMs - (Date.now() - started));
-    const metrics = opts.metrics
-      ? sampleMetricsSource(opts.metrics, {
-          timeoutMs: Math.min(opts.requestTimeoutMs, remaining),
-        })
-      : undefined;
-    const collected = await collectSnapshot(connection, {
+    const source = opts.metrics;
+    const snapshot = await collectClusterSnapshot(connection, {
       requestTimeoutMs: Math.min(opts.requestTimeoutMs, remaining),
       deadlineMs: remaining,
       dryRunProbes: opts.dryRunProbes,
       onProgress: event => opts.progress.update(context, event),
+      sampleMetrics: source
+        ? ({ timeoutMs }) => sampleMetricsSource(source, { timeoutMs })
+        : undefined,
     });
-    const sample = await metrics;
-    const snapshot: ClusterSnapshot = sample
-      ? { ...collected, metrics: sample }
-      : collected;
     // the collector stops at the deadline; allow for timer granularity
     const deadlineReached = Date.now() - started >= opts.deadlineMs - 250;
     return { context, snapshot, deadlineReached };

@@ -7,13 +7,12 @@ import {
   type ConformanceReport,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import {
-  collectSnapshot,
   evaluate,
   mergeArtifactResults,
   parseGoTestJsonArtifact,
   parseJUnitArtifact,
   parseSnapshot,
-  type ClusterSnapshot,
+  runConformanceCheck,
   type DeclaredSolution,
   type SnapshotMetrics,
 } from '@ai-conformance/plugin-ai-conformance-node';
@@ -83,24 +82,6 @@ export class EngineConformanceRunner implements ConformanceRunner {
     this.#options = options;
   }
 
-  /** The metrics sample of the cluster, sampled alongside the collection; never rejects. */
-  async #sampleMetrics(
-    options: ConformanceRunOptions,
-  ): Promise<SnapshotMetrics | undefined> {
-    const sample = this.#options.sampleMetrics;
-    if (!sample || !options.entityRef) return undefined;
-    const sampledAt = new Date().toISOString();
-    try {
-      return await sample(options.entityRef, { signal: options.signal });
-    } catch (error) {
-      return {
-        source: 'the configured metrics source',
-        sampledAt,
-        error: (error as Error)?.message ?? String(error),
-      };
-    }
-  }
-
   async run(
     target: ClusterTarget,
     options: ConformanceRunOptions,
@@ -108,28 +89,24 @@ export class EngineConformanceRunner implements ConformanceRunner {
     const connection = await connectToTarget(target, {
       maxResponseBytes: this.#options.maxResponseBytes,
     });
-    let requests = 0;
-    const metrics = this.#sampleMetrics(options);
-    const collected = await collectSnapshot(connection, {
+    const sample = this.#options.sampleMetrics;
+    const entityRef = options.entityRef;
+    const { report } = await runConformanceCheck(connection, {
       requestTimeoutMs: options.requestTimeoutMs,
       deadlineMs: options.deadlineMs,
       dryRunProbes: options.dryRunProbes,
       signal: options.signal,
-      onProgress: p => {
-        requests = Math.max(requests, p.total);
-        options.onProgress({ phase: p.phase, done: p.done, total: p.total });
-      },
-    });
-    const sample = await metrics;
-    const snapshot: ClusterSnapshot = sample
-      ? { ...collected, metrics: sample }
-      : collected;
-    options.onProgress({ phase: 'evaluate', done: requests, total: requests });
-    return evaluate(snapshot, {
+      sampleMetrics:
+        sample && entityRef
+          ? () => sample(entityRef, { signal: options.signal })
+          : undefined,
+      onProgress: p =>
+        options.onProgress({ phase: p.phase, done: p.done, total: p.total }),
       requirementsVersion: options.requirementsVersion,
-      certifiedVersions: await this.#options.certifiedVersions?.(),
+      certifiedVersions: this.#options.certifiedVersions?.(),
       solutions: this.#options.solutions,
     });
+    return report;
   }
 
   async evaluateSnapshot(snapshot: unknown): Promise<ConformanceReport> {

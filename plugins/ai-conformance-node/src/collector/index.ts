@@ -1,7 +1,15 @@
 export { collectSnapshot, COLLECT_DEFAULTS } from './collectSnapshot';
 export type { CollectOptions, CollectProgress } from './collectSnapshot';
+export { collectClusterSnapshot } from './collectClusterSnapshot';
+export type {
+  CollectClusterSnapshotOptions,
+  MetricsSampler,
+} from './collectClusterSnapshot';
 export { runConformanceCheck } from './runConformanceCheck';
-export type { RunConformanceCheckOptions } from './runConformanceCheck';
+export type {
+  RunConformanceCheckOptions,
+  RunConformanceCheckProgress,
+} from './runConformanceCheck';
 export {
   planReads,
   describeRead,
