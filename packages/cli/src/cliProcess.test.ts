@@ -175,9 +175,9 @@ describe('ai-conformance (process)', () => {
     expect(ctrfDoc.results.summary.failed).toBe(0);
 
     expect(markdown.stdout).toBe('');
-    expect(fs.readFileSync(file('gke.md'), 'utf8')).toContain(
-      '# AI Conformance v1.34: gke',
-    );
+    const md = fs.readFileSync(file('gke.md'), 'utf8');
+    expect(md).toContain('# Kubernetes AI Conformance: gke');
+    expect(md).toContain('- Checklist version: 1.34');
   });
 
   it('writes a PRODUCT.yaml draft that passes validate --offline for a conformant cluster', async () => {

@@ -5,6 +5,7 @@
  */
 export * from './types';
 export * from './api';
+export * from './schema';
 export * from './permissions';
 export * from './catalog';
 export * from './versions';
@@ -13,3 +14,4 @@ export * from './productYaml';
 export * from './levels';
 export * from './accelerators';
 export * from './escaping';
+export * from './markdown';

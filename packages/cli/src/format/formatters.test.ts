@@ -110,8 +110,11 @@ describe('formatMarkdown', () => {
     const report = makeReport('1.34', { ai_inference: 'fail' });
     report.requirements[0].summary = 'a | b';
     const md = formatMarkdown([{ context: 'demo', report }]);
-    expect(md).toContain('# AI Conformance v1.34: demo');
-    expect(md).toContain('| `ai_inference` | MUST | ❌ fail |');
+    expect(md).toContain('# Kubernetes AI Conformance: demo');
+    expect(md).toContain('- Checklist version: 1.34');
+    expect(md).toMatch(
+      /^\| .+ \(`ai_inference`\) \| networking \| MUST \| ❌ fail \|$/m,
+    );
     expect(md).toContain('a \\| b');
     expect(md).toContain('kubectl apply -f x.yaml');
   });

@@ -1,0 +1,5 @@
+export { reportToMarkdown } from './reportToMarkdown';
+export type {
+  ReportMarkdownLabels,
+  ReportToMarkdownOptions,
+} from './reportToMarkdown';
