@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { aiConformancePermissions } from '@ai-conformance/plugin-ai-conformance-common';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  aiConformanceExtensionPoint,
   aiConformanceServiceRef,
   readGoldLevelRules,
 } from '@ai-conformance/plugin-ai-conformance-node';
@@ -25,6 +26,7 @@ import { ClusterResolver } from './service/ClusterResolver';
 import { ConformanceService } from './service/ConformanceService';
 import { CertifiedVersionsSource } from './service/CertifiedVersionsSource';
 import { EngineConformanceRunner } from './service/EngineConformanceRunner';
+import { EngineExtensions } from './service/EngineExtensions';
 import { ReportUploadService } from './service/ReportUploadService';
 import { RunManager } from './service/RunManager';
 import { ScheduledChecks } from './service/ScheduledChecks';
@@ -36,6 +38,9 @@ import { ScheduledChecks } from './service/ScheduledChecks';
 export const aiConformancePlugin = createBackendPlugin({
   pluginId: 'ai-conformance',
   register(env) {
+    // Declared solutions and metrics sources added by backend modules.
+    const extensions = new EngineExtensions();
+    env.registerExtensionPoint(aiConformanceExtensionPoint, extensions);
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -81,11 +86,12 @@ export const aiConformancePlugin = createBackendPlugin({
         });
         const certified = CertifiedVersionsSource.fromConfig(config, logger);
         const runner = new EngineConformanceRunner({
-          sampleMetrics: (entityRef, options) =>
+          sampleMetrics: extensions.metricsSampler((entityRef, options) =>
             acceleratorMetrics.sampleForSnapshot(entityRef, options),
+          ),
           certifiedVersions: () => certified.get(),
           maxResponseBytes: settings.maxResponseBytes,
-          solutions: settings.solutions,
+          solutions: extensions.solutions(settings.solutions),
         });
         const runs = new RunManager({
           store,

@@ -1,6 +1,7 @@
 /**
  * The AI Conformance check engine: cluster access, snapshot collection,
- * pure evaluation, and the service ref shared by backend modules.
+ * pure evaluation, the run pipeline, and the service ref and extension point
+ * shared by backend modules.
  * @packageDocumentation
  */
 export * from './snapshot';
@@ -14,3 +15,4 @@ export * from './service';
 export * from './accelerators';
 export * from './levels';
 export * from './solutions';
+export * from './extensions';

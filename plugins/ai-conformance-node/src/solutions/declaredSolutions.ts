@@ -89,6 +89,13 @@ export const declaredSolutionSchema = z
  */
 export type DeclaredSolution = z.output<typeof declaredSolutionSchema>;
 
+/**
+ * A component as it is declared (the controller's kind may be left out).
+ *
+ * @public
+ */
+export type DeclaredSolutionInput = z.input<typeof declaredSolutionSchema>;
+
 /** Most components a declaration may list. */
 export const MAX_DECLARED_SOLUTIONS = 100;
 

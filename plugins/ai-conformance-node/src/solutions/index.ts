@@ -3,4 +3,8 @@ export {
   declaredSolutionSchema,
   parseDeclaredSolutions,
 } from './declaredSolutions';
-export type { DeclaredCapability, DeclaredSolution } from './declaredSolutions';
+export type {
+  DeclaredCapability,
+  DeclaredSolution,
+  DeclaredSolutionInput,
+} from './declaredSolutions';

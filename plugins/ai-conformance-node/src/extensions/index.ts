@@ -1,0 +1,5 @@
+export { aiConformanceExtensionPoint } from './aiConformanceExtensionPoint';
+export type {
+  AiConformanceExtensionPoint,
+  AiConformanceMetricsSource,
+} from './aiConformanceExtensionPoint';
