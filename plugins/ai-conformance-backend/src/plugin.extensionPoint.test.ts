@@ -8,12 +8,14 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
 import {
   aiConformanceExtensionPoint,
+  type AiConformanceExtensionPoint,
   type SnapshotMetrics,
 } from '@ai-conformance/plugin-ai-conformance-node';
 import type { RequirementResult } from '@ai-conformance/plugin-ai-conformance-common';
 import request from 'supertest';
 import { aiConformancePlugin } from './plugin';
 import { clusterEntity } from './__testUtils__/clusterEntities';
+import { simClustersConfig } from './__testUtils__/simClustersConfig';
 
 jest.setTimeout(60_000);
 
@@ -27,13 +29,27 @@ function backendConfig(sim: KubeSim) {
       aiConformance: {
         schedule: { enabled: false },
         clusterDeadline: { seconds: 20 },
-        clusters: sim.clusters.map(c => ({
-          name: c.name,
-          url: c.server,
-          caData: c.caData,
-          serviceAccountToken: c.token,
-        })),
+        clusters: simClustersConfig(sim),
       },
+    },
+  });
+}
+
+/** A backend module of the plugin that extends the engine at init. */
+function engineModule(
+  moduleId: string,
+  init: (engine: AiConformanceExtensionPoint) => void,
+) {
+  return createBackendModule({
+    pluginId: 'ai-conformance',
+    moduleId,
+    register(env) {
+      env.registerInit({
+        deps: { engine: aiConformanceExtensionPoint },
+        async init({ engine }) {
+          init(engine);
+        },
+      });
     },
   });
 }
@@ -53,39 +69,26 @@ describe('aiConformanceExtensionPoint', () => {
   it('runs checks with the solutions and metrics sources a module adds', async () => {
     const asked: string[] = [];
     const notCovering = jest.fn(async () => undefined);
-    const acmeModule = createBackendModule({
-      pluginId: 'ai-conformance',
-      moduleId: 'acme',
-      register(env) {
-        env.registerInit({
-          deps: { engine: aiConformanceExtensionPoint },
-          async init({ engine }) {
-            engine.addSolutions({
-              name: 'Platform Ray',
-              capability: 'ai-operator',
-              group: 'ray.io',
-              controller: { namespace: 'ray-system', name: 'kuberay-operator' },
-            });
-            engine.addMetricsSource({ sampleForSnapshot: notCovering });
-            engine.addMetricsSource({
-              sampleForSnapshot: async entityRef => {
-                asked.push(entityRef);
-                // utilization only: the official rules also need memory
-                return {
-                  source: SOURCE,
-                  sampledAt: new Date().toISOString(),
-                  samples: [
-                    {
-                      name: 'DCGM_FI_DEV_GPU_UTIL',
-                      labels: { gpu: '0', Hostname: 'gke-l4-pool-0' },
-                    },
-                  ],
-                } satisfies SnapshotMetrics;
-              },
-            });
-          },
-        });
-      },
+    const acmeModule = engineModule('acme', engine => {
+      engine.addSolutions({
+        name: 'Platform Ray',
+        capability: 'ai-operator',
+        group: 'ray.io',
+        controller: { namespace: 'ray-system', name: 'kuberay-operator' },
+      });
+      engine.addMetricsSource({ sampleForSnapshot: notCovering });
+      engine.addMetricsSource({
+        sampleForSnapshot: async entityRef => {
+          asked.push(entityRef);
+          // memory only: the official rules also need utilization
+          const sample: SnapshotMetrics = {
+            source: SOURCE,
+            sampledAt: new Date().toISOString(),
+            samples: [{ name: 'DCGM_FI_DEV_FB_USED', labels: { gpu: '0' } }],
+          };
+          return sample;
+        },
+      });
     });
     const backend = await startTestBackend({
       features: [
@@ -139,21 +142,9 @@ describe('aiConformanceExtensionPoint', () => {
   });
 
   it('refuses to start with an invalid solution from a module, naming it', async () => {
-    const badModule = createBackendModule({
-      pluginId: 'ai-conformance',
-      moduleId: 'bad',
-      register(env) {
-        env.registerInit({
-          deps: { engine: aiConformanceExtensionPoint },
-          async init({ engine }) {
-            engine.addSolutions({
-              name: 'No group',
-              capability: 'ai-operator',
-            });
-          },
-        });
-      },
-    });
+    const badModule = engineModule('bad', engine =>
+      engine.addSolutions({ name: 'No group', capability: 'ai-operator' }),
+    );
     await expect(
       startTestBackend({
         features: [
