@@ -31,6 +31,7 @@ function report(): ConformanceReport {
           description: 'Gateway API docs',
           url: 'https://gateway-api.sigs.k8s.io/',
         },
+        // eslint-disable-next-line no-script-url
         { description: 'javascript link', url: 'javascript:alert(1)' },
       ],
       notes: ['A caveat'],
