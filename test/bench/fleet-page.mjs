@@ -12,7 +12,6 @@
 // and stopped at the end.
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -87,21 +86,10 @@ function summaries(n) {
   });
 }
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function startOwnBackend() {
   const dir = path.join(stack.repoRoot, '.test-results');
   mkdirSync(dir, { recursive: true });
-  const port = await freePort();
+  const port = await stack.freePort();
   const url = `http://localhost:${port}`;
   const config = path.join(dir, 'bench-fleet-page.yaml');
   writeFileSync(

@@ -9,7 +9,6 @@
 // `backend kept: <url> pid <pid>`; stop it with SIGTERM to its process group.
 // Usage: node test/bench/fleet-scheduler.mjs [--sizes 10,100,1000] [--cap-seconds 420] [--json out.json]
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -19,8 +18,7 @@ import { stringify } from 'yaml';
 const require = createRequire(import.meta.url);
 require('@backstage/cli/config/nodeTransform.cjs');
 const { startKubeSim } = require('../../packages/kube-sim/src/index.ts');
-const { startBackendProcess } = require('../reliability/backendProcess.cjs');
-const { stopProcess } = require('../support/stack.cjs');
+const { freePort, startBackend, stopProcess } = require('../support/stack.cjs');
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,15 +34,6 @@ const SCENARIOS = [
   'gke-1.35-should',
 ];
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -131,7 +120,7 @@ async function measure(sim, n, dir, isLast) {
     }),
     { mode: 0o600 },
   );
-  const backend = await startBackendProcess({
+  const backend = await startBackend({
     port,
     configs: [configFile],
     logFile: path.join(dir, `backend-${n}.log`),

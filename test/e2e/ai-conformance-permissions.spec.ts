@@ -3,7 +3,6 @@ import path from 'node:path';
 import { signInAsGuest, stateDir } from './support';
 import {
   baseConfigs,
-  freePort,
   guestToken,
   waitForCatalogEntity,
   writePortConfig,
@@ -17,7 +16,7 @@ test.describe('with a policy that denies ai-conformance.run.create', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    const port = await freePort();
+    const port = await stack.freePort();
     const config = writePortConfig(
       'e2e-deny-run-create',
       port,

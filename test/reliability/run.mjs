@@ -9,7 +9,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -20,8 +19,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
-const { stopProcess } = require('../support/stack.cjs');
-const { startBackendProcess } = require('./backendProcess.cjs');
+const { freePort, startBackend, stopProcess } = require('../support/stack.cjs');
 const { clusters: MATRIX } = require('./faultMatrix.cjs');
 const expect = require('./expectations.cjs');
 const { fuzzRequests } = require('./routeFuzz.cjs');
@@ -49,17 +47,6 @@ async function test(name, fn) {
         .join('\n  '),
     );
   }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function startFaultSim() {
@@ -220,7 +207,7 @@ function backendConfig(port, { schedule }) {
 
 async function bootBackend(port, opts) {
   const logFile = path.join(dir, `backend-${opts.schedule ? 2 : 1}.log`);
-  const backend = await startBackendProcess({
+  const backend = await startBackend({
     port,
     configs: [
       path.join(dir, 'app-config.faults.yaml'),

@@ -198,15 +198,10 @@ async function startAppDevServer({ configs = [], logFile }) {
   return { child };
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+/** A free TCP port (get-port), for a process the caller is about to start. */
+async function freePort() {
+  const { default: getPort } = await import('get-port');
+  return getPort();
 }
 
 /**
@@ -286,6 +281,7 @@ function kubeSimAvailable() {
 module.exports = {
   repoRoot,
   assertPortFree,
+  freePort,
   stopProcess,
   startKubeSimDemo,
   startDemoPrometheus,

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import getPort from 'get-port';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -34,17 +34,6 @@ export interface LocalPrometheus {
 export function findPrometheusBinary(bin?: string): string | undefined {
   const candidate = bin ?? process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
   return fs.existsSync(candidate) ? candidate : undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -92,7 +81,7 @@ export async function startLocalPrometheus(
       ],
     }),
   );
-  const port = options.port ?? (await freePort());
+  const port = options.port ?? (await getPort({ host: '127.0.0.1' }));
   const child = spawn(
     bin,
     [
