@@ -5,6 +5,8 @@
 import type { KubeObject } from '../../snapshot/types';
 import {
   ACCELERATOR_NODE_LABELS,
+  SUMMARY_TYPE_LABELS,
+  firstLabel,
   isAcceleratorResource,
 } from '../../accelerators/acceleratorLabels';
 
@@ -66,9 +68,7 @@ export function describeAccelerators(nodes: AcceleratorNode[]): string {
   const counts = new Map<string, number>();
   for (const a of nodes) {
     const type =
-      a.labels['cloud.google.com/gke-accelerator'] ??
-      a.labels['cloud.google.com/gke-tpu-accelerator'] ??
-      a.labels['nvidia.com/gpu.product'] ??
+      firstLabel(a.labels, SUMMARY_TYPE_LABELS)?.value ??
       Object.keys(a.resources)[0] ??
       'accelerator';
     counts.set(type, (counts.get(type) ?? 0) + 1);
