@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { aiConformancePermissions } from '@ai-conformance/plugin-ai-conformance-common';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -14,6 +15,7 @@ import {
   createAcceleratorMetricsService,
   createAcceleratorsRouter,
 } from './accelerators';
+import { registerActions } from './actions';
 import { BadgeService } from './badges';
 import { RegressionNotifier } from './notifications';
 import { ConformanceStore } from './database/ConformanceStore';
@@ -57,6 +59,7 @@ export const aiConformancePlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         broker: aiConformanceServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, database, scheduler, httpRouter, lifecycle } =
@@ -126,6 +129,12 @@ export const aiConformancePlugin = createBackendPlugin({
           auditor: deps.auditor,
           selfAssessmentMetadata: settings.selfAssessmentMetadata,
           goldRules,
+        });
+        // Actions for AI agents (MCP), through the same service as the routes.
+        registerActions(deps.actionsRegistry, {
+          api,
+          runs,
+          catalog: deps.catalog,
         });
         const badges = new BadgeService({
           access,

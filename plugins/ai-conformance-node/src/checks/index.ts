@@ -18,6 +18,7 @@ import { robustControllerCheck } from './robust_controller';
 
 export type { Check, CheckContext, CheckOutcome, ProbeSpec } from './types';
 export { READS } from './lib/reads';
+export { remediationFor } from './lib/remediation';
 
 /**
  * Every check, one per requirement id (one file each), in checklist order.

@@ -441,7 +441,12 @@ const LINKS: Record<string, Link[]> = {
   ],
 };
 
-/** Remediation steps for a requirement: the cluster's platform first, then the generic steps, then other platforms'. */
+/**
+ * Remediation steps for a requirement: the cluster's platform first, then
+ * the generic steps, then other platforms'.
+ *
+ * @public
+ */
 export function remediationFor(id: string, platform: Platform): Remediation[] {
   const steps = STEPS[id] ?? [];
   const rank = (r: Remediation) => {
