@@ -6,6 +6,7 @@
 export { startKubeSim } from './server/startKubeSim';
 export { listScenarios, loadScenario } from './scenario/ScenarioLoader';
 export { kubeconfigYaml } from './server/KubeconfigWriter';
+export { DEMO_CLUSTERS } from './cli/demoClusters';
 export type {
   FaultSpec,
   AggregatedDiscoveryFault,

@@ -1,7 +1,11 @@
 import { stringify } from 'yaml';
 import type { KubeSim } from '../types';
 
-/** The clusters of the portal demo: name and scenario. */
+/**
+ * The clusters of the portal demo: name and scenario.
+ *
+ * @public
+ */
 export const DEMO_CLUSTERS: Array<{ name: string; scenario: string }> = [
   { name: 'gke-ai-prod', scenario: 'gke-1.34-conformant' },
   { name: 'gke-ml-research', scenario: 'gke-1.35-should' },
