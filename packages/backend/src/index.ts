@@ -42,6 +42,10 @@ backend.add(
   import('@ai-conformance/plugin-catalog-backend-module-ai-conformance'),
 );
 
+// MCP server for AI agents: serves the actions named in
+// `backend.actions.pluginSources` at /api/mcp-actions/v1 (docs/agents.md).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 // Scorecards: Tech Insights with json-rules-engine checks and our facts.
 backend.add(import('@backstage-community/plugin-tech-insights-backend'));
 backend.add(
