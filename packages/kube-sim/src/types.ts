@@ -47,15 +47,25 @@ export interface FaultSpec {
   echoRequest?: number;
   /** Regexes of paths exempt from this fault, e.g. ['^/version$']. */
   except?: string[];
+  /** Regex matched against the raw query string (`limit=500&continue=...`); omitted = any. */
+  query?: string;
+  /** Regex matched against the `Accept` header, e.g. `as=PartialObjectMetadataList`; omitted = any. */
+  accept?: string;
+  /** The fault applies to the first this-many matching requests only (e.g. a 429 that clears on retry). */
+  times?: number;
 }
 
 /**
  * How aggregated discovery breaks: `truncated` (first half of the body), `malformed` (JSON whose
  * `items` is not a list), `wrong-content-type` (the aggregated body labelled `application/json`),
- * `missing-groups` (the second half of the groups left out), `503` or `406` (a Status answer).
+ * `missing-groups` (the second half of the groups left out), `503` or `406` (a Status answer),
+ * `unsupported` (a server without aggregated discovery, Kubernetes before 1.26 or with the
+ * `AggregatedDiscoveryEndpoint` feature off: it skips the `apidiscovery.k8s.io` media types in
+ * `Accept` and answers the next one it knows, legacy `APIVersions` / `APIGroupList`, or `406`).
  */
 export type AggregatedDiscoveryFault =
   | 'truncated'
+  | 'unsupported'
   | 'malformed'
   | 'wrong-content-type'
   | 'missing-groups'
@@ -228,6 +238,8 @@ export interface RequestLogEntry {
   method: string;
   path: string;
   query: string;
+  /** The request's `Accept` header ('' when absent). */
+  accept: string;
   status: number;
   durationMs: number;
   at: string;

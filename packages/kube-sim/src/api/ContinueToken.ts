@@ -11,7 +11,7 @@ export interface ContinuePosition {
   epoch: number;
 }
 
-const EXPIRED_MESSAGE =
+export const EXPIRED_MESSAGE =
   'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.';
 
 /** Encodes a position as kube-apiserver does: base64 of a small JSON document. */

@@ -64,6 +64,25 @@ describe('body faults', () => {
     expect((await get('/api/v1/nodes')).status).toBe(200);
   });
 
+  it('aggregatedDiscovery unsupported answers as a server without aggregated discovery', async () => {
+    withFaults([{ aggregatedDiscovery: 'unsupported' }]);
+    const api = await get('/api', AGGREGATED_ACCEPT);
+    expect(api.status).toBe(200);
+    expect(api.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(api.body)).toMatchObject({
+      kind: 'APIVersions',
+      versions: ['v1'],
+    });
+    const apis = await get('/apis', AGGREGATED_ACCEPT);
+    expect(JSON.parse(apis.body).kind).toBe('APIGroupList');
+    const onlyAggregated = await get(
+      '/apis',
+      'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList',
+    );
+    expect(onlyAggregated.status).toBe(406);
+    expect((await get('/apis/apps/v1')).status).toBe(200);
+  });
+
   it('aggregatedDiscovery malformed, wrong-content-type and missing-groups', async () => {
     const healthy = JSON.parse((await get('/apis', AGGREGATED_ACCEPT)).body);
 

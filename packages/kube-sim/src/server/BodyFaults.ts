@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiResponse } from '../api/RequestHandler';
 import { statusBody } from '../api/StatusError';
 import type { FaultDecision } from './FaultInjector';
@@ -82,6 +83,24 @@ function brokenAggregated(
     default:
       return response;
   }
+}
+
+/**
+ * The request headers the API handler sees. Under `aggregatedDiscovery: unsupported` the
+ * `apidiscovery.k8s.io` media types are dropped from `Accept`, as a server that does not know
+ * them skips them and negotiates the next media type.
+ */
+export function headersFor(
+  headers: IncomingHttpHeaders,
+  decision: FaultDecision,
+): IncomingHttpHeaders {
+  if (decision.aggregatedDiscovery !== 'unsupported' || !headers.accept)
+    return headers;
+  const known = headers.accept
+    .split(',')
+    .filter(range => !AGGREGATED.test(range));
+  // Nothing left it knows: negotiation then answers 406, as such a server does.
+  return { ...headers, accept: known.join(',') || 'application/x-unknown' };
 }
 
 /**

@@ -26,11 +26,24 @@ function rateOf(spec: FaultSpec): number {
 interface CompiledFault {
   spec: FaultSpec;
   path?: RegExp;
+  query?: RegExp;
+  accept?: RegExp;
   except: RegExp[];
+  /** Matching requests left before the fault clears (`times`). */
+  remaining?: number;
+}
+
+/** What a fault can match besides the path. */
+export interface FaultRequest {
+  /** The raw query string, without `?`. */
+  query?: string;
+  /** The `Accept` header. */
+  accept?: string;
 }
 
 const AGGREGATED_DISCOVERY_FAULTS = [
   'truncated',
+  'unsupported',
   'malformed',
   'wrong-content-type',
   'missing-groups',
@@ -67,6 +80,9 @@ function checkStreamFaults(spec: FaultSpec) {
   const e = spec.echoRequest;
   if (e !== undefined && !(Number.isInteger(e) && e >= 400 && e <= 599))
     throw new Error(`echoRequest must be an error status (400-599), got ${e}`);
+  const t = spec.times;
+  if (t !== undefined && !(Number.isInteger(t) && t > 0))
+    throw new Error(`times must be a positive whole number, got ${t}`);
 }
 
 /** Matches a request path against a cluster's faults and decides what happens to it. */
@@ -86,15 +102,25 @@ export class FaultInjector {
     this.faults = faults.map(spec => ({
       spec,
       path: spec.path ? new RegExp(spec.path) : undefined,
+      query: spec.query ? new RegExp(spec.query) : undefined,
+      accept: spec.accept ? new RegExp(spec.accept) : undefined,
       except: (spec.except ?? []).map(e => new RegExp(e)),
+      remaining: spec.times,
     }));
   }
 
-  decide(path: string): FaultDecision {
+  decide(path: string, request: FaultRequest = {}): FaultDecision {
     const decision: FaultDecision = { delayMs: 0 };
-    for (const { spec, path: re, except } of this.faults) {
+    for (const fault of this.faults) {
+      const { spec, path: re, except } = fault;
       if (re && !re.test(path)) continue;
       if (except.some(e => e.test(path))) continue;
+      if (fault.query && !fault.query.test(request.query ?? '')) continue;
+      if (fault.accept && !fault.accept.test(request.accept ?? '')) continue;
+      if (fault.remaining !== undefined) {
+        if (fault.remaining <= 0) continue;
+        fault.remaining--;
+      }
       decision.delayMs +=
         (spec.latencyMs ?? 0) +
         (spec.jitterMs ? this.random() * spec.jitterMs : 0);

@@ -5,10 +5,11 @@ import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
 import type { KubeSim, KubeSimOptions, Scenario } from '../types';
 import { statusBody } from '../api/StatusError';
+import { EXPIRED_MESSAGE } from '../api/ContinueToken';
 import { loadScenario, prepareScenario } from '../scenario/ScenarioLoader';
 import { ScenarioModel } from '../scenario/ScenarioModel';
 import type { GeneratedNode } from '../scenario/NodeGenerator';
-import { applyBodyFaults } from './BodyFaults';
+import { applyBodyFaults, headersFor } from './BodyFaults';
 import { renderDcgmMetrics } from './DcgmMetrics';
 import { echoedRequest, streamOversizedBody } from './StreamFaults';
 import { writeKubeconfigs } from './KubeconfigWriter';
@@ -19,6 +20,13 @@ const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz']);
 const MAX_BODY = 8 * 1024 * 1024;
 
 const FAULT_MESSAGES: Record<number, [string, string]> = {
+  401: ['Unauthorized', 'Unauthorized'],
+  403: ['Forbidden', 'forbidden: the request is not allowed'],
+  406: [
+    'NotAcceptable',
+    'only the following media types are accepted: application/json',
+  ],
+  410: ['Expired', EXPIRED_MESSAGE],
   429: ['TooManyRequests', 'Too many requests, please try again later.'],
   500: [
     'InternalError',
@@ -167,6 +175,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
         method: req.method ?? 'GET',
         path,
         query: url.search.replace(/^\?/, ''),
+        accept: String(req.headers.accept ?? ''),
         status,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         at,
@@ -191,7 +200,10 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
       }
     }
     const body = await readBody(req);
-    const decision = cluster.faults.decide(path);
+    const decision = cluster.faults.decide(path, {
+      query: url.search.replace(/^\?/, ''),
+      accept: String(req.headers.accept ?? ''),
+    });
     if (decision.delayMs > 0) await sleep(decision.delayMs);
     if (stopped || res.destroyed) return;
     const action = decision.action;
@@ -240,7 +252,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
         method: req.method ?? 'GET',
         path,
         query: url.searchParams,
-        headers: req.headers,
+        headers: headersFor(req.headers, decision),
         body,
       }),
       decision,

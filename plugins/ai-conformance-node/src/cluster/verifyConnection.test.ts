@@ -1,4 +1,4 @@
-import { startFakeApiServer } from '../collector/__testUtils__/fakeApiServer';
+import { startKubeSim } from '@ai-conformance/kube-sim';
 import { connectToCluster } from './connectToCluster';
 import { loadClientNode } from './loadClientNode';
 import { verifyConnection } from './verifyConnection';
@@ -6,57 +6,57 @@ import { verifyConnection } from './verifyConnection';
 jest.setTimeout(30_000);
 
 describe('verifyConnection', () => {
+  let sim: Awaited<ReturnType<typeof startKubeSim>>;
   beforeAll(async () => {
     await loadClientNode();
+    const scenario = {
+      name: 'gke-1.35',
+      version: { gitVersion: 'v1.35.0-gke.2232000' },
+    };
+    sim = await startKubeSim({
+      clusters: [
+        { name: 'ok', scenario },
+        { name: 'denied', scenario, faults: [{ status: 401 }] },
+        { name: 'silent', scenario, faults: [{ hang: true }] },
+      ],
+      metrics: false,
+    });
+  });
+  afterAll(async () => {
+    await sim?.stop();
   });
 
-  const connect = (url: string) =>
-    connectToCluster({
+  const connect = (name: string) => {
+    const c = sim.cluster(name);
+    return connectToCluster({
       type: 'explicit',
       name: 'c',
-      url,
-      token: 't',
-      skipTLSVerify: true,
+      url: c.server,
+      token: c.token,
+      caData: c.caData,
     });
+  };
 
   it('returns the server version', async () => {
-    const server = await startFakeApiServer({
-      resources: [],
-      gitVersion: 'v1.35.0-gke.2232000',
-    });
-    try {
-      await expect(
-        verifyConnection(await connect(server.url)),
-      ).resolves.toMatchObject({
+    await expect(verifyConnection(await connect('ok'))).resolves.toMatchObject(
+      {
         gitVersion: 'v1.35.0-gke.2232000',
         minor: '35',
-      });
-    } finally {
-      await server.stop();
-    }
+      },
+    );
   });
 
   it('names rejected credentials and silent servers', async () => {
-    const denied = await startFakeApiServer({
-      resources: [],
-      statusFor: [{ path: /.*/, status: 401 }],
+    await expect(
+      verifyConnection(await connect('denied')),
+    ).rejects.toMatchObject({
+      name: 'ConnectionError',
+      reason: 'unauthorized',
     });
-    const silent = await startFakeApiServer({ resources: [], hang: /.*/ });
-    try {
-      await expect(
-        verifyConnection(await connect(denied.url)),
-      ).rejects.toMatchObject({
-        name: 'ConnectionError',
-        reason: 'unauthorized',
-      });
-      await expect(
-        verifyConnection(await connect(silent.url), { timeoutMs: 200 }),
-      ).rejects.toMatchObject({
-        reason: 'timeout',
-      });
-    } finally {
-      await denied.stop();
-      await silent.stop();
-    }
+    await expect(
+      verifyConnection(await connect('silent'), { timeoutMs: 200 }),
+    ).rejects.toMatchObject({
+      reason: 'timeout',
+    });
   });
 });

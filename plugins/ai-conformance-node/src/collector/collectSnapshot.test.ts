@@ -3,94 +3,8 @@ import { loadClientNode } from '../cluster/loadClientNode';
 import type { Check } from '../checks/types';
 import type { ReadSpec } from '../snapshot/types';
 import { collectSnapshot } from './collectSnapshot';
-import {
-  FakeResource,
-  startFakeApiServer,
-} from './__testUtils__/fakeApiServer';
-
-const node = (name: string, gpus = 0) => ({
-  metadata: {
-    name,
-    labels: { 'kubernetes.io/hostname': name },
-    managedFields: [{ manager: 'x' }],
-  },
-  status: {
-    capacity: gpus ? { 'nvidia.com/gpu': String(gpus) } : {},
-    allocatable: {},
-  },
-});
-
-const RESOURCES: FakeResource[] = [
-  {
-    group: '',
-    version: 'v1',
-    resource: 'nodes',
-    kind: 'Node',
-    items: [node('a', 1), node('b')],
-  },
-  {
-    group: '',
-    version: 'v1',
-    resource: 'configmaps',
-    kind: 'ConfigMap',
-    namespaced: true,
-    items: [
-      {
-        metadata: {
-          name: 'cluster-autoscaler-status',
-          namespace: 'kube-system',
-        },
-        data: { status: 'ok' },
-      },
-    ],
-  },
-  {
-    group: '',
-    version: 'v1',
-    resource: 'secrets',
-    kind: 'Secret',
-    namespaced: true,
-    items: [],
-  },
-  {
-    group: 'apps',
-    version: 'v1',
-    resource: 'deployments',
-    kind: 'Deployment',
-    namespaced: true,
-    items: Array.from({ length: 1203 }, (_, i) => ({
-      metadata: {
-        name: `d${i}`,
-        namespace: 'ns',
-        annotations: {
-          'kubectl.kubernetes.io/last-applied-configuration': '{}',
-        },
-      },
-      spec: { replicas: 1 },
-    })),
-  },
-  {
-    group: 'gateway.networking.k8s.io',
-    version: 'v1',
-    resource: 'gatewayclasses',
-    kind: 'GatewayClass',
-    items: [],
-  },
-  {
-    group: 'custom.metrics.k8s.io',
-    version: 'v1beta1',
-    resource: 'pods',
-    kind: 'MetricValueList',
-    namespaced: true,
-  },
-  {
-    group: 'rbac.example.com',
-    version: 'v1',
-    resource: 'things',
-    kind: 'Thing',
-    status: 403,
-  },
-];
+import { startKubeSim, type FaultSpec } from '@ai-conformance/kube-sim';
+import { COLLECTOR_SCENARIO } from './__testUtils__/collectorScenario';
 
 const READS: Record<string, ReadSpec> = {
   configmap: {
@@ -162,35 +76,48 @@ const fakeCheck = (reads: ReadSpec[]): Check => ({
   }),
 });
 
-async function connect(url: string) {
-  return connectToCluster({
-    type: 'explicit',
-    name: 'test',
-    url,
-    token: 'secret-token-123',
-    skipTLSVerify: true,
-  });
-}
+const TOKEN = 'secret-token-123';
 
 jest.setTimeout(30_000);
 
 describe('collectSnapshot', () => {
+  let sim: Awaited<ReturnType<typeof startKubeSim>>;
   beforeAll(async () => {
     await loadClientNode();
+    sim = await startKubeSim({
+      clusters: [{ name: 'c', scenario: COLLECTOR_SCENARIO, token: TOKEN }],
+      metrics: false,
+    });
   });
-  let server: Awaited<ReturnType<typeof startFakeApiServer>> | undefined;
-  afterEach(async () => {
-    await server?.stop();
-    server = undefined;
+  afterAll(async () => {
+    await sim?.stop();
   });
 
-  it('reads version, aggregated discovery and every read in two waves', async () => {
-    server = await startFakeApiServer({
-      resources: RESOURCES,
-      staleGroupVersions: ['custom.metrics.k8s.io/v1beta1'],
+  /** The cluster with these faults and fresh counters. */
+  const withFaults = (faults: FaultSpec[] = []) => {
+    const cluster = sim.cluster('c');
+    cluster.setFaults(faults);
+    cluster.resetCounters();
+    return cluster;
+  };
+  const connect = (url = sim.cluster('c').server) =>
+    connectToCluster({
+      type: 'explicit',
+      name: 'test',
+      url,
+      token: TOKEN,
+      caData: sim.caData,
     });
+  const requestsOf = (cluster: ReturnType<typeof withFaults>) =>
+    cluster.requestLog().map(r => ({
+      ...r,
+      query: Object.fromEntries(new URLSearchParams(r.query)),
+    }));
+
+  it('reads version, aggregated discovery and every read in two waves', async () => {
+    const cluster = withFaults();
     const progress: string[] = [];
-    const snapshot = await collectSnapshot(await connect(server.url), {
+    const snapshot = await collectSnapshot(await connect(), {
       checks: [fakeCheck(Object.values(READS))],
       onProgress: p => progress.push(p.phase),
     });
@@ -226,7 +153,11 @@ describe('collectSnapshot', () => {
     expect(snapshot.reads['deployments-meta'].items?.[0]).toEqual({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name: 'd0', namespace: 'ns', annotations: {} },
+      metadata: expect.objectContaining({
+        name: 'd0',
+        namespace: 'ns',
+        annotations: {},
+      }),
     });
     expect(snapshot.reads.gc).toMatchObject({
       outcome: 'ok',
@@ -252,38 +183,36 @@ describe('collectSnapshot', () => {
     });
     expect(snapshot.stats).toMatchObject({
       waves: 2,
-      apiRequests: server.requests.length,
+      apiRequests: cluster.requestCount(),
     });
     expect(progress[0]).toBe('version');
     expect(progress[progress.length - 1]).toBe('done');
 
-    const paths = server.requests.map(r => r.path);
+    const requests = requestsOf(cluster);
+    const paths = requests.map(r => r.path);
     expect(paths.some(p => p.includes('secrets'))).toBe(false);
     expect(paths.some(p => p.includes('kueue'))).toBe(false);
-    const pages = server.requests.filter(
+    const pages = requests.filter(
       r => r.path === '/apis/apps/v1/deployments',
     );
     expect(pages.map(r => r.query.limit)).toEqual(['500', '500', '500']);
     expect(pages.map(r => r.query.continue)).toEqual([
       undefined,
-      '500',
-      '1000',
+      expect.any(String),
+      expect.any(String),
     ]);
-    const meta = server.requests.find(
+    const meta = requests.find(
       r => r.path === '/apis/apps/v1/namespaces/ns/deployments',
     );
     expect(meta?.accept).toContain('as=PartialObjectMetadataList');
-    expect(server.requests[0].authorization).toBe('Bearer secret-token-123');
+    // kube-sim answers 401 to any other bearer token.
+    expect(requests[0]).toMatchObject({ path: '/version', status: 200 });
     expect(JSON.stringify(snapshot)).not.toContain('secret-token-123');
   });
 
   it('falls back to legacy discovery for the groups it needs', async () => {
-    server = await startFakeApiServer({
-      resources: RESOURCES,
-      aggregated: false,
-      staleGroupVersions: ['custom.metrics.k8s.io/v1beta1'],
-    });
-    const snapshot = await collectSnapshot(await connect(server.url), {
+    const cluster = withFaults([{ aggregatedDiscovery: 'unsupported' }]);
+    const snapshot = await collectSnapshot(await connect(), {
       checks: [
         fakeCheck([READS.gatewayclasses, READS.notServed, READS.metrics]),
       ],
@@ -302,7 +231,7 @@ describe('collectSnapshot', () => {
       }),
     ]);
     expect(snapshot.stats.waves).toBe(3);
-    const discoveryPaths = server.requests
+    const discoveryPaths = requestsOf(cluster)
       .map(r => r.path)
       .filter(p => /^\/(api\/v1|apis\/[^/]+\/[^/]+)$/.test(p));
     expect(discoveryPaths.sort()).toEqual([
@@ -313,36 +242,31 @@ describe('collectSnapshot', () => {
   });
 
   it('restarts a list once when its continue token expires, and falls back from metadata lists', async () => {
-    server = await startFakeApiServer({
-      resources: RESOURCES,
-      expireFirstContinue: true,
-      refuseMetadata: true,
-    });
-    const snapshot = await collectSnapshot(await connect(server.url), {
+    const cluster = withFaults([
+      { query: '(^|&)continue=', status: 410, times: 1 },
+      { accept: 'as=PartialObjectMetadataList', status: 406 },
+    ]);
+    const snapshot = await collectSnapshot(await connect(), {
       checks: [fakeCheck([READS.deployments, READS.deploymentsMeta])],
       concurrency: 1,
     });
     expect(snapshot.reads.deployments.items).toHaveLength(1203);
     expect(snapshot.reads['deployments-meta'].items).toHaveLength(1203);
     expect(snapshot.reads['deployments-meta'].items?.[0].spec).toBeUndefined();
+    const statuses = cluster.requestLog().map(r => r.status);
+    expect(statuses.filter(st => st === 410)).toHaveLength(1);
+    expect(statuses).toContain(406);
   });
 
   it('retries a throttled or failing read once', async () => {
-    server = await startFakeApiServer({
-      resources: RESOURCES,
-      failFirst: { path: /^\/apis\/gateway/, status: 429, times: 1 },
-    });
-    const once = await collectSnapshot(await connect(server.url), {
+    withFaults([{ path: '^/apis/gateway', status: 429, times: 1 }]);
+    const once = await collectSnapshot(await connect(), {
       checks: [fakeCheck([READS.gatewayclasses])],
     });
     expect(once.reads.gc).toMatchObject({ outcome: 'ok', requests: 2 });
-    await server.stop();
 
-    server = await startFakeApiServer({
-      resources: RESOURCES,
-      failFirst: { path: /^\/apis\/gateway/, status: 500, times: 2 },
-    });
-    const twice = await collectSnapshot(await connect(server.url), {
+    withFaults([{ path: '^/apis/gateway', status: 500, times: 2 }]);
+    const twice = await collectSnapshot(await connect(), {
       checks: [fakeCheck([READS.gatewayclasses])],
     });
     expect(twice.reads.gc).toMatchObject({
@@ -353,12 +277,9 @@ describe('collectSnapshot', () => {
   });
 
   it('ends by its deadline with timeouts when the server hangs', async () => {
-    server = await startFakeApiServer({
-      resources: RESOURCES,
-      hang: /^\/apis\/apps/,
-    });
+    withFaults([{ path: '^/apis/apps', hang: true }]);
     const started = Date.now();
-    const snapshot = await collectSnapshot(await connect(server.url), {
+    const snapshot = await collectSnapshot(await connect(), {
       checks: [fakeCheck([READS.deployments, READS.gatewayclasses])],
       requestTimeoutMs: 20_000,
       deadlineMs: 1_500,
@@ -378,11 +299,8 @@ describe('collectSnapshot', () => {
   });
 
   it('records per-request timeouts', async () => {
-    server = await startFakeApiServer({
-      resources: RESOURCES,
-      hang: /^\/version$/,
-    });
-    const snapshot = await collectSnapshot(await connect(server.url), {
+    withFaults([{ path: '^/version$', hang: true }]);
+    const snapshot = await collectSnapshot(await connect(), {
       checks: [fakeCheck([READS.gatewayclasses])],
       requestTimeoutMs: 150,
     });
@@ -391,12 +309,9 @@ describe('collectSnapshot', () => {
   });
 
   it('throws a ConnectionError on 401', async () => {
-    server = await startFakeApiServer({
-      resources: RESOURCES,
-      statusFor: [{ path: /.*/, status: 401 }],
-    });
+    withFaults([{ status: 401 }]);
     await expect(
-      collectSnapshot(await connect(server.url), { checks: [] }),
+      collectSnapshot(await connect(), { checks: [] }),
     ).rejects.toMatchObject({
       name: 'ConnectionError',
       reason: 'unauthorized',
@@ -404,21 +319,22 @@ describe('collectSnapshot', () => {
   });
 
   it('throws a ConnectionError when nothing listens', async () => {
-    const s = await startFakeApiServer({ resources: [] });
-    await s.stop();
+    const gone = await startKubeSim({
+      clusters: [{ name: 'gone', scenario: COLLECTOR_SCENARIO }],
+      metrics: false,
+    });
+    const url = gone.cluster('gone').server;
+    await gone.stop();
     await expect(
-      collectSnapshot(await connect(s.url), { checks: [] }),
+      collectSnapshot(await connect(url), { checks: [] }),
     ).rejects.toMatchObject({
       reason: 'unreachable',
     });
   });
 
   it('marks unresolvable reads when discovery is forbidden', async () => {
-    server = await startFakeApiServer({
-      resources: RESOURCES,
-      statusFor: [{ path: /^\/apis?$/, status: 403 }],
-    });
-    const snapshot = await collectSnapshot(await connect(server.url), {
+    withFaults([{ path: '^/apis?$', status: 403 }]);
+    const snapshot = await collectSnapshot(await connect(), {
       checks: [fakeCheck([READS.gatewayclasses, READS.configmap])],
     });
     expect(snapshot.discovery.outcome).toBe('forbidden');
