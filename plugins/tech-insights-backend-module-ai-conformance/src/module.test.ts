@@ -149,6 +149,63 @@ describe('techInsightsModuleAiConformance', () => {
     });
   }, 60_000);
 
+  it('serves each example check with maturity metadata (rank, category, solution)', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        techInsightsBackend,
+        techInsightsJsonRulesEngine,
+        techInsightsModuleAiConformance,
+        catalogServiceMock.factory({ entities: [cluster('gke-ai-prod')] }),
+        createServiceFactory({
+          service: aiConformanceServiceRef,
+          deps: {},
+          factory: () => {
+            const broker = new AiConformanceServiceBroker();
+            broker.register(fakeService(results));
+            return broker;
+          },
+        }),
+        mockServices.rootConfig.factory({ data: exampleConfig }),
+      ],
+    });
+    const res = await request(server).get('/api/tech-insights/checks');
+    expect(res.status).toBe(200);
+    const configured = Object.keys(
+      exampleConfig.techInsights.factChecker.checks,
+    );
+    expect(res.body.map((c: any) => c.id).sort()).toEqual(configured.sort());
+    // As @backstage-community/plugin-tech-insights-maturity reads them:
+    // rank 1 bronze, 2 silver, 3 gold; checks grouped by category; the
+    // solution shown for a failing check.
+    const ranks = Object.fromEntries(
+      res.body.map((c: any) => [c.id, c.metadata.rank]),
+    );
+    expect(ranks).toEqual({
+      aiConformanceNoFailingMust: 1,
+      aiConformanceGatewayApi: 1,
+      aiConformanceConformant: 2,
+      aiConformanceGold: 3,
+    });
+    for (const check of res.body) {
+      expect(check.metadata).toEqual({
+        rank: expect.any(Number),
+        category: 'AI Conformance',
+        solution: expect.stringMatching(/\S{3,}/),
+      });
+    }
+    // The demo portal configures the same checks.
+    const demo = parse(
+      readFileSync(path.resolve(__dirname, '../../../app-config.yaml'), 'utf8'),
+    );
+    expect(demo.techInsights.factChecker).toEqual(
+      exampleConfig.techInsights.factChecker,
+    );
+    const gateway = res.body.find(
+      (c: any) => c.id === 'aiConformanceGatewayApi',
+    );
+    expect(gateway.metadata.solution).toContain('--gateway-api=standard');
+  }, 60_000);
+
   it('emits no fact values with aiConformance.techInsights.enabled: false', async () => {
     const service = fakeService(results);
     const listLatest = jest.spyOn(service, 'listLatest');
