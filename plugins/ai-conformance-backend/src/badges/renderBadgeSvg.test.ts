@@ -17,10 +17,12 @@ describe('renderBadgeSvg', () => {
     );
     expect(svg['@_xmlns']).toBe('http://www.w3.org/2000/svg');
     expect(svg.title).toBe('AI conformance v1.34: conformant · gold');
-    expect(svg.g[1].text.map((t: any) => t['#text'])).toEqual([
-      'AI conformance v1.34',
-      'conformant · gold',
-    ]);
+    // Each text is drawn twice: a shadow (aria-hidden) and the text itself.
+    expect(
+      svg.g[1].text
+        .filter((t: any) => t['@_aria-hidden'] !== 'true')
+        .map((t: any) => t['#text']),
+    ).toEqual(['AI conformance v1.34', 'conformant · gold']);
     expect(svg.g[0].rect[1]['@_fill']).toBe('#2e7d32');
   });
 
@@ -36,6 +38,20 @@ describe('renderBadgeSvg', () => {
     expect(parse(renderBadgeSvg({ verdict: null })).title).toBe(
       'AI conformance: not checked',
     );
+  });
+
+  it('escapes a hostile checklist version from an uploaded report', () => {
+    const raw = renderBadgeSvg({
+      verdict: 'conformant',
+      requirementsVersion: '1.34"><script>alert(1)</script>&',
+    });
+    expect(raw).not.toContain('<script');
+    const svg = parse(raw);
+    // The parsed title is the string itself: data, not markup.
+    expect(svg.title).toBe(
+      'AI conformance v1.34"><script>alert(1)</script>&: conformant',
+    );
+    expect(svg.g[0].rect[1]['@_fill']).toBe('#2e7d32');
   });
 
   it('grows with its text', () => {
