@@ -13,5 +13,6 @@ export * from './results';
 export * from './productYaml';
 export * from './levels';
 export * from './accelerators';
+export * from './addons';
 export * from './escaping';
 export * from './markdown';

@@ -13,6 +13,7 @@ export {
   gkeCertification,
   gkeCertifiedMinors,
 } from './gkeCertification';
+export { gkeVersionProblem } from './gkeVersionProblem';
 export {
   PLATFORM_PRODUCT_FOLDERS,
   certifiedProductsFor,

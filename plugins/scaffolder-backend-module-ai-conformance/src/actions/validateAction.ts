@@ -1,3 +1,4 @@
+import { KUEUE_ADDON } from '@ai-conformance/plugin-ai-conformance-common';
 import {
   createTemplateAction,
   TemplateAction,
@@ -31,7 +32,7 @@ export const EXAMPLE_CLUSTER = {
     maxNodes: 4,
     spot: false,
   },
-  kueueVersion: '0.14.1',
+  kueueVersion: KUEUE_ADDON.version,
   operator: 'ray',
 } as const;
 

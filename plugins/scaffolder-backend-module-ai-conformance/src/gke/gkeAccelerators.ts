@@ -17,9 +17,15 @@ export interface GkeAccelerator {
   machineTypes: Readonly<Record<string, number>>;
   /**
    * For series where the GPU count is chosen per node (N1): a pattern the
-   * machine type must match and the counts allowed.
+   * machine type must match, the counts allowed, and the machine types the
+   * template offers (`defaultMachineType` preselected).
    */
-  flexible?: { machineTypePattern: RegExp; counts: readonly number[] };
+  flexible?: {
+    machineTypePattern: RegExp;
+    counts: readonly number[];
+    offered: readonly string[];
+    defaultMachineType: string;
+  };
 }
 
 function series(prefix: string, counts: Record<string, number>) {
@@ -114,6 +120,15 @@ export const GKE_ACCELERATORS: readonly GkeAccelerator[] = [
     flexible: {
       machineTypePattern: /^n1-(?:standard|highmem|highcpu)-\d+$/,
       counts: [1, 2, 4],
+      offered: [
+        'n1-standard-4',
+        'n1-standard-8',
+        'n1-standard-16',
+        'n1-standard-32',
+        'n1-highmem-8',
+        'n1-highmem-16',
+      ],
+      defaultMachineType: 'n1-standard-8',
     },
   },
 ];
@@ -150,4 +165,19 @@ export function allowedGpuCounts(
 /** Machine types listed for an accelerator (fixed-count series). */
 export function machineTypesFor(accelerator: GkeAccelerator): string[] {
   return Object.keys(accelerator.machineTypes);
+}
+
+/** Machine types a picker offers for an accelerator and the one preselected. */
+export function offeredMachineTypes(accelerator: GkeAccelerator): {
+  machineTypes: readonly string[];
+  defaultMachineType: string;
+} {
+  if (accelerator.flexible) {
+    return {
+      machineTypes: accelerator.flexible.offered,
+      defaultMachineType: accelerator.flexible.defaultMachineType,
+    };
+  }
+  const machineTypes = machineTypesFor(accelerator);
+  return { machineTypes, defaultMachineType: machineTypes[0] };
 }

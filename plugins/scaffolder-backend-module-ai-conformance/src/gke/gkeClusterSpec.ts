@@ -1,5 +1,9 @@
 import { z } from 'zod/v3';
 import { InputError } from '@backstage/errors';
+import {
+  KUBEFLOW_TRAINER_ADDON,
+  KUEUE_ADDON,
+} from '@ai-conformance/plugin-ai-conformance-common';
 
 /** Checklist versions with a certified GKE entry. */
 export const GKE_CHECKLIST_VERSIONS = ['1.34', '1.35'] as const;
@@ -90,7 +94,10 @@ export const gkeClusterSpecSchema = z.object({
   gpuPool: gpuPoolSchema,
   kueueVersion: z
     .string()
-    .regex(/^(v?\d+\.\d+\.\d+)?$/, 'A Kueue version looks like 0.14.1')
+    .regex(
+      /^(v?\d+\.\d+\.\d+)?$/,
+      `A Kueue version looks like ${KUEUE_ADDON.version}`,
+    )
     .optional()
     .describe('Kueue Helm chart version; empty or omitted: no Kueue'),
   operator: z
@@ -100,7 +107,7 @@ export const gkeClusterSpecSchema = z.object({
   kubeflowTrainerVersion: z
     .string()
     .regex(/^v?\d+\.\d+\.\d+$/)
-    .default('2.0.0'),
+    .default(KUBEFLOW_TRAINER_ADDON.version),
   draPool: z
     .object({
       enabled: z.boolean().default(false),

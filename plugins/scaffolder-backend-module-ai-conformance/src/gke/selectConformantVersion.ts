@@ -3,6 +3,7 @@ import {
   GKE_CERTIFIED_MINIMUMS,
   compareKubernetesVersions,
   gkeCertification,
+  gkeVersionProblem,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import { GkeServerConfig } from './GkeServerConfigSource';
 
@@ -30,27 +31,12 @@ export function certifiedMinimumOf(minor: string): string {
  * above the certified minimum. Throws InputError naming the minimum.
  */
 export function checkGivenVersion(version: string, minor: string): string {
-  const minimum = certifiedMinimumOf(minor);
-  const certification = gkeCertification(version);
-  if (
-    certification.status === 'unknown' ||
-    certification.status === 'not-gke'
-  ) {
-    throw new InputError(
-      `"${version}" is not a GKE version (expected MAJOR.MINOR.PATCH-gke.N, e.g. ${minimum})`,
-    );
-  }
-  if (certification.minor !== minor) {
-    throw new InputError(
-      `GKE version ${version} is not a ${minor} version; the lowest certified ${minor} version is ${minimum}`,
-    );
-  }
-  if (certification.status !== 'certified') {
-    throw new InputError(
-      `GKE version ${version} is below ${minimum}, the lowest AI-conformance-certified GKE version of ${minor}`,
-    );
-  }
-  return version.replace(/^v/, '');
+  certifiedMinimumOf(minor);
+  const problem = gkeVersionProblem(version, minor, {
+    subject: `GKE version ${version}`,
+  });
+  if (problem) throw new InputError(problem);
+  return version.trim().replace(/^v/, '');
 }
 
 /**

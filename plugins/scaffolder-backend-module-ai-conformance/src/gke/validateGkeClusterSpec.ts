@@ -1,6 +1,6 @@
 import {
   gkeCertification,
-  gkeCertifiedMinors,
+  gkeVersionProblem,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import {
   GKE_ACCELERATORS,
@@ -76,7 +76,7 @@ function checkPool(
   if (counts.length === 0) {
     const carries = acceleratorOfMachineType(pool.machineType);
     const options = accelerator.flexible
-      ? 'an N1 machine type such as n1-standard-8'
+      ? `an N1 machine type such as ${accelerator.flexible.defaultMachineType}`
       : formatList(machineTypesFor(accelerator));
     errors.push(
       `${label}: machine type ${pool.machineType} cannot carry ${
@@ -121,33 +121,18 @@ function poolNameFor(accelerator: string | undefined, suffix: string): string {
 }
 
 function checkVersion(spec: GkeClusterSpec, errors: string[]): void {
-  const certification = gkeCertification(spec.gkeVersion);
-  switch (certification.status) {
-    case 'certified':
-      if (certification.minor !== spec.checklistVersion) {
-        errors.push(
-          `GKE version ${spec.gkeVersion} is a ${certification.minor} version, but the cluster targets checklist ${spec.checklistVersion}; choose a ${spec.checklistVersion} version`,
-        );
-      }
-      return;
-    case 'below-minimum':
-      errors.push(
-        `GKE version ${spec.gkeVersion} is below ${certification.minimum}, the lowest AI-conformance-certified GKE version of ${certification.minor}`,
-      );
-      return;
-    case 'not-certified-yet':
-      errors.push(
-        `GKE ${
-          certification.minor
-        } has no AI-conformance-certified version yet; choose ${gkeCertifiedMinors().join(
-          ' or ',
-        )}`,
-      );
-      return;
-    default:
-      errors.push(
-        `"${spec.gkeVersion}" is not a GKE version (expected MAJOR.MINOR.PATCH-gke.N, e.g. 1.34.0-gke.1662000)`,
-      );
+  const problem = gkeVersionProblem(spec.gkeVersion, undefined, {
+    subject: `GKE version ${spec.gkeVersion}`,
+  });
+  if (problem) {
+    errors.push(problem);
+    return;
+  }
+  const { minor } = gkeCertification(spec.gkeVersion);
+  if (minor !== spec.checklistVersion) {
+    errors.push(
+      `GKE version ${spec.gkeVersion} is a ${minor} version, but the cluster targets checklist ${spec.checklistVersion}; choose a ${spec.checklistVersion} version`,
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import { KUEUE_ADDON } from '@ai-conformance/plugin-ai-conformance-common';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -114,7 +115,7 @@ describe('renderGcloudScript', () => {
       expect.arrayContaining([
         'kueue',
         'oci://registry.k8s.io/kueue/charts/kueue',
-        '--version=0.14.1',
+        `--version=${KUEUE_ADDON.version}`,
       ]),
     );
   });

@@ -1,5 +1,7 @@
 import { GkeClusterPlan, acceleratorLimits } from '../gke/planGkeCluster';
+import { helmInstallWords } from '@ai-conformance/plugin-ai-conformance-common';
 import { PlannedGpuPool } from '../gke/validateGkeClusterSpec';
+import { addonReleases } from './addonReleases';
 
 /** Quotes a word for POSIX shells. */
 export function shellQuote(word: string): string {
@@ -117,40 +119,10 @@ export function renderGcloudScript(plan: GkeClusterPlan): string {
     '',
     'gcloud container clusters get-credentials "$CLUSTER" --project="$PROJECT" --location="$REGION"',
   );
-  if (spec.kueueVersion) {
+  for (const { addon, version } of addonReleases(plan)) {
     sections.push(
       '',
-      command([
-        'helm upgrade --install kueue oci://registry.k8s.io/kueue/charts/kueue',
-        flag('version', spec.kueueVersion.replace(/^v/, '')),
-        '--namespace=kueue-system',
-        '--create-namespace',
-      ]),
-    );
-  }
-  if (spec.operator === 'kubeflow-trainer') {
-    sections.push(
-      '',
-      command([
-        'helm upgrade --install kubeflow-trainer oci://ghcr.io/kubeflow/charts/kubeflow-trainer',
-        flag('version', spec.kubeflowTrainerVersion.replace(/^v/, '')),
-        '--namespace=kubeflow-system',
-        '--create-namespace',
-      ]),
-    );
-  }
-  if (draPool) {
-    sections.push(
-      '',
-      command([
-        'helm upgrade --install nvidia-dra-driver-gpu nvidia-dra-driver-gpu',
-        '--repo=https://helm.ngc.nvidia.com/nvidia',
-        '--version=25.8.0',
-        '--namespace=nvidia-dra-driver-gpu',
-        '--create-namespace',
-        '--set=nvidiaDriverRoot=/home/kubernetes/bin/nvidia',
-        '--set=resources.gpus.enabled=true',
-      ]),
+      command(helmInstallWords(addon, { version, quote: shellQuote })),
     );
   }
   return `${sections.join('\n')}\n`;

@@ -1,3 +1,4 @@
+import { KUEUE_ADDON } from '@ai-conformance/plugin-ai-conformance-common';
 import { parse } from '@cdktf/hcl2json';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -132,7 +133,7 @@ describe('renderTerraform', () => {
     expect(json['addons.tf'].resource.helm_release.kueue[0]).toMatchObject({
       repository: 'oci://registry.k8s.io/kueue/charts',
       chart: 'kueue',
-      version: '0.14.1',
+      version: KUEUE_ADDON.version,
       namespace: 'kueue-system',
       create_namespace: true,
     });

@@ -2,6 +2,7 @@ import { GkeClusterPlan, acceleratorLimits } from '../gke/planGkeCluster';
 import { PlannedGpuPool } from '../gke/validateGkeClusterSpec';
 import { apiChannel } from '../gke/gkeClusterSpec';
 import { HclBlock, attr, blank, block, expr, hclFile } from './hcl';
+import { AddonRelease, addonReleases } from './addonReleases';
 
 /** Provider range: DCGM in monitoring_config and the Ray add-on need it. */
 export const GOOGLE_PROVIDER_VERSION = '>= 6.25.0, < 8.0.0';
@@ -301,30 +302,21 @@ function clusterTf(plan: GkeClusterPlan): string {
   return hclFile(blocks, HEADER);
 }
 
-function helmRelease(
-  name: string,
-  body: {
-    repository: string;
-    chart: string;
-    version: string;
-    namespace: string;
-    set?: Record<string, string>;
-  },
-): HclBlock {
+function helmRelease({ addon, version }: AddonRelease): HclBlock {
   return block(
     'resource',
-    ['helm_release', name],
+    ['helm_release', addon.id],
     [
-      attr('name', body.chart),
-      attr('repository', body.repository),
-      attr('chart', body.chart),
-      attr('version', body.version),
-      attr('namespace', body.namespace),
+      attr('name', addon.chart),
+      attr('repository', addon.repository),
+      attr('chart', addon.chart),
+      attr('version', version),
+      attr('namespace', addon.namespace),
       attr('create_namespace', true),
-      body.set &&
+      addon.values &&
         attr(
           'set',
-          Object.entries(body.set).map(([k, v]) => ({ name: k, value: v })),
+          Object.entries(addon.values).map(([k, v]) => ({ name: k, value: v })),
         ),
       blank,
       attr('depends_on', [expr('google_container_node_pool.system')]),
@@ -333,42 +325,7 @@ function helmRelease(
 }
 
 function addonsTf(plan: GkeClusterPlan): string | undefined {
-  const { spec } = plan;
-  const blocks: HclBlock[] = [];
-  if (spec.kueueVersion) {
-    blocks.push(
-      helmRelease('kueue', {
-        repository: 'oci://registry.k8s.io/kueue/charts',
-        chart: 'kueue',
-        version: spec.kueueVersion.replace(/^v/, ''),
-        namespace: 'kueue-system',
-      }),
-    );
-  }
-  if (spec.operator === 'kubeflow-trainer') {
-    blocks.push(
-      helmRelease('kubeflow_trainer', {
-        repository: 'oci://ghcr.io/kubeflow/charts',
-        chart: 'kubeflow-trainer',
-        version: spec.kubeflowTrainerVersion.replace(/^v/, ''),
-        namespace: 'kubeflow-system',
-      }),
-    );
-  }
-  if (plan.draPool) {
-    blocks.push(
-      helmRelease('nvidia_dra_driver', {
-        repository: 'https://helm.ngc.nvidia.com/nvidia',
-        chart: 'nvidia-dra-driver-gpu',
-        version: '25.8.0',
-        namespace: 'nvidia-dra-driver-gpu',
-        set: {
-          nvidiaDriverRoot: '/home/kubernetes/bin/nvidia',
-          'resources.gpus.enabled': 'true',
-        },
-      }),
-    );
-  }
+  const blocks = addonReleases(plan).map(helmRelease);
   return blocks.length ? hclFile(blocks, HEADER) : undefined;
 }
 

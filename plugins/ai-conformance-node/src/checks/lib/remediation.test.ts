@@ -1,3 +1,4 @@
+import { KUEUE_ADDON } from '@ai-conformance/plugin-ai-conformance-common';
 import { remediationFor } from './remediation';
 
 describe('remediationFor', () => {
@@ -44,5 +45,17 @@ describe('remediationFor', () => {
       id => remediationFor(id, 'kops')[0]?.platform !== 'any',
     );
     expect(missing).toEqual([]);
+  });
+
+  it('installs the Kueue release the cluster template installs', () => {
+    const commands = remediationFor('gang_scheduling', 'gke').map(
+      step => step.command ?? '',
+    );
+    expect(commands[0]).toContain(
+      `/kueue/releases/download/v${KUEUE_ADDON.version}/manifests.yaml`,
+    );
+    expect(commands).toContain(
+      `helm upgrade --install kueue oci://registry.k8s.io/kueue/charts/kueue --version=${KUEUE_ADDON.version} --namespace=kueue-system --create-namespace`,
+    );
   });
 });

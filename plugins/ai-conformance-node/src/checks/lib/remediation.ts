@@ -3,13 +3,16 @@
  * (gcloud and Terraform), then EKS/AKS where known, then generic steps.
  * `remediationFor` puts the cluster's own platform first.
  */
-import type {
-  Link,
-  Platform,
-  Remediation,
+import {
+  KUEUE_ADDON,
+  helmInstallWords,
+  type Link,
+  type Platform,
+  type Remediation,
 } from '@ai-conformance/plugin-ai-conformance-common';
 
-const KUEUE_VERSION = 'v0.14.4';
+/** The Kueue release the GKE cluster template installs. */
+const KUEUE_VERSION = `v${KUEUE_ADDON.version}`;
 
 const STEPS: Record<string, Remediation[]> = {
   dra_support: [
@@ -171,10 +174,8 @@ const STEPS: Record<string, Remediation[]> = {
     },
     {
       platform: 'any',
-      description:
-        'Install a gang scheduler: Kueue (Helm chart oci://registry.k8s.io/kueue/charts/kueue), Volcano, or KAI Scheduler.',
-      command:
-        'helm install kueue oci://registry.k8s.io/kueue/charts/kueue --namespace kueue-system --create-namespace',
+      description: `Install a gang scheduler: Kueue (Helm chart ${KUEUE_ADDON.repository}/${KUEUE_ADDON.chart}), Volcano, or KAI Scheduler.`,
+      command: helmInstallWords(KUEUE_ADDON).join(' '),
       url: 'https://kueue.sigs.k8s.io/docs/installation/',
     },
   ],
