@@ -12,7 +12,6 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DEMO_CLUSTERS,
   startKubeSim,
@@ -20,7 +19,6 @@ import {
 } from '@ai-conformance/kube-sim';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import request from 'supertest';
 import aiConformancePlugin from '@ai-conformance/plugin-ai-conformance-backend';
 import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import { parseAllDocuments } from 'yaml';
@@ -66,7 +64,6 @@ function demoPolicyPermissions(denied: Set<string>): PermissionsService {
 describe('AI Conformance actions over MCP (demo backend)', () => {
   let sim: KubeSim;
   let baseUrl: string;
-  let server: any;
   let stop: () => Promise<void>;
   const denied = new Set<string>();
 
@@ -129,8 +126,7 @@ describe('AI Conformance actions over MCP (demo backend)', () => {
         }),
       ],
     });
-    server = backend.server;
-    const address = server.address();
+    const address = backend.server.address() as { port: number };
     baseUrl = `http://localhost:${address.port}`;
     stop = () => backend.stop();
   });
@@ -210,11 +206,12 @@ describe('AI Conformance actions over MCP (demo backend)', () => {
     }
 
     // The same answers as the HTTP API the portal uses.
-    const http = await request(server)
-      .get('/api/ai-conformance/clusters')
-      .set('Authorization', mockCredentials.user.header(USER));
+    const http = await fetch(`${baseUrl}/api/ai-conformance/clusters`, {
+      headers: { Authorization: mockCredentials.user.header(USER) },
+    });
     expect(http.status).toBe(200);
-    const rows: any[] = http.body.items ?? http.body;
+    const body = await http.json();
+    const rows: any[] = body.items ?? body;
     const prodRow = rows.find(
       r => r.entityRef === 'resource:default/gke-ai-prod',
     );
@@ -342,12 +339,17 @@ describe('AI Conformance actions over MCP (demo backend)', () => {
     expect(res.content[0].text).toMatch(/NotFoundError/);
 
     // Nor does the action registry invoke it when asked directly.
-    const direct = await request(server)
-      .post(
-        '/api/ai-conformance/.backstage/actions/v1/actions/ai-conformance:run-ai-conformance-check/invoke',
-      )
-      .set('Authorization', mockCredentials.user.header(USER))
-      .send({ cluster: 'gke-ai-prod' });
+    const direct = await fetch(
+      `${baseUrl}/api/ai-conformance/.backstage/actions/v1/actions/ai-conformance:run-ai-conformance-check/invoke`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: mockCredentials.user.header(USER),
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ cluster: 'gke-ai-prod' }),
+      },
+    );
     expect(direct.status).toBe(404);
   });
 
