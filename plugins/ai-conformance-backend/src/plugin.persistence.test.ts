@@ -9,21 +9,20 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
 import request from 'supertest';
+import type { Knex } from 'knex';
 import { aiConformancePlugin } from './plugin';
 import { clusterEntity } from './__testUtils__/clusterEntities';
-import {
-  startTestPostgres,
-  type TestPostgres,
-} from './__testUtils__/testPostgres';
+import { createTestDatabases } from './__testUtils__/testDatabases';
 
 jest.setTimeout(120_000);
 
 const BASE = '/api/ai-conformance';
 const auth = () => mockCredentials.user.header('user:default/jane');
 
+const databases = createTestDatabases();
+
 describe('run history survives a backend restart', () => {
   let sim: KubeSim;
-  let pg: TestPostgres | undefined;
   let sqliteDir: string;
 
   beforeAll(async () => {
@@ -36,19 +35,26 @@ describe('run history survives a backend restart', () => {
   });
   afterAll(async () => {
     await sim?.stop();
-    await pg?.stop();
     fs.rmSync(sqliteDir, { recursive: true, force: true });
   });
 
-  function start(database: object) {
+  /** The plugin's database: `backend.database` config, or a given knex. */
+  type Database = { config: object } | { knex: Knex };
+
+  function start(database: Database) {
     const c = sim.cluster('gke-a');
     return startTestBackend({
       features: [
         aiConformancePlugin,
         catalogServiceMock.factory({ entities: [clusterEntity('gke-a')] }),
+        ...('knex' in database
+          ? [mockServices.database.factory({ knex: database.knex })]
+          : []),
         mockServices.rootConfig.factory({
           data: {
-            backend: { database },
+            ...('config' in database
+              ? { backend: { database: database.config } }
+              : {}),
             aiConformance: {
               schedule: { enabled: false },
               clusters: [
@@ -66,7 +72,7 @@ describe('run history survives a backend restart', () => {
     });
   }
 
-  async function runAndRestart(database: object) {
+  async function runAndRestart(database: Database) {
     const first = await start(database);
     let runId: string;
     let verdict: string;
@@ -120,25 +126,21 @@ describe('run history survives a backend restart', () => {
 
   it('on a SQLite file', async () => {
     await runAndRestart({
-      client: 'better-sqlite3',
-      connection: { directory: sqliteDir },
+      config: {
+        client: 'better-sqlite3',
+        connection: { directory: sqliteDir },
+      },
     });
     expect(
       fs.readdirSync(sqliteDir).some(f => f.includes('ai-conformance')),
     ).toBe(true);
   });
 
-  it('on PostgreSQL', async () => {
-    expect.hasAssertions();
-    pg = await startTestPostgres();
-    await runAndRestart({
-      client: 'pg',
-      connection: {
-        host: pg.host,
-        port: pg.port,
-        user: pg.user,
-        database: pg.database,
-      },
-    });
-  });
+  it.each(databases.ids.filter(id => id !== 'SQLITE_3'))(
+    'on PostgreSQL (%s)',
+    async id => {
+      expect.hasAssertions();
+      await runAndRestart({ knex: await databases.init(id) });
+    },
+  );
 });

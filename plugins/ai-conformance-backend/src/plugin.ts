@@ -18,8 +18,7 @@ import {
 import { registerActions } from './actions';
 import { BadgeService } from './badges';
 import { RegressionNotifier } from './notifications';
-import { ConformanceStore } from './database/ConformanceStore';
-import { migrationsDirectory } from './database/migrationsDirectory';
+import { DatabaseConformanceStore } from './database/DatabaseConformanceStore';
 import { readPluginConfig } from './readPluginConfig';
 import { createRouter } from './router';
 import { ClusterAccess } from './service/ClusterAccess';
@@ -66,15 +65,7 @@ export const aiConformancePlugin = createBackendPlugin({
           deps;
         const settings = readPluginConfig(config);
 
-        const db = await database.getClient();
-        if (!database.migrations?.skip) {
-          await db.migrate.latest({ directory: migrationsDirectory });
-        }
-        const store = new ConformanceStore(db);
-        await store.setSetting(
-          'retention.runsPerCluster',
-          String(settings.runsPerCluster),
-        );
+        const store = await DatabaseConformanceStore.create({ database });
 
         const resolver = new ClusterResolver({
           config,

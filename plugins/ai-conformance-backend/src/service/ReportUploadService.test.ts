@@ -1,14 +1,14 @@
-import knexFactory, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { ConfigReader } from '@backstage/config';
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
 import {
   collectSnapshot,
   connectToCluster,
 } from '@ai-conformance/plugin-ai-conformance-node';
-import { ConformanceStore } from '../database/ConformanceStore';
-import { migrationsDirectory } from '../database/migrationsDirectory';
+import type { ConformanceStore } from '../database/ConformanceStore';
+import { DatabaseConformanceStore } from '../database/DatabaseConformanceStore';
 import { ClusterResolver } from './ClusterResolver';
 import { EngineConformanceRunner } from './EngineConformanceRunner';
 import { ReportUploadService, detectUpload } from './ReportUploadService';
@@ -46,6 +46,8 @@ describe('detectUpload', () => {
   });
 });
 
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
 describe('ReportUploadService', () => {
   let sim: KubeSim;
   let db: Knex;
@@ -56,13 +58,10 @@ describe('ReportUploadService', () => {
     sim = await startKubeSim({
       clusters: [{ name: 'eks-a', scenario: 'eks-1.35' }],
     });
-    db = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: ':memory:' },
-      useNullAsDefault: true,
+    db = await databases.init('SQLITE_3');
+    store = await DatabaseConformanceStore.create({
+      database: mockServices.database({ knex: db }),
     });
-    await db.migrate.latest({ directory: migrationsDirectory });
-    store = new ConformanceStore(db);
     const runner = new EngineConformanceRunner();
     const logger = mockServices.logger.mock();
     const runs = new RunManager({
@@ -84,7 +83,6 @@ describe('ReportUploadService', () => {
     uploads = new ReportUploadService({ store, runner, runs });
   });
   afterAll(async () => {
-    await db?.destroy();
     await sim?.stop();
   });
 
@@ -115,11 +113,13 @@ describe('ReportUploadService', () => {
         requirementsVersion: '1.35',
       },
     });
-    const [artifact] = await store.listArtifacts(run.runId);
+    const [artifact] = await db('ai_conformance_artifacts').where({
+      run_id: run.runId,
+    });
     expect(artifact).toMatchObject({
       kind: 'snapshot',
-      uploadedBy: 'user:default/jane',
-      sizeBytes: Buffer.byteLength(body),
+      uploaded_by: 'user:default/jane',
+      size_bytes: Buffer.byteLength(body),
     });
     expect(artifact.sha256).toMatch(/^[0-9a-f]{64}$/);
   });

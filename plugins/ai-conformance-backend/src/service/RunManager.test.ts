@@ -1,10 +1,13 @@
-import knexFactory, { type Knex } from 'knex';
 import { ConfigReader } from '@backstage/config';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { ConformanceReport } from '@ai-conformance/plugin-ai-conformance-common';
-import { ConformanceStore } from '../database/ConformanceStore';
-import { migrationsDirectory } from '../database/migrationsDirectory';
+import type { ConformanceStore } from '../database/ConformanceStore';
+import { DatabaseConformanceStore } from '../database/DatabaseConformanceStore';
 import { ClusterResolver } from './ClusterResolver';
 import type {
   ConformanceRunner,
@@ -52,8 +55,9 @@ class FakeRunner implements ConformanceRunner {
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
 describe('RunManager', () => {
-  let db: Knex;
   let store: ConformanceStore;
   const clusters = Array.from({ length: 6 }, (_, i) => ({
     name: `c${i}`,
@@ -62,16 +66,10 @@ describe('RunManager', () => {
   }));
 
   beforeEach(async () => {
-    db = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: ':memory:' },
-      useNullAsDefault: true,
+    const knex = await databases.init('SQLITE_3');
+    store = await DatabaseConformanceStore.create({
+      database: mockServices.database({ knex }),
     });
-    await db.migrate.latest({ directory: migrationsDirectory });
-    store = new ConformanceStore(db);
-  });
-  afterEach(async () => {
-    await db.destroy();
   });
 
   function manager(
