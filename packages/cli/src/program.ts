@@ -8,13 +8,7 @@ import { OUTPUT_FORMATS } from './format/outputFormat';
 import { FAIL_ON_VALUES } from './lib/failOn';
 import { METADATA_FLAGS } from './lib/productMetadataOptions';
 import { PRODUCT_METADATA_FIELDS } from '@ai-conformance/plugin-ai-conformance-common';
-import { runCheck } from './commands/checkCommand';
-import { runCollect } from './commands/collectCommand';
-import { runEvaluate } from './commands/evaluateCommand';
-import { runUpload, TOKEN_ENV } from './commands/uploadCommand';
-import { runRequirements } from './commands/requirementsCommand';
-import { runValidate } from './commands/validateCommand';
-import { collectRepeated } from './lib/metricsSourceOptions';
+import { TOKEN_ENV } from './commands/uploadCommand';
 
 const DEFAULT_TIMEOUT = '2m';
 
@@ -31,6 +25,35 @@ const METADATA_HELP: Record<string, string> = {
   k8sConformanceUrl:
     'k8s-conformance submission, https://github.com/cncf/k8s-conformance/tree/master/v1.NN/<product>',
 };
+
+/*
+ * Each command's module (and what it needs: the engine, the Kubernetes
+ * client, the formatters) is required only when that command runs.
+ * `require`, not `import()`: esbuild bundles both as modules evaluated on
+ * first use, but Jest's transform leaves `import()` to Node, which Jest
+ * cannot run.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const commands = {
+  check: (): typeof import('./commands/checkCommand') =>
+    require('./commands/checkCommand'),
+  collect: (): typeof import('./commands/collectCommand') =>
+    require('./commands/collectCommand'),
+  evaluate: (): typeof import('./commands/evaluateCommand') =>
+    require('./commands/evaluateCommand'),
+  upload: (): typeof import('./commands/uploadCommand') =>
+    require('./commands/uploadCommand'),
+  requirements: (): typeof import('./commands/requirementsCommand') =>
+    require('./commands/requirementsCommand'),
+  validate: (): typeof import('./commands/validateCommand') =>
+    require('./commands/validateCommand'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Collects the values of a repeatable flag. */
+function collectRepeated(value: string, previous: string[] = []) {
+  return [...previous, value];
+}
 
 /** Flags of a Prometheus-compatible source sampled for accelerator_metrics. */
 function metricsOptions(cmd: Command): Command {
@@ -141,7 +164,7 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
     .option('-q, --quiet', 'no progress on stderr');
   metricsOptions(check);
   outputOptions(check).action(async opts => {
-    state.code = await runCheck(opts, io);
+    state.code = await commands.check().runCheck(opts, io);
   });
 
   const collect = program
@@ -173,7 +196,7 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
     )
     .option('-q, --quiet', 'no progress on stderr');
   metricsOptions(collect).action(async opts => {
-    state.code = await runCollect(opts, io);
+    state.code = await commands.collect().runCollect(opts, io);
   });
 
   const evaluate = program
@@ -181,7 +204,7 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
     .description('evaluate a snapshot file written by collect, as check would')
     .argument('<snapshot>', 'snapshot.json');
   outputOptions(evaluate).action(async (file: string, opts) => {
-    state.code = await runEvaluate(file, opts, io);
+    state.code = await commands.evaluate().runEvaluate(file, opts, io);
   });
 
   program
@@ -204,7 +227,7 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
       TOKEN_ENV,
     )
     .action(async (file: string, opts) => {
-      state.code = await runUpload(file, opts, io);
+      state.code = await commands.upload().runUpload(file, opts, io);
     });
 
   program
@@ -223,7 +246,7 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
     )
     .option('--out <file>', 'write the output to a file instead of stdout')
     .action(async opts => {
-      state.code = await runRequirements(opts, io);
+      state.code = await commands.requirements().runRequirements(opts, io);
     });
 
   program
@@ -234,7 +257,7 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
     .argument('<file>', 'PRODUCT.yaml')
     .option('--offline', 'do not check that URLs are reachable')
     .action(async (file: string, opts) => {
-      state.code = await runValidate(file, opts, io);
+      state.code = await commands.validate().runValidate(file, opts, io);
     });
 
   return program;

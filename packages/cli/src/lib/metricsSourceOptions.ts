@@ -25,11 +25,6 @@ export interface MetricsSourceFlags {
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
-/** Collects repeated `--prometheus-matcher` values. */
-export function collectRepeated(value: string, previous: string[] = []) {
-  return [...previous, value];
-}
-
 /**
  * Reads `--prometheus-url`, `--prometheus-token-env` and
  * `--prometheus-matcher`; undefined when no URL is given. Throws CliError
