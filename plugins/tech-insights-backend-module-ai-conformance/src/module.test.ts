@@ -12,7 +12,7 @@ import techInsightsBackend from '@backstage-community/plugin-tech-insights-backe
 import techInsightsJsonRulesEngine from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import { parse } from 'yaml';
 import { techInsightsModuleAiConformance } from './module';
-import { fakeService, latestResult } from './testing/fakeResults';
+import { fakeService, latestResult } from './__testUtils__/fakeResults';
 
 const cluster = (name: string) => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -150,21 +150,11 @@ describe('techInsightsModuleAiConformance', () => {
   }, 60_000);
 
   it('serves each example check with maturity metadata (rank, category, solution)', async () => {
+    // The checks come from config (the jsonfc module reads them).
     const { server } = await startTestBackend({
       features: [
         techInsightsBackend,
         techInsightsJsonRulesEngine,
-        techInsightsModuleAiConformance,
-        catalogServiceMock.factory({ entities: [cluster('gke-ai-prod')] }),
-        createServiceFactory({
-          service: aiConformanceServiceRef,
-          deps: {},
-          factory: () => {
-            const broker = new AiConformanceServiceBroker();
-            broker.register(fakeService(results));
-            return broker;
-          },
-        }),
         mockServices.rootConfig.factory({ data: exampleConfig }),
       ],
     });

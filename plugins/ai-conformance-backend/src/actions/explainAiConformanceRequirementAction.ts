@@ -10,7 +10,11 @@ import {
   allChecks,
   remediationFor,
 } from '@ai-conformance/plugin-ai-conformance-node';
-import { remediationSchema, toRemediation } from './schemas';
+import {
+  checklistVersionSchema,
+  remediationSchema,
+  toRemediation,
+} from './schemas';
 
 /** "list resource.k8s.io deviceclasses", "get core/v1 namespaces kube-system". */
 function describeRead(read: ReadSpec): string {
@@ -48,11 +52,7 @@ export function registerExplainAiConformanceRequirementAction(
             .min(1)
             .max(100)
             .describe('Requirement id, e.g. gang_scheduling'),
-          checklistVersion: z
-            .string()
-            .max(20)
-            .optional()
-            .describe('Checklist version, e.g. 1.35; default: the latest'),
+          checklistVersion: checklistVersionSchema(z, 'default: the latest'),
           platform: z
             .string()
             .max(40)

@@ -7,6 +7,8 @@ import type { ClusterApiService } from '../service/ClusterApiService';
 import { parseClusterRef } from './clusterRef';
 import {
   VERDICTS,
+  checklistVersionSchema,
+  clusterInputSchema,
   requirementOutcomeSchema,
   toRequirementOutcome,
 } from './schemas';
@@ -42,20 +44,11 @@ export function registerGetClusterAiConformanceAction(
     schema: {
       input: z =>
         z.object({
-          cluster: z
-            .string()
-            .min(1)
-            .max(300)
-            .describe(
-              'Cluster entity ref (resource:default/gke-ai-prod) or name (gke-ai-prod)',
-            ),
-          checklistVersion: z
-            .string()
-            .max(20)
-            .optional()
-            .describe(
-              'Checklist version (e.g. 1.35); default: the latest report of any version',
-            ),
+          cluster: clusterInputSchema(z),
+          checklistVersion: checklistVersionSchema(
+            z,
+            'default: the latest report of any version',
+          ),
         }),
       output: z =>
         z.object({

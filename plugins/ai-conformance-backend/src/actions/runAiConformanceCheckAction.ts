@@ -8,7 +8,12 @@ import type { ClusterApiService } from '../service/ClusterApiService';
 import type { RunManager } from '../service/RunManager';
 import { toRunStatus } from '../service/RunManager';
 import { parseClusterRef } from './clusterRef';
-import { runSchema, toRunOutput } from './schemas';
+import {
+  checklistVersionSchema,
+  clusterInputSchema,
+  runSchema,
+  toRunOutput,
+} from './schemas';
 
 /** The longest an agent may wait for a run in one call. */
 export const MAX_WAIT_SECONDS = 120;
@@ -43,18 +48,11 @@ export function registerRunAiConformanceCheckAction(
     schema: {
       input: z =>
         z.object({
-          cluster: z
-            .string()
-            .min(1)
-            .max(300)
-            .describe(
-              'Cluster entity ref (resource:default/gke-ai-prod) or name (gke-ai-prod)',
-            ),
-          checklistVersion: z
-            .string()
-            .max(20)
-            .optional()
-            .describe("Checklist version; default: the cluster's minor"),
+          cluster: clusterInputSchema(z),
+          checklistVersion: checklistVersionSchema(
+            z,
+            "default: the cluster's minor",
+          ),
           waitSeconds: z
             .number()
             .int()

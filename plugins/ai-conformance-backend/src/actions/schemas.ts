@@ -18,6 +18,20 @@ export const VERDICTS = [
   'incomplete',
 ] as const satisfies readonly Verdict[];
 
+/** The cluster an action is about: entity ref or name. */
+export const clusterInputSchema = (z: Z) =>
+  z
+    .string()
+    .min(1)
+    .max(300)
+    .describe(
+      'Cluster entity ref (resource:default/gke-ai-prod) or name (gke-ai-prod)',
+    );
+
+/** A checklist version, e.g. 1.35 (validated against the catalog later). */
+export const checklistVersionSchema = (z: Z, meaning: string) =>
+  z.string().max(20).optional().describe(`Checklist version; ${meaning}`);
+
 /** A remediation step as the actions return it. */
 export const remediationSchema = (z: Z) =>
   z.object({
