@@ -13,7 +13,6 @@ import {
 } from '@ai-conformance/plugin-ai-conformance-node';
 import {
   createAcceleratorMetricsService,
-  createAcceleratorsRouter,
 } from './accelerators';
 import { registerActions } from './actions';
 import { BadgeService } from './badges';
@@ -118,6 +117,7 @@ export const aiConformancePlugin = createBackendPlugin({
           runs,
           uploads: new ReportUploadService({ store, runner, runs }),
           auditor: deps.auditor,
+          accelerators: acceleratorMetrics,
           selfAssessmentMetadata: settings.selfAssessmentMetadata,
           goldRules,
         });
@@ -140,17 +140,6 @@ export const aiConformancePlugin = createBackendPlugin({
             badges,
             httpAuth: deps.httpAuth,
             uploadMaxBytes: settings.uploadMaxBytes,
-          }),
-        );
-        httpRouter.use(
-          await createAcceleratorsRouter({
-            resolver,
-            catalog: deps.catalog,
-            permissions: deps.permissions,
-            httpAuth: deps.httpAuth,
-            config,
-            logger,
-            service: acceleratorMetrics,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

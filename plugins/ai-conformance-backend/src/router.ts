@@ -1,9 +1,10 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { spec } from './schema/openapi.generated';
+import type { EndpointMap } from './schema/endpoints.generated';
 import type { ClusterApiService } from './service/ClusterApiService';
 import type { BadgeService } from './badges/BadgeService';
 import { PayloadTooLargeError } from './PayloadTooLargeError';
@@ -86,10 +87,12 @@ export async function createRouter(
     },
   );
 
-  // The spec is validated at run time; routes are typed as plain Express.
-  const validated = createValidatedOpenApiRouter(spec as any, {
-    middleware: [express.json({ limit: '64kb' })],
-  }) as unknown as express.Router;
+  // Requests are validated against the spec at run time; params, query, body
+  // and response of every handler are typed from it (EndpointMap).
+  const validated =
+    createValidatedOpenApiRouterFromGeneratedEndpointMap<EndpointMap>(spec, {
+      middleware: [express.json({ limit: '64kb' })],
+    });
 
   validated.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -97,8 +100,7 @@ export async function createRouter(
 
   validated.get('/requirements', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const version = req.query.version as string | undefined;
-    res.json(api.getRequirements(version));
+    res.json(api.getRequirements(req.query.version));
   });
 
   validated.get('/clusters', async (req, res) => {
@@ -114,7 +116,7 @@ export async function createRouter(
     });
     res.json(
       await api.getCluster(req.params.namespace, req.params.name, credentials, {
-        version: req.query.version as string | undefined,
+        version: req.query.version,
       }),
     );
   });
@@ -123,10 +125,7 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const body = (req.body ?? {}) as {
-      dryRunProbes?: boolean;
-      requirementsVersion?: string;
-    };
+    const body = req.body ?? {};
     const { created, run } = await api.createRun(
       req.params.namespace,
       req.params.name,
@@ -146,9 +145,10 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    const { before } = req.query;
+    // Query values arrive as text; the spec has already checked the range.
     const limit =
       req.query.limit === undefined ? undefined : Number(req.query.limit);
-    const before = req.query.before as string | undefined;
     if (before !== undefined && Number.isNaN(Date.parse(before))) {
       throw new InputError(`"before" must be a date-time, got "${before}"`);
     }
@@ -168,14 +168,12 @@ export async function createRouter(
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
-      const format =
-        (req.query.format as 'yaml' | 'json' | undefined) ?? 'yaml';
       const draft = await api.getSelfAssessment(
         req.params.namespace,
         req.params.name,
-        format,
+        req.query.format ?? 'yaml',
         credentials,
-        { version: req.query.version as string | undefined },
+        { version: req.query.version },
       );
       res.type(draft.contentType).send(draft.body);
     },
@@ -186,6 +184,20 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     res.json(await api.getRun(req.params.runId, credentials));
+  });
+
+  validated.get('/clusters/:namespace/:name/accelerators', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(
+      await api.getAccelerators(
+        req.params.namespace,
+        req.params.name,
+        req.query.range,
+        { credentials, userTokens: userTokens(req) },
+      ),
+    );
   });
 
   router.use(validated);

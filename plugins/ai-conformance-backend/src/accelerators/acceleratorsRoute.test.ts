@@ -17,7 +17,7 @@ import {
   AcceleratorMetricsService,
   type AcceleratorRequestContext,
 } from './AcceleratorMetricsService';
-import { createAcceleratorsRouter } from './createAcceleratorsRouter';
+import { createAcceleratorsTestRouter } from '../__testUtils__/createAcceleratorsTestRouter';
 import { readMetricsConfig } from './readMetricsConfig';
 import { clusterEntity } from '../__testUtils__/clusterEntities';
 
@@ -39,7 +39,7 @@ const inventory = buildAcceleratorInventory({
 
 type Mode = 'ok' | 'error' | 'hang';
 
-describe('createAcceleratorsRouter', () => {
+describe('GET /clusters/:namespace/:name/accelerators', () => {
   let prometheus: http.Server;
   let promUrl: string;
   let mode: Mode = 'ok';
@@ -127,8 +127,7 @@ describe('createAcceleratorsRouter', () => {
       readInventory: options.readInventory ?? (async () => inventory),
       now: () => 1_000_000,
     });
-    const router = await createAcceleratorsRouter({
-      resolver: { resolve: jest.fn() },
+    const router = await createAcceleratorsTestRouter({
       catalog: catalogServiceMock({
         entities: [clusterEntity('gke'), clusterEntity('nope')],
       }),
@@ -139,8 +138,6 @@ describe('createAcceleratorsRouter', () => {
             : AuthorizeResult.ALLOW,
       }),
       httpAuth: mockServices.httpAuth(),
-      config,
-      logger,
       service,
     });
     const a = express();
@@ -250,7 +247,9 @@ describe('createAcceleratorsRouter', () => {
       '/clusters/default/gke/accelerators?range=2h',
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/range must be one of 1h, 6h, 24h/);
+    expect(bad.body.error.message).toMatch(
+      /range must be equal to one of the allowed values: 1h, 6h, 24h/,
+    );
 
     const { app: missing } = await app({
       connect: async () => {

@@ -1,9 +1,8 @@
 export {
-  createAcceleratorsRouter,
   createAcceleratorMetricsService,
   connectThroughResolver,
-} from './createAcceleratorsRouter';
-export type { AcceleratorsRouterOptions } from './createAcceleratorsRouter';
+} from './createAcceleratorMetricsService';
+export type { AcceleratorMetricsServiceDeps } from './createAcceleratorMetricsService';
 export {
   AcceleratorMetricsService,
   describeMetricsSource,

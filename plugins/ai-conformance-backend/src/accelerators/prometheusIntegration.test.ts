@@ -31,10 +31,8 @@ import { clusterEntity } from '../__testUtils__/clusterEntities';
 import { ClusterResolver } from '../service/ClusterResolver';
 import { EngineConformanceRunner } from '../service/EngineConformanceRunner';
 import { AcceleratorMetricsService } from './AcceleratorMetricsService';
-import {
-  connectThroughResolver,
-  createAcceleratorsRouter,
-} from './createAcceleratorsRouter';
+import { connectThroughResolver } from './createAcceleratorMetricsService';
+import { createAcceleratorsTestRouter } from '../__testUtils__/createAcceleratorsTestRouter';
 import { readMetricsConfig } from './readMetricsConfig';
 import {
   findPrometheusBinary,
@@ -218,13 +216,10 @@ describe('accelerator metrics through a real Prometheus', () => {
     });
     app = express();
     app.use(
-      await createAcceleratorsRouter({
-        resolver,
+      await createAcceleratorsTestRouter({
         catalog: catalogServiceMock({ entities: [clusterEntity('gke')] }),
         permissions: mockServices.permissions(),
         httpAuth: mockServices.httpAuth(),
-        config,
-        logger,
         // Queries run at the real time; only the exporters see pinned windows.
         service,
       }),

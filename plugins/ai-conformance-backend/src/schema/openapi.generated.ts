@@ -1,4 +1,5 @@
-// Generated from openapi.yaml by scripts/generate-openapi.js; do not edit.
+// Generated from plugins/ai-conformance-backend/src/schema/openapi.yaml by
+// plugins/ai-conformance-backend/scripts/generate-openapi.js; do not edit.
 
 /** The OpenAPI 3.1 spec of the AI Conformance backend. */
 export const spec = {
@@ -461,6 +462,16 @@ export const spec = {
                       type: 'array',
                       items: {
                         type: 'object',
+                        required: ['source', 'message'],
+                        properties: {
+                          source: {
+                            type: 'string',
+                            enum: ['prometheus', 'kubernetes', 'config'],
+                          },
+                          message: {
+                            type: 'string',
+                          },
+                        },
                       },
                     },
                     generatedAt: {
@@ -941,7 +952,7 @@ export const spec = {
             type: 'string',
           },
           category: {
-            type: 'string',
+            $ref: '#/components/schemas/RequirementCategory',
           },
           level: {
             type: 'string',
@@ -967,23 +978,179 @@ export const spec = {
           evidence: {
             type: 'array',
             items: {
-              type: 'object',
-              required: ['description'],
+              $ref: '#/components/schemas/Evidence',
             },
           },
           remediation: {
             type: 'array',
             items: {
-              type: 'object',
-              required: ['description'],
+              $ref: '#/components/schemas/Remediation',
             },
           },
           errors: {
             type: 'array',
             items: {
-              type: 'object',
-              required: ['read', 'outcome', 'message'],
+              $ref: '#/components/schemas/EvaluationError',
             },
+          },
+          links: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Link',
+            },
+          },
+          notes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      RequirementCategory: {
+        type: 'string',
+        enum: [
+          'accelerators',
+          'networking',
+          'schedulingOrchestration',
+          'observability',
+          'security',
+          'operator',
+        ],
+      },
+      Platform: {
+        type: 'string',
+        enum: [
+          'gke',
+          'eks',
+          'aks',
+          'openshift',
+          'oke',
+          'ack',
+          'cce',
+          'lke',
+          'coreweave',
+          'vks',
+          'gardener',
+          'kops',
+          'rke2',
+          'k3s',
+          'talos',
+          'generic',
+        ],
+      },
+      Evidence: {
+        type: 'object',
+        required: ['description'],
+        properties: {
+          description: {
+            type: 'string',
+          },
+          object: {
+            type: 'object',
+            required: ['apiVersion', 'kind', 'name'],
+            properties: {
+              apiVersion: {
+                type: 'string',
+              },
+              kind: {
+                type: 'string',
+              },
+              name: {
+                type: 'string',
+              },
+              namespace: {
+                type: 'string',
+              },
+            },
+          },
+          fields: {
+            type: 'object',
+            additionalProperties: {
+              type: ['string', 'number', 'boolean'],
+            },
+          },
+          url: {
+            type: 'string',
+          },
+        },
+      },
+      Remediation: {
+        type: 'object',
+        required: ['description'],
+        properties: {
+          description: {
+            type: 'string',
+          },
+          platform: {
+            type: 'string',
+            enum: [
+              'gke',
+              'eks',
+              'aks',
+              'openshift',
+              'oke',
+              'ack',
+              'cce',
+              'lke',
+              'coreweave',
+              'vks',
+              'gardener',
+              'kops',
+              'rke2',
+              'k3s',
+              'talos',
+              'generic',
+              'any',
+            ],
+          },
+          command: {
+            type: 'string',
+          },
+          terraform: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+        },
+      },
+      EvaluationError: {
+        type: 'object',
+        required: ['read', 'outcome', 'message'],
+        properties: {
+          read: {
+            type: 'string',
+          },
+          outcome: {
+            type: 'string',
+            enum: [
+              'ok',
+              'forbidden',
+              'notFound',
+              'unavailable',
+              'timeout',
+              'error',
+              'skipped',
+            ],
+          },
+          message: {
+            type: 'string',
+          },
+          hint: {
+            type: 'string',
+          },
+        },
+      },
+      Link: {
+        type: 'object',
+        required: ['title', 'url'],
+        properties: {
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
           },
         },
       },
@@ -1024,7 +1191,7 @@ export const spec = {
                 type: 'string',
               },
               platform: {
-                type: 'string',
+                $ref: '#/components/schemas/Platform',
               },
               nodeCount: {
                 type: 'integer',
@@ -1033,6 +1200,24 @@ export const spec = {
                 type: 'array',
                 items: {
                   type: 'object',
+                  required: ['resource', 'nodes', 'capacity', 'allocatable'],
+                  properties: {
+                    resource: {
+                      type: 'string',
+                    },
+                    type: {
+                      type: 'string',
+                    },
+                    nodes: {
+                      type: 'integer',
+                    },
+                    capacity: {
+                      type: 'number',
+                    },
+                    allocatable: {
+                      type: 'number',
+                    },
+                  },
                 },
               },
             },
@@ -1051,11 +1236,43 @@ export const spec = {
             items: {
               type: 'object',
               required: ['id', 'severity', 'summary'],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                severity: {
+                  type: 'string',
+                  enum: ['info', 'warning', 'error'],
+                },
+                summary: {
+                  type: 'string',
+                },
+                details: {
+                  type: 'string',
+                },
+                remediation: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/Remediation',
+                  },
+                },
+              },
             },
           },
           stats: {
             type: 'object',
             required: ['apiRequests', 'durationMs'],
+            properties: {
+              apiRequests: {
+                type: 'integer',
+              },
+              durationMs: {
+                type: 'number',
+              },
+              waves: {
+                type: 'integer',
+              },
+            },
           },
         },
       },
@@ -1089,7 +1306,7 @@ export const spec = {
                   type: 'string',
                 },
                 category: {
-                  type: 'string',
+                  $ref: '#/components/schemas/RequirementCategory',
                 },
                 level: {
                   type: 'string',
@@ -1113,8 +1330,7 @@ export const spec = {
                 links: {
                   type: 'array',
                   items: {
-                    type: 'object',
-                    required: ['title', 'url'],
+                    $ref: '#/components/schemas/Link',
                   },
                 },
                 officialTests: {

@@ -4,6 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Request } from 'express';
 import { NotFoundError } from '@backstage/errors';
+import type { MetricsRange } from '@ai-conformance/plugin-ai-conformance-node';
 import { parse as parseYaml } from 'yaml';
 import {
   aiConformanceReportUploadPermission,
@@ -21,6 +22,11 @@ import {
   type RunRecord,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ConformanceStore } from '../database/ConformanceStore';
+import type {
+  AcceleratorMetricsService,
+  AcceleratorRequestContext,
+} from '../accelerators/AcceleratorMetricsService';
+import type { AcceleratorsResponse } from '../accelerators/types';
 import type { ClusterAccess } from './ClusterAccess';
 import { toRunRecord, toRunStatus, type RunManager } from './RunManager';
 import type { ReportUpload, ReportUploadService } from './ReportUploadService';
@@ -45,6 +51,8 @@ export class ClusterApiService {
       runs: RunManager;
       uploads: ReportUploadService;
       auditor: AuditorService;
+      /** Inventory and DCGM series of `GET .../accelerators`. */
+      accelerators?: Pick<AcceleratorMetricsService, 'getAccelerators'>;
       selfAssessmentMetadata: ProductYamlMetadata;
       /** `aiConformance.levels.gold`; defaults when empty. */
       goldRules?: Partial<GoldLevelRules>;
@@ -281,6 +289,26 @@ export class ClusterApiService {
           body: JSON.stringify(parseYaml(yaml)),
         }
       : { contentType: 'application/yaml', body: yaml };
+  }
+
+  /**
+   * Accelerator inventory and series of a cluster entity that exists, under
+   * `ai-conformance.report.read` for it; `range` is 1h (default), 6h or 24h.
+   */
+  async getAccelerators(
+    namespace: string,
+    name: string,
+    range: MetricsRange | undefined,
+    context: AcceleratorRequestContext,
+  ): Promise<AcceleratorsResponse> {
+    const { accelerators } = this.deps;
+    const ref = this.deps.access.entityRef(namespace, name);
+    if (!accelerators) {
+      throw new NotFoundError('Accelerator metrics are not served here');
+    }
+    await this.deps.access.requireEntity(ref, context.credentials);
+    await this.deps.access.authorizeRead(ref, context.credentials);
+    return accelerators.getAccelerators(ref, range ?? '1h', context);
   }
 
   async #readable(

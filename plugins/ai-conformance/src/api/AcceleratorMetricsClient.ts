@@ -8,6 +8,7 @@ import { ResponseError } from '@backstage/errors';
 
 import type {
   AcceleratorsResponse,
+  AiConformanceHttpJson,
   MetricsRange,
 } from '@ai-conformance/plugin-ai-conformance-common';
 
@@ -68,6 +69,10 @@ export class AcceleratorMetricsClient implements AcceleratorMetricsApi {
     )}/accelerators?range=${encodeURIComponent(range)}`;
     const response = await this.fetchApi.fetch(url);
     if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as AcceleratorsResponse;
+    const body: AiConformanceHttpJson<'GetClusterAccelerators'> =
+      await response.json();
+    // The spec leaves inventory, series and source open; their shapes are
+    // the common package's AcceleratorsResponse.
+    return body as AcceleratorsResponse;
   }
 }

@@ -51,16 +51,20 @@ describe('AiConformanceClient', () => {
     expect(body).toEqual({ requirementsVersion: '1.34' });
   });
 
-  it('reads lists as arrays or item envelopes', async () => {
+  it('reads each list in the shape the OpenAPI spec gives it', async () => {
     server.use(
       http.get(`${baseUrl}/clusters`, () =>
-        HttpResponse.json({ items: [{ entityRef: 'resource:default/a' }] }),
+        HttpResponse.json([{ entityRef: 'resource:default/a' }]),
       ),
       http.get(`${baseUrl}/clusters/default/gke-ai-prod/runs`, () =>
-        HttpResponse.json([{ runId: 'r1' }, { runId: 'r2' }]),
+        HttpResponse.json({ items: [{ runId: 'r1' }, { runId: 'r2' }] }),
       ),
       http.get(`${baseUrl}/requirements`, () =>
-        HttpResponse.json({ version: '1.34', requirements: [{ id: 'x' }] }),
+        HttpResponse.json({
+          version: '1.34',
+          source: 'built-in',
+          requirements: [{ id: 'x' }],
+        }),
       ),
     );
     expect(await client.listClusters()).toEqual([

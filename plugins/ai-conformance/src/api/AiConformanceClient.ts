@@ -2,6 +2,8 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AiConformanceHttpJson,
+  AiConformanceHttpOperations,
   ClusterDetail,
   ClusterSummary,
   CreateRunResponse,
@@ -14,12 +16,18 @@ import type {
   StartRunOptions,
 } from './AiConformanceApi';
 
-/** Accepts a bare array or an `{ items }` envelope. */
-function itemsOf<T>(body: unknown): T[] {
-  if (Array.isArray(body)) return body as T[];
-  const items = (body as { items?: unknown } | null)?.items;
-  return Array.isArray(items) ? (items as T[]) : [];
-}
+/** Operations whose 200 answer is JSON. */
+type JsonOperation = {
+  [Op in keyof AiConformanceHttpOperations]: [
+    AiConformanceHttpJson<Op>,
+  ] extends [never]
+    ? never
+    : Op;
+}[keyof AiConformanceHttpOperations];
+
+type CreateRunRequestBody = NonNullable<
+  AiConformanceHttpOperations['CreateRun']['requestBody']
+>['content']['application/json'];
 
 function clusterPath(entity: CompoundEntityRef): string {
   return `/clusters/${encodeURIComponent(
@@ -52,26 +60,23 @@ export class AiConformanceClient implements AiConformanceApi {
   async listRequirements(options?: {
     version?: string;
   }): Promise<RequirementInfo[]> {
-    const body = await this.getJson<unknown>(
+    const checklist = await this.getJson(
+      'GetRequirements',
       `/requirements${query({ version: options?.version })}`,
     );
-    if (Array.isArray(body)) return body as RequirementInfo[];
-    const requirements = (body as { requirements?: unknown } | null)
-      ?.requirements;
-    return Array.isArray(requirements)
-      ? (requirements as RequirementInfo[])
-      : itemsOf<RequirementInfo>(body);
+    return checklist.requirements;
   }
 
   async listClusters(): Promise<ClusterSummary[]> {
-    return itemsOf<ClusterSummary>(await this.getJson<unknown>('/clusters'));
+    return this.getJson('ListClusters', '/clusters');
   }
 
   async getCluster(
     entity: CompoundEntityRef,
     options?: { version?: string },
   ): Promise<ClusterDetail> {
-    return this.getJson<ClusterDetail>(
+    return this.getJson(
+      'GetCluster',
       `${clusterPath(entity)}${query({ version: options?.version })}`,
     );
   }
@@ -80,26 +85,26 @@ export class AiConformanceClient implements AiConformanceApi {
     entity: CompoundEntityRef,
     options?: StartRunOptions,
   ): Promise<CreateRunResponse> {
-    const response = await this.request(`${clusterPath(entity)}/runs`, {
+    const body: CreateRunRequestBody = options ?? {};
+    return this.getJson('CreateRun', `${clusterPath(entity)}/runs`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(options ?? {}),
+      body: JSON.stringify(body),
     });
-    return (await response.json()) as CreateRunResponse;
   }
 
   async getRun(runId: string): Promise<RunRecord> {
-    return this.getJson<RunRecord>(`/runs/${encodeURIComponent(runId)}`);
+    return this.getJson('GetRun', `/runs/${encodeURIComponent(runId)}`);
   }
 
   async getRunHistory(
     entity: CompoundEntityRef,
     options?: { limit?: number },
   ): Promise<RunHistoryResponse> {
-    const body = await this.getJson<unknown>(
+    return this.getJson(
+      'ListRuns',
       `${clusterPath(entity)}/runs${query({ limit: options?.limit })}`,
     );
-    return { items: itemsOf<RunRecord>(body) };
   }
 
   async getSelfAssessmentYaml(
@@ -116,9 +121,15 @@ export class AiConformanceClient implements AiConformanceApi {
     return response.text();
   }
 
-  private async getJson<T>(path: string): Promise<T> {
-    const response = await this.request(path);
-    return (await response.json()) as T;
+  /** The JSON answer of an operation, typed by the backend's OpenAPI spec. */
+  private async getJson<Operation extends JsonOperation>(
+    _operation: Operation,
+    path: string,
+    init?: RequestInit,
+  ): Promise<AiConformanceHttpJson<Operation>> {
+    const response = await this.request(path, init);
+    const body: AiConformanceHttpJson<Operation> = await response.json();
+    return body;
   }
 
   private async request(path: string, init?: RequestInit): Promise<Response> {

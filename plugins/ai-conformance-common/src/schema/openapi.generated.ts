@@ -1,0 +1,817 @@
+// Generated from plugins/ai-conformance-backend/src/schema/openapi.yaml by
+// plugins/ai-conformance-backend/scripts/generate-openapi.js; do not edit.
+
+/** @public */
+export interface paths {
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Liveness of the plugin; needs no token. */
+    get: operations['GetHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/requirements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The requirements of one checklist version (default the newest). */
+    get: operations['GetRequirements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Latest result of every cluster the caller may read. */
+    get: operations['ListClusters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters/{namespace}/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    /** @description Latest report and last run of one cluster entity. */
+    get: operations['GetCluster'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters/{namespace}/{name}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    /** @description Run history of one cluster, newest first. */
+    get: operations['ListRuns'];
+    put?: never;
+    /** @description Starts a check run. When a run of the cluster is already queued or running, answers 200 with that run instead of starting another. */
+    post: operations['CreateRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters/{namespace}/{name}/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Uploads a cluster snapshot (evaluated here) or official-suite results (junit.xml, or results.json from `go test -json`). The body size is limited by `aiConformance.uploads.maxBytes`. */
+    post: operations['UploadReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters/{namespace}/{name}/self-assessment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    /** @description A CNCF submission draft (PRODUCT.yaml) from the latest report. */
+    get: operations['GetSelfAssessment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters/{namespace}/{name}/accelerators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    /** @description Accelerator inventory from the API server and DCGM series from the cluster's configured Prometheus-compatible source. A failing source adds an entry to `errors`; the inventory is still returned. */
+    get: operations['GetClusterAccelerators'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters/{namespace}/{name}/badge.svg': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    /** @description A shields-style SVG badge with the verdict and level. Needs no token when `aiConformance.badges.public` is true. */
+    get: operations['GetClusterBadge'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/runs/{runId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        runId: string;
+      };
+      cookie?: never;
+    };
+    /** @description One run, with progress while it runs and its report once it succeeded. */
+    get: operations['GetRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+/** @public */
+export type webhooks = Record<string, never>;
+/** @public */
+export interface components {
+  schemas: {
+    Error: {
+      error: {
+        name: string;
+        message: string;
+      };
+      request?: Record<string, unknown>;
+      response?: Record<string, unknown>;
+    };
+    /** @enum {string} */
+    Verdict: 'conformant' | 'not-conformant' | 'incomplete';
+    /** @enum {string} */
+    RunStatus: 'queued' | 'running' | 'succeeded' | 'failed';
+    RunProgress: {
+      done: number;
+      total: number;
+      phase?: string;
+    };
+    CreateRunRequest: {
+      dryRunProbes?: boolean;
+      /** @description Evaluate against this checklist version instead of the cluster's minor. */
+      requirementsVersion?: string;
+    };
+    CreateRunResponse: {
+      runId: string;
+      status?: components['schemas']['RunStatus'];
+    };
+    RunRecord: {
+      runId: string;
+      entityRef: string;
+      status: components['schemas']['RunStatus'];
+      /** @enum {string} */
+      trigger: 'user' | 'schedule' | 'upload';
+      progress: components['schemas']['RunProgress'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      startedAt?: string;
+      /** Format: date-time */
+      finishedAt?: string;
+      createdBy?: string;
+      verdict?: components['schemas']['Verdict'];
+      requirementsVersion?: string;
+      report?: components['schemas']['ConformanceReport'];
+      /** @description MUST/SHOULD counts of a succeeded run (history items carry these instead of the report). */
+      counts?: {
+        mustPassed: number;
+        mustTotal: number;
+        shouldPassed: number;
+        shouldTotal: number;
+      };
+      error?: string;
+    };
+    ClusterSummary: {
+      entityRef: string;
+      verdict: components['schemas']['Verdict'] | null;
+      requirementsVersion: string | null;
+      mustPassed: number;
+      mustTotal: number;
+      shouldPassed: number;
+      shouldTotal: number;
+      /** @enum {string|null} */
+      platform:
+        | 'gke'
+        | 'eks'
+        | 'aks'
+        | 'openshift'
+        | 'oke'
+        | 'ack'
+        | 'cce'
+        | 'lke'
+        | 'coreweave'
+        | 'vks'
+        | 'gardener'
+        | 'kops'
+        | 'rke2'
+        | 'k3s'
+        | 'talos'
+        | 'generic'
+        | null;
+      kubernetesVersion: string | null;
+      /** Format: date-time */
+      lastRunAt: string | null;
+      statuses?: {
+        [key: string]: string;
+      };
+      /** @description Scorecard level of the latest report; null when never checked. */
+      level?: components['schemas']['ConformanceLevel'] | null;
+      /** @description Why the cluster is not one level higher (empty at gold). */
+      levelMissing?: string[];
+    };
+    ClusterDetail: {
+      entityRef: string;
+      report: components['schemas']['ConformanceReport'] | null;
+      lastRun: components['schemas']['RunRecord'] | null;
+      /** @description Scorecard level of the report and what the next level needs. */
+      level?: components['schemas']['LevelResult'] | null;
+    };
+    /** @enum {string} */
+    ConformanceLevel: 'none' | 'bronze' | 'silver' | 'gold';
+    LevelResult: {
+      level: components['schemas']['ConformanceLevel'];
+      missing: string[];
+    };
+    RequirementResult: {
+      id: string;
+      category: components['schemas']['RequirementCategory'];
+      /** @enum {string} */
+      level: 'MUST' | 'SHOULD';
+      conditional: boolean;
+      title: string;
+      /** @enum {string} */
+      status: 'pass' | 'fail' | 'partial' | 'not-applicable' | 'unknown';
+      /** @enum {string} */
+      method: 'passive' | 'dry-run' | 'artifact';
+      summary: string;
+      evidence: components['schemas']['Evidence'][];
+      remediation: components['schemas']['Remediation'][];
+      errors: components['schemas']['EvaluationError'][];
+      links?: components['schemas']['Link'][];
+      notes?: string[];
+    };
+    /** @enum {string} */
+    RequirementCategory:
+      | 'accelerators'
+      | 'networking'
+      | 'schedulingOrchestration'
+      | 'observability'
+      | 'security'
+      | 'operator';
+    /** @enum {string} */
+    Platform:
+      | 'gke'
+      | 'eks'
+      | 'aks'
+      | 'openshift'
+      | 'oke'
+      | 'ack'
+      | 'cce'
+      | 'lke'
+      | 'coreweave'
+      | 'vks'
+      | 'gardener'
+      | 'kops'
+      | 'rke2'
+      | 'k3s'
+      | 'talos'
+      | 'generic';
+    Evidence: {
+      description: string;
+      object?: {
+        apiVersion: string;
+        kind: string;
+        name: string;
+        namespace?: string;
+      };
+      fields?: {
+        [key: string]: string | number | boolean;
+      };
+      url?: string;
+    };
+    Remediation: {
+      description: string;
+      /** @enum {string} */
+      platform?:
+        | 'gke'
+        | 'eks'
+        | 'aks'
+        | 'openshift'
+        | 'oke'
+        | 'ack'
+        | 'cce'
+        | 'lke'
+        | 'coreweave'
+        | 'vks'
+        | 'gardener'
+        | 'kops'
+        | 'rke2'
+        | 'k3s'
+        | 'talos'
+        | 'generic'
+        | 'any';
+      command?: string;
+      terraform?: string;
+      url?: string;
+    };
+    EvaluationError: {
+      read: string;
+      /** @enum {string} */
+      outcome:
+        | 'ok'
+        | 'forbidden'
+        | 'notFound'
+        | 'unavailable'
+        | 'timeout'
+        | 'error'
+        | 'skipped';
+      message: string;
+      hint?: string;
+    };
+    Link: {
+      title: string;
+      url: string;
+    };
+    ConformanceReport: {
+      /** @constant */
+      schemaVersion: 1;
+      requirementsVersion: string;
+      generatedAt: string;
+      cluster: {
+        name: string;
+        server?: string;
+        kubernetesVersion?: string;
+        platform: components['schemas']['Platform'];
+        nodeCount?: number;
+        accelerators: {
+          resource: string;
+          type?: string;
+          nodes: number;
+          capacity: number;
+          allocatable: number;
+        }[];
+      };
+      verdict: components['schemas']['Verdict'];
+      requirements: components['schemas']['RequirementResult'][];
+      findings: {
+        id: string;
+        /** @enum {string} */
+        severity: 'info' | 'warning' | 'error';
+        summary: string;
+        details?: string;
+        remediation?: components['schemas']['Remediation'][];
+      }[];
+      stats: {
+        apiRequests: number;
+        durationMs: number;
+        waves?: number;
+      };
+    };
+    Checklist: {
+      version: string;
+      /** @enum {string} */
+      source: 'built-in' | 'registered';
+      requirements: {
+        id: string;
+        category: components['schemas']['RequirementCategory'];
+        /** @enum {string} */
+        level: 'MUST' | 'SHOULD';
+        conditional: boolean;
+        condition?: string;
+        title: string;
+        description: string;
+        officialDescription?: string;
+        links: components['schemas']['Link'][];
+        officialTests: string[];
+      }[];
+    };
+  };
+  responses: {
+    /** @description An error. */
+    ErrorResponse: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+  };
+  parameters: {
+    namespace: string;
+    name: string;
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+/** @public */
+export type $defs = Record<string, never>;
+/** @public */
+export interface operations {
+  GetHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The plugin is up. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'ok';
+          };
+        };
+      };
+    };
+  };
+  GetRequirements: {
+    parameters: {
+      query?: {
+        version?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The checklist. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Checklist'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+    };
+  };
+  ListClusters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per cluster entity. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterSummary'][];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+    };
+  };
+  GetCluster: {
+    parameters: {
+      query?: {
+        /** @description Only runs evaluated against this checklist version, e.g. 1.35. */
+        version?: string;
+      };
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cluster's latest report (null when none) and last run. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterDetail'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  ListRuns: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Only runs created before this time (the createdAt of the last item of the previous page). */
+        before?: string;
+      };
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Runs, newest first, without report bodies. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['RunRecord'][];
+          };
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  CreateRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['CreateRunRequest'];
+      };
+    };
+    responses: {
+      /** @description A run of this cluster was already queued or running. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateRunResponse'];
+        };
+      };
+      /** @description The run was queued. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateRunResponse'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  UploadReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': unknown;
+        'application/x-ndjson': string;
+        'application/xml': string;
+        'text/xml': string;
+      };
+    };
+    responses: {
+      /** @description The upload was evaluated and stored as a run. Callers allowed `ai-conformance.report.read` on the cluster get the run with its report; others get only the run's identity and status (runId, entityRef, status, trigger, progress, times, createdBy: no report, verdict, counts or error). Reading the run later, `GET /runs/{runId}`, needs `ai-conformance.report.read`. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunRecord'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+      413: components['responses']['ErrorResponse'];
+    };
+  };
+  GetSelfAssessment: {
+    parameters: {
+      query?: {
+        format?: 'yaml' | 'json';
+        /** @description Only runs evaluated against this checklist version, e.g. 1.35. */
+        version?: string;
+      };
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The draft. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/yaml': string;
+          'application/json': {
+            metadata: Record<string, unknown>;
+            spec: Record<string, unknown>;
+          };
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  GetClusterAccelerators: {
+    parameters: {
+      query?: {
+        range?: '1h' | '6h' | '24h';
+      };
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Inventory, series, source and errors. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            entityRef: string;
+            inventory?: unknown;
+            series?: unknown;
+            source?: unknown;
+            errors: {
+              /** @enum {string} */
+              source: 'prometheus' | 'kubernetes' | 'config';
+              message: string;
+            }[];
+            generatedAt?: string;
+          };
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  GetClusterBadge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The badge. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/svg+xml': string;
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  GetRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        runId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The run. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunRecord'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+}
