@@ -14,5 +14,6 @@ export * from './productYaml';
 export * from './levels';
 export * from './accelerators';
 export * from './addons';
+export * from './terraform';
 export * from './escaping';
 export * from './markdown';

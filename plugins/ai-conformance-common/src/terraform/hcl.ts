@@ -1,19 +1,33 @@
 /**
  * A small HCL writer: builds Terraform files from values, escapes strings
  * and lays out attributes the way `terraform fmt` does (aligned `=` within
- * a run of single-line attributes).
+ * a run of single-line attributes). The scaffolder's Terraform renderer and
+ * remediation's Terraform snippets both write with it.
  */
 
-/** A raw HCL expression, written as is: a reference or function call. */
+/**
+ * A raw HCL expression, written as is: a reference or function call.
+ *
+ * @public
+ */
 export class HclExpression {
   constructor(readonly text: string) {}
 }
 
-/** A raw expression, e.g. `expr('var.region')`. */
+/**
+ * A raw expression, e.g. `expr('var.region')`.
+ *
+ * @public
+ */
 export function expr(text: string): HclExpression {
   return new HclExpression(text);
 }
 
+/**
+ * A value HCL can write.
+ *
+ * @public
+ */
 export type HclValue =
   | string
   | number
@@ -22,7 +36,11 @@ export type HclValue =
   | readonly HclValue[]
   | { readonly [key: string]: HclValue };
 
-/** A block: `type "label" { ... }`. */
+/**
+ * A block: `type "label" { ... }`.
+ *
+ * @public
+ */
 export interface HclBlock {
   kind: 'block';
   type: string;
@@ -30,16 +48,30 @@ export interface HclBlock {
   body: HclBodyItem[];
 }
 
-/** An attribute `name = value`, a block, or a blank line. */
+/**
+ * An attribute `name = value`, a block, or a blank line.
+ *
+ * @public
+ */
 export type HclBodyItem =
   | { kind: 'attribute'; name: string; value: HclValue }
   | HclBlock
   | { kind: 'blank' };
 
+/**
+ * An attribute `name = value`.
+ *
+ * @public
+ */
 export function attr(name: string, value: HclValue): HclBodyItem {
   return { kind: 'attribute', name, value };
 }
 
+/**
+ * A block; falsy body items are left out.
+ *
+ * @public
+ */
 export function block(
   type: string,
   labels: string[],
@@ -53,10 +85,19 @@ export function block(
   };
 }
 
+/**
+ * A blank line between body items.
+ *
+ * @public
+ */
 export const blank: HclBodyItem = { kind: 'blank' };
 
-/** Escapes text for a quoted HCL string, template sequences included. */
-export function quote(text: string): string {
+/**
+ * Escapes text for a quoted HCL string, template sequences included.
+ *
+ * @public
+ */
+export function hclQuote(text: string): string {
   const escaped = text
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
@@ -71,7 +112,7 @@ export function quote(text: string): string {
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 function key(name: string): string {
-  return IDENTIFIER.test(name) ? name : quote(name);
+  return IDENTIFIER.test(name) ? name : hclQuote(name);
 }
 
 function isObject(
@@ -86,7 +127,7 @@ function isObject(
 
 function formatValue(value: HclValue, indent: string): string {
   if (value instanceof HclExpression) return value.text;
-  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'string') return hclQuote(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`not an HCL number: ${value}`);
     return String(value);
@@ -181,7 +222,7 @@ function formatBody(items: HclBodyItem[], indent: string): string[] {
 }
 
 function formatBlock(b: HclBlock, indent: string): string[] {
-  const head = [b.type, ...b.labels.map(quote)].join(' ');
+  const head = [b.type, ...b.labels.map(hclQuote)].join(' ');
   if (b.body.length === 0) return [`${indent}${head} {}`];
   return [
     `${indent}${head} {`,
@@ -190,7 +231,20 @@ function formatBlock(b: HclBlock, indent: string): string[] {
   ];
 }
 
-/** A Terraform file: top-level blocks separated by blank lines. */
+/**
+ * One block as HCL text, e.g. a snippet to paste into a resource.
+ *
+ * @public
+ */
+export function hclBlockText(b: HclBlock): string {
+  return formatBlock(b, '').join('\n');
+}
+
+/**
+ * A Terraform file: top-level blocks separated by blank lines.
+ *
+ * @public
+ */
 export function hclFile(blocks: HclBlock[], header?: string): string {
   const parts = blocks.map(b => formatBlock(b, '').join('\n'));
   const comment = header

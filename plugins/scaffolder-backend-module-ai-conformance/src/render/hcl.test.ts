@@ -1,5 +1,14 @@
 import { parse } from '@cdktf/hcl2json';
-import { attr, blank, block, expr, hclFile, quote } from './hcl';
+// The HCL writer lives in the common package; its output is checked here,
+// where a real HCL parser (@cdktf/hcl2json) is at hand.
+import {
+  attr,
+  blank,
+  block,
+  expr,
+  hclFile,
+  hclQuote as quote,
+} from '@ai-conformance/plugin-ai-conformance-common';
 
 describe('quote', () => {
   it('escapes quotes, backslashes, newlines and template sequences', () => {

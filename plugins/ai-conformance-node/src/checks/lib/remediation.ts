@@ -5,6 +5,12 @@
  */
 import {
   KUEUE_ADDON,
+  gkeClusterAutoscalingBlock,
+  gkeGatewayApiBlock,
+  gkeGuestAcceleratorBlock,
+  gkeMonitoringBlock,
+  gkeRayOperatorBlock,
+  hclBlockText,
   helmInstallWords,
   type Link,
   type Platform,
@@ -40,8 +46,13 @@ const STEPS: Record<string, Remediation[]> = {
         'Let GKE install and maintain the GPU driver (gpu-driver-version=default or latest); the version is published as node label cloud.google.com/gke-gpu-driver-version.',
       command:
         'gcloud container node-pools create gpu-pool --cluster=CLUSTER --location=REGION --accelerator=type=nvidia-l4,count=1,gpu-driver-version=latest',
-      terraform:
-        'guest_accelerator {\n  type  = "nvidia-l4"\n  count = 1\n  gpu_driver_installation_config { gpu_driver_version = "LATEST" }\n}',
+      terraform: hclBlockText(
+        gkeGuestAcceleratorBlock({
+          type: 'nvidia-l4',
+          count: 1,
+          driverVersion: 'latest',
+        }),
+      ),
       url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/gpus#installing_drivers',
     },
     {
@@ -83,7 +94,7 @@ const STEPS: Record<string, Remediation[]> = {
       description: 'Enable the Gateway API on the cluster (standard channel).',
       command:
         'gcloud container clusters update CLUSTER --gateway-api=standard --location=REGION',
-      terraform: 'gateway_api_config {\n  channel = "CHANNEL_STANDARD"\n}',
+      terraform: hclBlockText(gkeGatewayApiBlock()),
       url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/deploying-gateways',
     },
     {
@@ -186,8 +197,13 @@ const STEPS: Record<string, Remediation[]> = {
         'Enable autoscaling on the accelerator node pool and node auto-provisioning with accelerator limits.',
       command:
         'gcloud container clusters update CLUSTER --location=REGION --enable-autoprovisioning --max-cpu=128 --max-memory=512 --max-accelerator=type=nvidia-l4,count=8',
-      terraform:
-        'cluster_autoscaling {\n  enabled = true\n  resource_limits {\n    resource_type = "nvidia-l4"\n    minimum       = 0\n    maximum       = 8\n  }\n}',
+      terraform: hclBlockText(
+        gkeClusterAutoscalingBlock({
+          maxCpu: 128,
+          maxMemoryGb: 512,
+          accelerators: [['nvidia-l4', 8]],
+        }),
+      ),
       url: 'https://cloud.google.com/kubernetes-engine/docs/concepts/cluster-autoscaler',
     },
     {
@@ -254,8 +270,7 @@ const STEPS: Record<string, Remediation[]> = {
         'Enable managed DCGM metrics (needs GKE-managed GPU drivers).',
       command:
         'gcloud container clusters update CLUSTER --location=REGION --monitoring=SYSTEM,DCGM --enable-managed-prometheus',
-      terraform:
-        'monitoring_config {\n  enable_components = ["SYSTEM_COMPONENTS", "DCGM"]\n  managed_prometheus { enabled = true }\n}',
+      terraform: hclBlockText(gkeMonitoringBlock(true)),
       url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/dcgm-metrics',
     },
     {
@@ -273,8 +288,7 @@ const STEPS: Record<string, Remediation[]> = {
       description: 'Enable Google Cloud Managed Service for Prometheus.',
       command:
         'gcloud container clusters update CLUSTER --location=REGION --enable-managed-prometheus',
-      terraform:
-        'monitoring_config {\n  enable_components = ["SYSTEM_COMPONENTS"]\n  managed_prometheus { enabled = true }\n}',
+      terraform: hclBlockText(gkeMonitoringBlock(false)),
       url: 'https://cloud.google.com/stackdriver/docs/managed-prometheus/setup-managed',
     },
     {
@@ -343,7 +357,7 @@ const STEPS: Record<string, Remediation[]> = {
       description: 'Enable the Ray Operator add-on (KubeRay).',
       command:
         'gcloud container clusters update CLUSTER --location=REGION --update-addons=RayOperator=ENABLED',
-      terraform: 'addons_config {\n  ray_operator_config { enabled = true }\n}',
+      terraform: hclBlockText(gkeRayOperatorBlock(true)),
       url: 'https://cloud.google.com/kubernetes-engine/add-ons/ray-on-gke/how-to/enable-ray-on-gke',
     },
     {
