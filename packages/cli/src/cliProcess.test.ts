@@ -12,7 +12,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parse as parseYaml, stringify } from 'yaml';
 import { kubeconfigYaml, startKubeSim } from '@ai-conformance/kube-sim';
 import type { KubeSim } from '@ai-conformance/kube-sim';
-import { runCliProcess } from './testing/runCliProcess';
+import { runCliProcess } from './__testUtils__/runCliProcess';
 
 jest.setTimeout(120_000);
 

@@ -9,7 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { runCliProcess } from './testing/runCliProcess';
+import { runCliProcess } from './__testUtils__/runCliProcess';
 
 jest.setTimeout(60_000);
 

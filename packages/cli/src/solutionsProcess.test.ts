@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
-import { runCliProcess } from './testing/runCliProcess';
+import { runCliProcess } from './__testUtils__/runCliProcess';
 
 jest.setTimeout(120_000);
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { buildClusterFacts } from './buildClusterFacts';
-import { latestResult } from './testing/fakeResults';
+import { latestResult } from './__testUtils__/fakeResults';
 
 const now = new Date('2026-11-28T12:00:00Z');
 

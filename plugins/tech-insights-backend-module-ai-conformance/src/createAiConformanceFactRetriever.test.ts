@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createAiConformanceFactRetriever } from './createAiConformanceFactRetriever';
-import { fakeService, latestResult } from './testing/fakeResults';
+import { fakeService, latestResult } from './__testUtils__/fakeResults';
 
 const cluster = (name: string) => ({
   apiVersion: 'backstage.io/v1alpha1',

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseYaml } from 'yaml';
-import { makeReport } from '../testing/reportFixtures';
+import { makeReport } from '../__testUtils__/reportFixtures';
 import { createStyler } from '../lib/style';
 import { formatTable } from './tableFormatter';
 import { formatJUnit } from './junitFormatter';

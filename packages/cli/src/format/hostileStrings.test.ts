@@ -13,7 +13,7 @@ import {
   stripXmlInvalidChars,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import { createStyler } from '../lib/style';
-import { hostileReport } from '../testing/hostileReport';
+import { hostileReport } from '../__testUtils__/hostileReport';
 import { formatMarkdown } from './markdownFormatter';
 import { formatJUnit } from './junitFormatter';
 import { formatTable } from './tableFormatter';

@@ -1,4 +1,4 @@
-import { makeReport } from '../testing/reportFixtures';
+import { makeReport } from '../__testUtils__/reportFixtures';
 import { exitCodeForReport, exitCodeForResults, parseFailOn } from './failOn';
 
 describe('exitCodeForReport', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
-import { makeReport } from '../testing/reportFixtures';
+import { makeReport } from '../__testUtils__/reportFixtures';
 import { buildProductYaml } from '@ai-conformance/plugin-ai-conformance-common';
 import { validateProductYaml } from './productYamlValidator';
 

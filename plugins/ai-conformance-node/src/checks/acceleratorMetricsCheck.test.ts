@@ -1,6 +1,6 @@
-import { acceleratorMetricsCheck } from './accelerator_metrics';
-import { failedRead, run } from './lib/testing/snapshotFixture';
-import { daemonSet, gpuNode, node } from './lib/testing/objectFactories';
+import { acceleratorMetricsCheck } from './acceleratorMetricsCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
+import { daemonSet, gpuNode, node } from './lib/__testUtils__/objectFactories';
 import type { SnapshotMetricSample, SnapshotMetrics } from '../snapshot/types';
 
 const dcgm = (ready: number) =>

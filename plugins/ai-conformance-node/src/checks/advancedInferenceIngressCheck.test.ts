@@ -1,6 +1,6 @@
-import { advancedInferenceIngressCheck } from './advanced_inference_ingress';
-import { failedRead, run } from './lib/testing/snapshotFixture';
-import { custom } from './lib/testing/objectFactories';
+import { advancedInferenceIngressCheck } from './advancedInferenceIngressCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
+import { custom } from './lib/__testUtils__/objectFactories';
 
 const GROUPS = {
   'inference.networking.k8s.io': { v1: ['inferencepools'] },

@@ -1,6 +1,6 @@
-import { aiInferenceCheck } from './ai_inference';
-import { failedRead, run } from './lib/testing/snapshotFixture';
-import { crd, gatewayClass } from './lib/testing/objectFactories';
+import { aiInferenceCheck } from './aiInferenceCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
+import { crd, gatewayClass } from './lib/__testUtils__/objectFactories';
 
 const GW = {
   'gateway.networking.k8s.io': {

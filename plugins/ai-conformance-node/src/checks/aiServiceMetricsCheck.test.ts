@@ -1,6 +1,10 @@
-import { aiServiceMetricsCheck } from './ai_service_metrics';
-import { failedRead, run } from './lib/testing/snapshotFixture';
-import { crd, daemonSet, deployment } from './lib/testing/objectFactories';
+import { aiServiceMetricsCheck } from './aiServiceMetricsCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
+import {
+  crd,
+  daemonSet,
+  deployment,
+} from './lib/__testUtils__/objectFactories';
 
 const GMP = {
   'monitoring.googleapis.com': {

@@ -1,6 +1,10 @@
-import { clusterAutoscalingCheck } from './cluster_autoscaling';
-import { failedRead, run } from './lib/testing/snapshotFixture';
-import { configMap, custom, deployment } from './lib/testing/objectFactories';
+import { clusterAutoscalingCheck } from './clusterAutoscalingCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
+import {
+  configMap,
+  custom,
+  deployment,
+} from './lib/__testUtils__/objectFactories';
 
 const KEY = 'configmap:kube-system/cluster-autoscaler-status';
 const yamlStatus = `time: 2026-01-01

@@ -1,6 +1,6 @@
-import { disaggregatedInferenceCheck } from './disaggregated_inference';
-import { failedRead, run } from './lib/testing/snapshotFixture';
-import { deployment } from './lib/testing/objectFactories';
+import { disaggregatedInferenceCheck } from './disaggregatedInferenceCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
+import { deployment } from './lib/__testUtils__/objectFactories';
 
 const opts = { level: 'SHOULD' as const, requirementsVersion: '1.36' };
 const prefill = deployment('llm', 'qwen-prefill', {

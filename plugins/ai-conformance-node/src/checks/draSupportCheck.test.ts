@@ -1,6 +1,6 @@
-import { draSupportCheck } from './dra_support';
-import { failedRead, run } from './lib/testing/snapshotFixture';
-import { resourceSlice } from './lib/testing/objectFactories';
+import { draSupportCheck } from './draSupportCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
+import { resourceSlice } from './lib/__testUtils__/objectFactories';
 
 const ALL = [
   'deviceclasses',

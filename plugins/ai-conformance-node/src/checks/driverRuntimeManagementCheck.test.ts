@@ -1,6 +1,10 @@
-import { driverRuntimeManagementCheck } from './driver_runtime_management';
-import { failedRead, run } from './lib/testing/snapshotFixture';
-import { gpuNode, node, resourceSlice } from './lib/testing/objectFactories';
+import { driverRuntimeManagementCheck } from './driverRuntimeManagementCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
+import {
+  gpuNode,
+  node,
+  resourceSlice,
+} from './lib/__testUtils__/objectFactories';
 
 const opts = { level: 'SHOULD' as const, requirementsVersion: '1.35' };
 const unlabelled = node('plain-gpu', {

@@ -1,11 +1,11 @@
-import { gangSchedulingCheck } from './gang_scheduling';
-import { failedRead, run } from './lib/testing/snapshotFixture';
+import { gangSchedulingCheck } from './gangSchedulingCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
 import {
   crd,
   deployment,
   service,
   webhookConfig,
-} from './lib/testing/objectFactories';
+} from './lib/__testUtils__/objectFactories';
 
 const KUEUE = {
   'kueue.x-k8s.io': { v1beta1: ['clusterqueues', 'localqueues', 'workloads'] },

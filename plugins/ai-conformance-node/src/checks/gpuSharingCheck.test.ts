@@ -1,6 +1,10 @@
-import { gpuSharingCheck } from './gpu_sharing';
-import { failedRead, run } from './lib/testing/snapshotFixture';
-import { gpuNode, node, resourceSlice } from './lib/testing/objectFactories';
+import { gpuSharingCheck } from './gpuSharingCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
+import {
+  gpuNode,
+  node,
+  resourceSlice,
+} from './lib/__testUtils__/objectFactories';
 
 const opts = { level: 'SHOULD' as const, requirementsVersion: '1.35' };
 

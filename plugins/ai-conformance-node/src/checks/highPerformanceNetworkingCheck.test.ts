@@ -1,6 +1,10 @@
-import { highPerformanceNetworkingCheck } from './high_performance_networking';
-import { failedRead, run } from './lib/testing/snapshotFixture';
-import { gpuNode, node, resourceSlice } from './lib/testing/objectFactories';
+import { highPerformanceNetworkingCheck } from './highPerformanceNetworkingCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
+import {
+  gpuNode,
+  node,
+  resourceSlice,
+} from './lib/__testUtils__/objectFactories';
 
 const opts = { level: 'SHOULD' as const, requirementsVersion: '1.36' };
 

@@ -1,6 +1,6 @@
-import { podAutoscalingCheck } from './pod_autoscaling';
-import { failedRead, run } from './lib/testing/snapshotFixture';
-import { apiService } from './lib/testing/objectFactories';
+import { podAutoscalingCheck } from './podAutoscalingCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
+import { apiService } from './lib/__testUtils__/objectFactories';
 
 const HPA = { autoscaling: { v2: ['horizontalpodautoscalers'] } };
 

@@ -1,12 +1,12 @@
-import { robustControllerCheck } from './robust_controller';
-import { failedRead, run } from './lib/testing/snapshotFixture';
+import { robustControllerCheck } from './robustControllerCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
 import {
   crd,
   daemonSet,
   deployment,
   service,
   webhookConfig,
-} from './lib/testing/objectFactories';
+} from './lib/__testUtils__/objectFactories';
 
 const RAY = { 'ray.io': { v1: ['rayclusters', 'rayjobs', 'rayservices'] } };
 const rayCrds = [crd('ray.io', 'rayclusters'), crd('ray.io', 'rayjobs')];

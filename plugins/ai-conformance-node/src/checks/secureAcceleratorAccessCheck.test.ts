@@ -1,11 +1,11 @@
-import { secureAcceleratorAccessCheck } from './secure_accelerator_access';
-import { failedRead, run } from './lib/testing/snapshotFixture';
+import { secureAcceleratorAccessCheck } from './secureAcceleratorAccessCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
 import {
   daemonSet,
   gpuNode,
   node,
   resourceSlice,
-} from './lib/testing/objectFactories';
+} from './lib/__testUtils__/objectFactories';
 
 const plugin = daemonSet('kube-system', 'nvidia-gpu-device-plugin-small-cos', {
   desired: 2,

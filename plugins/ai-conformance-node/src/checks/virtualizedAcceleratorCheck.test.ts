@@ -1,6 +1,6 @@
-import { virtualizedAcceleratorCheck } from './virtualized_accelerator';
-import { failedRead, run } from './lib/testing/snapshotFixture';
-import { gpuNode, node } from './lib/testing/objectFactories';
+import { virtualizedAcceleratorCheck } from './virtualizedAcceleratorCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
+import { gpuNode, node } from './lib/__testUtils__/objectFactories';
 
 const opts = { level: 'SHOULD' as const, requirementsVersion: '1.35' };
 

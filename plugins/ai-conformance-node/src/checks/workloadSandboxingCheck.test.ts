@@ -1,6 +1,6 @@
-import { workloadSandboxingCheck } from './workload_sandboxing';
-import { failedRead, run } from './lib/testing/snapshotFixture';
-import { runtimeClass } from './lib/testing/objectFactories';
+import { workloadSandboxingCheck } from './workloadSandboxingCheck';
+import { failedRead, run } from './lib/__testUtils__/snapshotFixture';
+import { runtimeClass } from './lib/__testUtils__/objectFactories';
 
 const opts = { level: 'SHOULD' as const, requirementsVersion: '1.37' };
 
