@@ -18,7 +18,7 @@ const {
 } = require('../../packages/kube-sim/src/index.ts');
 const {
   generateTlsMaterial,
-} = require('../../packages/kube-sim/src/server/TlsCertificates.ts');
+} = require('../../packages/kube-sim/src/server/generateTlsMaterial.ts');
 
 const FAULT_CLUSTERS = require('./faultMatrix.cjs').clusters;
 

@@ -4,8 +4,8 @@
  * @packageDocumentation
  */
 export { startKubeSim } from './server/startKubeSim';
-export { listScenarios, loadScenario } from './scenario/ScenarioLoader';
-export { kubeconfigYaml } from './server/KubeconfigWriter';
+export { listScenarios, loadScenario } from './scenario/loadScenario';
+export { kubeconfigYaml } from './server/writeKubeconfigs';
 export { DEMO_CLUSTERS } from './cli/demoClusters';
 export type {
   FaultSpec,

@@ -4,19 +4,19 @@ import { suffixOf } from '../scenario/objectIds';
 import type { ResourceInfo } from './builtinResources';
 import type { AdmissionController } from './AdmissionController';
 import type { ApiCatalog, ServedGroup } from './ApiCatalog';
-import { decodeContinue, encodeContinue } from './ContinueToken';
+import { decodeContinue, encodeContinue } from './continueToken';
 import {
   apiGroup,
   apiGroupList,
   apiResourceList,
   apiVersions,
   groupDiscoveryList,
-} from './DiscoveryDocuments';
-import { parseFieldSelector } from './FieldSelector';
-import { parseLabelSelector } from './LabelSelector';
-import { negotiate, type Representation } from './MediaType';
-import { applyPatch } from './ObjectPatcher';
-import { decodeProtobufReview } from './ProtobufReview';
+} from './discoveryDocuments';
+import { parseFieldSelector } from './parseFieldSelector';
+import { parseLabelSelector } from './parseLabelSelector';
+import { negotiate, type Representation } from './negotiate';
+import { applyPatch } from './applyPatch';
+import { decodeProtobufReview } from './decodeProtobufReview';
 import type { RbacAuthorizer, RequestAttributes } from './RbacAuthorizer';
 import type { ReviewResponder } from './ReviewResponder';
 import {
@@ -28,7 +28,7 @@ import {
   notFound,
   pathNotFound,
 } from './StatusError';
-import { metadataOf, renderTable } from './TableRenderer';
+import { metadataOf, renderTable } from './renderTable';
 
 /** One API request, after the cluster prefix was removed. */
 export interface ApiRequest {

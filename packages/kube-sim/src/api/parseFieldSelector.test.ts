@@ -1,5 +1,5 @@
 import type { KubeObject } from '../types';
-import { parseFieldSelector } from './FieldSelector';
+import { parseFieldSelector } from './parseFieldSelector';
 import { StatusError } from './StatusError';
 
 const pod = (

@@ -1,4 +1,4 @@
-import { parseLabelSelector } from './LabelSelector';
+import { parseLabelSelector } from './parseLabelSelector';
 import { StatusError } from './StatusError';
 
 describe('parseLabelSelector', () => {

@@ -4,12 +4,12 @@ import {
   type GroupInfo,
   type ResourceInfo,
 } from '../api/builtinResources';
-import { expandCrd } from './CrdExpander';
-import { generateNodes, type GeneratedNode } from './NodeGenerator';
+import { expandCrd } from './expandCrd';
+import { generateNodes, type GeneratedNode } from './generateNodes';
 import { arraySource, type ObjectSource } from './ObjectSource';
 import { timestampAt, uidOf } from './objectIds';
 import { buildPod, podIpFor } from './podFactory';
-import { expandWorkload } from './WorkloadExpander';
+import { expandWorkload } from './expandWorkload';
 
 /** `group/resource` key of a collection (group '' for core). */
 export function grKey(group: string, resource: string): string {

@@ -1,5 +1,5 @@
 import type { KubeObject, WorkloadSpec } from '../types';
-import type { GeneratedNode } from './NodeGenerator';
+import type { GeneratedNode } from './generateNodes';
 import { hexOf, suffixOf, timestampAt, uidOf } from './objectIds';
 import { buildPod, podIpFor } from './podFactory';
 import type { ObjectSource } from './ObjectSource';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listScenarios, loadScenario } from './ScenarioLoader';
+import { listScenarios, loadScenario } from './loadScenario';
 import { ScenarioModel } from './ScenarioModel';
 import { ClusterStore } from '../store/ClusterStore';
 

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { startKubeSim } from './startKubeSim';
-import { renderDcgmMetrics } from './DcgmMetrics';
-import type { GeneratedNode } from '../scenario/NodeGenerator';
+import { renderDcgmMetrics } from './renderDcgmMetrics';
+import type { GeneratedNode } from '../scenario/generateNodes';
 
 function fetchText(
   url: string,

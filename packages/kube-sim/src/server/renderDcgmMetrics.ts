@@ -1,5 +1,5 @@
 import { uidOf } from '../scenario/objectIds';
-import type { GeneratedNode } from '../scenario/NodeGenerator';
+import type { GeneratedNode } from '../scenario/generateNodes';
 
 const MEMORY_MIB: Record<string, number> = {
   'NVIDIA L4': 23034,
