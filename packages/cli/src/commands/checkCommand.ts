@@ -3,10 +3,10 @@ import { CliError, ExitCode } from '../lib/CliError';
 import { CliIo } from '../lib/cliIo';
 import type { ContextResult } from '../lib/contextResult';
 import {
-  collectContext,
+  checkContext,
   describeOutcome,
   describeResult,
-  evaluateSnapshot,
+  timedOutReads,
 } from '../lib/clusterRunner';
 import { parseDuration } from '../lib/duration';
 import { parseMetricsSource } from '../lib/metricsSourceOptions';
@@ -127,27 +127,29 @@ export async function runCheck(
 
   const results: ContextResult[] = [];
   for (const context of contexts) {
-    const collected = await collectContext({
-      kubeconfig: opts.kubeconfig,
-      context,
-      deadlineMs,
-      requestTimeoutMs: Math.min(MAX_REQUEST_TIMEOUT_MS, deadlineMs),
-      dryRunProbes: Boolean(opts.dryRunProbes),
-      progress,
-      metrics: metricsSource,
-      maxResponseBytes,
-    });
-    if (!collected.snapshot) {
+    const collected = await checkContext(
+      {
+        kubeconfig: opts.kubeconfig,
+        context,
+        deadlineMs,
+        requestTimeoutMs: Math.min(MAX_REQUEST_TIMEOUT_MS, deadlineMs),
+        dryRunProbes: Boolean(opts.dryRunProbes),
+        progress,
+        metrics: metricsSource,
+        maxResponseBytes,
+      },
+      { requirementsVersion, certifiedVersions, solutions },
+    );
+    if (!collected.snapshot || !collected.report) {
       results.push({ context: collected.context, error: collected.error });
       continue;
     }
-    const result = evaluateSnapshot(
-      collected.context,
-      collected.snapshot,
-      requirementsVersion,
-      { certifiedVersions, solutions },
-    );
-    result.deadlineReached = collected.deadlineReached;
+    const result: ContextResult = {
+      context: collected.context,
+      report: collected.report,
+      timedOutReads: timedOutReads(collected.snapshot),
+      deadlineReached: collected.deadlineReached,
+    };
     progress.finish(
       collected.context,
       describeOutcome(result, { deadlineMs, failOn }),

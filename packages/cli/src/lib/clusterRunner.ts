@@ -2,6 +2,7 @@ import {
   collectClusterSnapshot,
   connectToCluster,
   evaluate,
+  runConformanceCheck,
   verifyConnection,
 } from '@ai-conformance/plugin-ai-conformance-node';
 import type {
@@ -10,6 +11,7 @@ import type {
 } from '@ai-conformance/plugin-ai-conformance-node';
 import {
   singleLineText,
+  type ConformanceReport,
   type RequirementLevel,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ContextError, ContextResult } from './contextResult';
@@ -17,7 +19,7 @@ import type { FailOn } from './failOn';
 import { CliError, EXIT_USAGE } from './CliError';
 import { formatDuration } from './duration';
 import { displayUrl } from './displayUrl';
-import type { ProgressReporter } from './ProgressReporter';
+import type { ProgressEvent, ProgressReporter } from './ProgressReporter';
 import {
   sampleMetricsSource,
   type MetricsSource,
@@ -41,6 +43,8 @@ export interface CollectOutcome {
   /** The context name (resolved when the current context was used). */
   context: string;
   snapshot?: ClusterSnapshot;
+  /** The evaluation, when the context was checked (`checkContext`). */
+  report?: ConformanceReport;
   error?: ContextError;
   /** The collection ran until the overall deadline. */
   deadlineReached?: boolean;
@@ -67,13 +71,32 @@ export function timedOutReads(snapshot: ClusterSnapshot): number {
   return n;
 }
 
+/** What `check` evaluates against (the checks are always all of them). */
+export type CheckEvaluation = Omit<EvaluateOptions, 'checks' | 'artifacts'>;
+
 /**
  * Connects to one kubeconfig context, verifies the connection (so TLS,
  * 401 and unreachable servers give one clear error) and collects a
  * snapshot within the deadline.
  */
-export async function collectContext(
+export function collectContext(opts: CollectOptions): Promise<CollectOutcome> {
+  return runContext(opts);
+}
+
+/**
+ * `collectContext`, then the evaluation: the engine's run pipeline
+ * (`runConformanceCheck`) from connection to report.
+ */
+export function checkContext(
   opts: CollectOptions,
+  evaluation: CheckEvaluation,
+): Promise<CollectOutcome> {
+  return runContext(opts, evaluation);
+}
+
+async function runContext(
+  opts: CollectOptions,
+  evaluation?: CheckEvaluation,
 ): Promise<CollectOutcome> {
   const label = opts.context ?? 'current context';
   const started = Date.now();
@@ -103,19 +126,33 @@ export async function collectContext(
     });
     const remaining = Math.max(1, opts.deadlineMs - (Date.now() - started));
     const source = opts.metrics;
-    const snapshot = await collectClusterSnapshot(connection, {
+    let collectedAt: number | undefined;
+    const collection = {
       requestTimeoutMs: Math.min(opts.requestTimeoutMs, remaining),
       deadlineMs: remaining,
       dryRunProbes: opts.dryRunProbes,
-      onProgress: event => opts.progress.update(context, event),
+      onProgress: (event: ProgressEvent) => {
+        // the evaluation takes milliseconds: no line of its own
+        if (event.phase === 'evaluate') collectedAt = Date.now();
+        else opts.progress.update(context, event);
+      },
       sampleMetrics: source
-        ? ({ timeoutMs }) => sampleMetricsSource(source, { timeoutMs })
+        ? ({ timeoutMs }: { timeoutMs: number }) =>
+            sampleMetricsSource(source, { timeoutMs })
         : undefined,
-    });
+    };
+    const { snapshot, report } = evaluation
+      ? await runConformanceCheck(connection, { ...collection, ...evaluation })
+      : { snapshot: await collectClusterSnapshot(connection, collection) };
     // the collector stops at the deadline; allow for timer granularity
-    const deadlineReached = Date.now() - started >= opts.deadlineMs - 250;
-    return { context, snapshot, deadlineReached };
+    const deadlineReached =
+      (collectedAt ?? Date.now()) - started >= opts.deadlineMs - 250;
+    return { context, snapshot, report, deadlineReached };
   } catch (e) {
+    // a checklist the snapshot cannot be evaluated against is a usage error
+    if (evaluation && (e as Error)?.name === 'InputError') {
+      throw new CliError((e as Error).message, EXIT_USAGE);
+    }
     const error = errorOf(e);
     opts.progress.finish(context, `not checked (${error.reason})`);
     return { context, error };
