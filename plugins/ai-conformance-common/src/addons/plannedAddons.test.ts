@@ -1,17 +1,14 @@
-import {
-  KUEUE_ADDON,
-  NVIDIA_DRA_DRIVER_ADDON,
-  PLANNED_ADDONS,
-  helmInstallWords,
-} from './plannedAddons';
+import * as addons from './plannedAddons';
+
+const { KUEUE_ADDON, NVIDIA_DRA_DRIVER_ADDON, helmInstallWords } = addons;
 
 describe('planned add-ons', () => {
   it('pins every chart to an exact version with a unique id', () => {
-    for (const addon of PLANNED_ADDONS) {
+    for (const addon of addons.PLANNED_ADDONS) {
       expect(addon.version).toMatch(/^\d+\.\d+\.\d+$/);
     }
-    expect(new Set(PLANNED_ADDONS.map(a => a.id)).size).toBe(
-      PLANNED_ADDONS.length,
+    expect(new Set(addons.PLANNED_ADDONS.map(a => a.id)).size).toBe(
+      addons.PLANNED_ADDONS.length,
     );
   });
 

@@ -1,13 +1,9 @@
-import {
-  gkeClusterAutoscalingBlock,
-  gkeGuestAcceleratorBlock,
-  gkeMonitoringBlock,
-} from './gkeTerraformBlocks';
+import * as gke from './gkeTerraformBlocks';
 import { hclBlockText } from './hcl';
 
 describe('GKE Terraform blocks', () => {
   it('writes managed DCGM only when asked', () => {
-    expect(hclBlockText(gkeMonitoringBlock(true))).toBe(
+    expect(hclBlockText(gke.gkeMonitoringBlock(true))).toBe(
       [
         'monitoring_config {',
         '  enable_components = ["SYSTEM_COMPONENTS", "DCGM"]',
@@ -18,12 +14,12 @@ describe('GKE Terraform blocks', () => {
         '}',
       ].join('\n'),
     );
-    expect(hclBlockText(gkeMonitoringBlock(false))).not.toContain('DCGM');
+    expect(hclBlockText(gke.gkeMonitoringBlock(false))).not.toContain('DCGM');
   });
 
   it('limits CPU, memory and every accelerator type', () => {
     const text = hclBlockText(
-      gkeClusterAutoscalingBlock({
+      gke.gkeClusterAutoscalingBlock({
         maxCpu: 128,
         maxMemoryGb: 512,
         accelerators: new Map([
@@ -43,7 +39,7 @@ describe('GKE Terraform blocks', () => {
   it('spells driver versions as the provider does', () => {
     expect(
       hclBlockText(
-        gkeGuestAcceleratorBlock({
+        gke.gkeGuestAcceleratorBlock({
           type: 'nvidia-l4',
           count: 2,
           driverVersion: 'disabled',
