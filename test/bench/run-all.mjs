@@ -106,7 +106,7 @@ async function main() {
   const evk = await bench(
     'engine-vs-kubectl.mjs',
     ['--json', path.join(tmp, 'evk.json')],
-    { timeoutMs: 180_000 },
+    { timeoutMs: 420_000 },
   );
   const evkJson = readJson(path.join(tmp, 'evk.json'));
   if (evk.ok && evkJson) {
@@ -134,6 +134,19 @@ async function main() {
           ).toFixed(1)}x`,
         );
       } else add('1 engine vs kubectl', c, 'kubectl', 'kubectl not installed');
+      // Whole processes, median of evkJson.runs: wall / CPU / peak RSS.
+      const proc = m =>
+        m.cpuMs === undefined
+          ? `${m.wallMs.toFixed(0)} ms wall`
+          : `${m.wallMs.toFixed(0)} ms wall, ${m.cpuMs.toFixed(
+              0,
+            )} ms CPU, ${m.rssMiB.toFixed(0)} MiB peak`;
+      const p = `1 CLI process (median of ${evkJson.runs})`;
+      add(p, c, 'ai-conformance check', proc(r.cli.check));
+      add(p, c, 'ai-conformance --version', proc(r.cli.version));
+      add(p, c, 'check from sources', proc(r.cli.sources));
+      if (r.kubectl?.cpuMs !== undefined)
+        add(p, c, 'kubectl script', proc(r.kubectl));
     }
   } else failures.push(`engine vs kubectl: ${evk.error}`);
 
@@ -349,7 +362,11 @@ ${
    ConfigMap, webhooks, Kueue, KubeRay, monitoring objects, own permissions) gathered by one
    \`kubectl\` call after another with an empty discovery cache; its time includes each kubectl
    start-up, as a shell checker pays it. Requests are counted by kube-sim on the server side.
-   Ratio = kubectl / engine.
+   Ratio = kubectl / engine. **CLI process** rows: \`bin/ai-conformance check\` (passive, JSON
+   output), \`--version\`, the same check from the TypeScript sources
+   (\`AI_CONFORMANCE_CLI_SOURCE=1\`) and the kubectl script, each as a whole process under
+   \`/usr/bin/time\`, median of 5: wall, CPU (user + system) and peak RSS. One warm-up run first
+   (it rebuilds the bundle if a source changed and writes its code cache).
 2. **Fleet through the scheduler** (\`fleet-scheduler.mjs\`): one kube-sim process serves N
    clusters (scenarios \`gke-1.34-conformant\`, \`eks-1.35\`, \`vanilla-1.36-cpu\`, \`gke-1.35-should\`
    in turn). For each N a fresh demo backend starts (from source, in-memory SQLite, default
