@@ -102,7 +102,12 @@ export const aiConformancePlugin = createBackendPlugin({
         lifecycle.addShutdownHook(() => runs.stop());
 
         deps.broker.register(
-          new ConformanceService({ store, runs, auth: deps.auth }),
+          new ConformanceService({
+            store,
+            runs,
+            auth: deps.auth,
+            goldRules: readGoldLevelRules(config),
+          }),
         );
         deps.permissionsRegistry.addPermissions(aiConformancePermissions);
 

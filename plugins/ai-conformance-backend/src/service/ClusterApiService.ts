@@ -30,17 +30,8 @@ import type { AcceleratorsResponse } from '../accelerators/types';
 import type { ClusterAccess } from './ClusterAccess';
 import { toRunRecord, toRunStatus, type RunManager } from './RunManager';
 import type { ReportUpload, ReportUploadService } from './ReportUploadService';
-import { summarizeRun } from './summarizeRun';
-import { levelOfRun } from './levelOfRun';
-
-function principalRef(credentials: BackstageCredentials): string | undefined {
-  const p = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return p.type === 'user' ? p.userEntityRef : p.subject;
-}
+import { summarizeCluster } from './summarizeCluster';
+import { principalRef, runCreator } from './runCreator';
 
 /** The logic behind each HTTP route, with entity and permission checks. */
 export class ClusterApiService {
@@ -97,15 +88,10 @@ export class ClusterApiService {
     const now = this.#now();
     return readable.sort().map(ref => {
       const run = latestByRef.get(ref);
-      const runOutcomes = run ? outcomes.get(run.runId) ?? [] : undefined;
-      return summarizeRun(ref, run, lastRunTimes.get(ref), {
-        statuses: runOutcomes
-          ? Object.fromEntries(runOutcomes.map(o => [o.id, o.status]))
-          : undefined,
-        level: levelOfRun(run, runOutcomes, {
-          rules: this.deps.goldRules,
-          now,
-        }),
+      return summarizeCluster(ref, run, run && outcomes.get(run.runId), {
+        lastRunAt: lastRunTimes.get(ref),
+        goldRules: this.deps.goldRules,
+        now,
       });
     });
   }
@@ -167,12 +153,9 @@ export class ClusterApiService {
         ref,
         credentials,
       );
-      const isUser =
-        (credentials.principal as { type: string }).type === 'user';
       const result = await runs.requestRun(ref, {
-        trigger: isUser ? 'user' : 'schedule',
+        ...runCreator(credentials),
         credentials,
-        createdBy: principalRef(credentials),
         dryRunProbes: body.dryRunProbes,
         requirementsVersion,
         userTokens: context.userTokens,

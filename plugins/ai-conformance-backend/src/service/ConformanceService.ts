@@ -7,10 +7,14 @@ import type {
 } from '@ai-conformance/plugin-ai-conformance-node';
 import type { AuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, parseEntityRef } from '@backstage/catalog-model';
-import type { RunRecord } from '@ai-conformance/plugin-ai-conformance-common';
+import type {
+  GoldLevelRules,
+  RunRecord,
+} from '@ai-conformance/plugin-ai-conformance-common';
 import type { ConformanceStore } from '../database/ConformanceStore';
 import type { RunManager } from './RunManager';
-import { summarizeRun } from './summarizeRun';
+import { summarizeCluster } from './summarizeCluster';
+import { runCreator } from './runCreator';
 
 /**
  * The in-process implementation of {@link AiConformanceService}, registered
@@ -22,41 +26,55 @@ export class ConformanceService implements AiConformanceService {
       store: ConformanceStore;
       runs: RunManager;
       auth: AuthService;
+      /** `aiConformance.levels.gold`; defaults when empty. */
+      goldRules?: Partial<GoldLevelRules>;
+      /** The clock levels are measured against (tests). */
+      now?: () => Date;
     },
   ) {}
 
   async getLatest(entityRef: string): Promise<ClusterLatestResult | undefined> {
+    const { store } = this.deps;
     const ref = stringifyEntityRef(parseEntityRef(entityRef));
-    const latest = await this.deps.store.getLatestSucceeded(ref);
-    const last = await this.deps.store.getLastRun(ref);
+    const [latest, last] = await Promise.all([
+      store.getLatestSucceeded(ref),
+      store.getLastRun(ref),
+    ]);
     if (!latest && !last) return undefined;
-    const statuses = latest
-      ? (await this.deps.store.getResultStatuses([latest.runId])).get(
-          latest.runId,
-        )
+    const outcomes = latest
+      ? (await store.getResultOutcomes([latest.runId])).get(latest.runId)
       : undefined;
     return {
-      summary: summarizeRun(ref, latest, last?.createdAt, { statuses }),
+      summary: summarizeCluster(ref, latest, outcomes, {
+        lastRunAt: last?.createdAt,
+        goldRules: this.deps.goldRules,
+        now: this.deps.now?.(),
+      }),
       report: latest?.report ?? null,
     };
   }
 
   async listLatest(): Promise<ClusterLatestResult[]> {
-    const latest = await this.deps.store.listLatestSucceeded();
-    const lastRunTimes = await this.deps.store.listLastRunTimes();
-    const out: ClusterLatestResult[] = [];
-    for (const run of latest) {
-      const full = await this.deps.store.getLatestSucceeded(run.entityRef);
-      out.push({
-        summary: summarizeRun(
-          run.entityRef,
-          run,
-          lastRunTimes.get(run.entityRef),
-        ),
-        report: full?.report ?? null,
-      });
-    }
-    return out;
+    const { store } = this.deps;
+    const [latest, lastRunTimes] = await Promise.all([
+      store.listLatestSucceeded(),
+      store.listLastRunTimes(),
+    ]);
+    const outcomes = await store.getResultOutcomes(latest.map(r => r.runId));
+    const now = this.deps.now?.() ?? new Date();
+    // Report bodies are not part of listLatestSucceeded: one read each, of
+    // the very run summarised.
+    const reports = await Promise.all(
+      latest.map(run => store.getRun(run.runId, { withReport: true })),
+    );
+    return latest.map((run, i) => ({
+      summary: summarizeCluster(run.entityRef, run, outcomes.get(run.runId), {
+        lastRunAt: lastRunTimes.get(run.entityRef),
+        goldRules: this.deps.goldRules,
+        now,
+      }),
+      report: reports[i]?.report ?? null,
+    }));
   }
 
   async requestRun(
@@ -65,18 +83,11 @@ export class ConformanceService implements AiConformanceService {
   ): Promise<RequestRunResult> {
     const credentials =
       options.credentials ?? (await this.deps.auth.getOwnServiceCredentials());
-    const principal = credentials.principal as {
-      type: string;
-      userEntityRef?: string;
-      subject?: string;
-    };
-    const isUser = principal.type === 'user';
     return this.deps.runs.requestRun(
       stringifyEntityRef(parseEntityRef(entityRef)),
       {
-        trigger: isUser ? 'user' : 'schedule',
+        ...runCreator(credentials),
         credentials,
-        createdBy: isUser ? principal.userEntityRef : principal.subject,
         dryRunProbes: options.dryRunProbes,
       },
     );

@@ -1,20 +1,33 @@
 import type {
   ClusterSummary,
-  ConformanceLevelResult,
+  GoldLevelRules,
 } from '@ai-conformance/plugin-ai-conformance-common';
-import type { StoredRun } from '../database/ConformanceStore';
+import type { StoredOutcome, StoredRun } from '../database/ConformanceStore';
+import { levelOfRun } from './levelOfRun';
 
-/** A `GET /clusters` row from a cluster's latest succeeded run (if any). */
-export function summarizeRun(
+/**
+ * A cluster's summary (a `GET /clusters` row, and the broker's
+ * `ClusterLatestResult.summary`) from its latest succeeded run, that run's
+ * per-requirement outcomes and the time of its newest run of any status.
+ * The only place summaries are built.
+ */
+export function summarizeCluster(
   entityRef: string,
   latest: StoredRun | undefined,
-  lastRunAt: string | undefined,
-  details: {
-    statuses?: Record<string, string>;
-    level?: ConformanceLevelResult | null;
+  outcomes: StoredOutcome[] | undefined,
+  options: {
+    /** Creation time of the cluster's newest run (any status). */
+    lastRunAt?: string;
+    /** `aiConformance.levels.gold`; defaults when empty. */
+    goldRules?: Partial<GoldLevelRules>;
+    /** The clock levels are measured against. */
+    now?: Date;
   } = {},
 ): ClusterSummary {
-  const { statuses, level } = details;
+  const level = levelOfRun(latest, outcomes, {
+    rules: options.goldRules,
+    now: options.now,
+  });
   return {
     entityRef,
     verdict: latest?.verdict ?? null,
@@ -25,10 +38,15 @@ export function summarizeRun(
     shouldTotal: latest?.counts?.shouldTotal ?? 0,
     platform: (latest?.platform as ClusterSummary['platform']) ?? null,
     kubernetesVersion: latest?.kubernetesVersion ?? null,
-    lastRunAt: lastRunAt ?? latest?.finishedAt ?? null,
-    ...(statuses ? { statuses } : {}),
-    ...(level !== undefined
-      ? { level: level?.level ?? null, levelMissing: level?.missing ?? [] }
+    lastRunAt: options.lastRunAt ?? latest?.finishedAt ?? null,
+    ...(latest
+      ? {
+          statuses: Object.fromEntries(
+            (outcomes ?? []).map(o => [o.id, o.status]),
+          ),
+        }
       : {}),
+    level: level?.level ?? null,
+    levelMissing: level?.missing ?? [],
   };
 }
