@@ -34,9 +34,15 @@ describe('code generated from openapi.yaml', () => {
   });
 
   it('notices a response field the generated types do not have yet', async () => {
+    const required = [
+      '    ClusterSummary:',
+      '      type: object',
+      '      required:',
+      '        - ',
+    ].join('\n');
     const edited = readSpecYaml().replace(
-      /(    ClusterSummary:\n      type: object\n      required:\n        - )entityRef/,
-      '$1clusterRef',
+      `${required}entityRef`,
+      `${required}clusterRef`,
     );
     expect(edited).not.toBe(readSpecYaml());
     const files = await renderOpenApiFiles(edited);
