@@ -55,6 +55,33 @@ function collectRepeated(value: string, previous: string[] = []) {
   return [...previous, value];
 }
 
+/** Which kubeconfig and context a command reads. */
+function kubeconfigOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--kubeconfig <file>',
+      'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)',
+    )
+    .option(
+      '--context <name>',
+      'kubeconfig context (default: the current context)',
+    );
+}
+
+/** How a command reads the cluster. */
+function readOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--max-response-bytes <size>',
+      'largest API response read, in bytes or KiB/MiB (default 32MiB)',
+    )
+    .option(
+      '--dry-run-probes',
+      'also send server-side dry-run requests (creates nothing)',
+    )
+    .option('-q, --quiet', 'no progress on stderr');
+}
+
 /** Flags of a Prometheus-compatible source sampled for accelerator_metrics. */
 function metricsOptions(cmd: Command): Command {
   return cmd
@@ -136,65 +163,39 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
 
-  const check = program
-    .command('check')
-    .description('check one or every kubeconfig context and report the result')
-    .option(
-      '--kubeconfig <file>',
-      'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)',
-    )
-    .option(
-      '--context <name>',
-      'kubeconfig context (default: the current context)',
-    )
+  const check = kubeconfigOptions(
+    program
+      .command('check')
+      .description(
+        'check one or every kubeconfig context and report the result',
+      ),
+  )
     .option('--all-contexts', 'check every context of the kubeconfig')
     .option(
       '--timeout <duration>',
       'overall deadline per context, e.g. 30s, 2m',
       DEFAULT_TIMEOUT,
-    )
-    .option(
-      '--max-response-bytes <size>',
-      'largest API response read, in bytes or KiB/MiB (default 32MiB)',
-    )
-    .option(
-      '--dry-run-probes',
-      'also send server-side dry-run requests (creates nothing)',
-    )
-    .option('-q, --quiet', 'no progress on stderr');
+    );
+  readOptions(check);
   metricsOptions(check);
   outputOptions(check).action(async opts => {
     state.code = await commands.check().runCheck(opts, io);
   });
 
-  const collect = program
-    .command('collect')
-    .description(
-      'read a cluster into a snapshot file (no credentials) for evaluate or upload',
-    )
-    .option(
-      '--kubeconfig <file>',
-      'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)',
-    )
-    .option(
-      '--context <name>',
-      'kubeconfig context (default: the current context)',
-    )
+  const collect = kubeconfigOptions(
+    program
+      .command('collect')
+      .description(
+        'read a cluster into a snapshot file (no credentials) for evaluate or upload',
+      ),
+  )
     .option('--out <file>', 'snapshot file (default: stdout)')
     .option(
       '--timeout <duration>',
       'overall deadline, e.g. 30s, 2m',
       DEFAULT_TIMEOUT,
-    )
-    .option(
-      '--max-response-bytes <size>',
-      'largest API response read, in bytes or KiB/MiB (default 32MiB)',
-    )
-    .option(
-      '--dry-run-probes',
-      'also send server-side dry-run requests (creates nothing)',
-    )
-    .option('-q, --quiet', 'no progress on stderr');
+    );
+  readOptions(collect);
   metricsOptions(collect).action(async opts => {
     state.code = await commands.collect().runCollect(opts, io);
   });
