@@ -20,6 +20,7 @@ import {
 import { createAcceleratorsTestRouter } from '../__testUtils__/createAcceleratorsTestRouter';
 import { readMetricsConfig } from './readMetricsConfig';
 import { clusterEntity } from '../__testUtils__/clusterEntities';
+import { expectMatchesSpec } from '../__testUtils__/expectMatchesSpec';
 
 const inventory = buildAcceleratorInventory({
   nodes: [
@@ -182,6 +183,7 @@ describe('GET /clusters/:namespace/:name/accelerators', () => {
       gpu: '0',
       latest: [1000, 42],
     });
+    expectMatchesSpec('get', '/clusters/{namespace}/{name}/accelerators', res);
     expect(seenAuth.every(h => h === 'Bearer prom-secret')).toBe(true);
     expect(JSON.stringify(res.body)).not.toContain('prom-secret');
     expect(JSON.stringify(res.body)).not.toContain(promUrl);
@@ -196,6 +198,7 @@ describe('GET /clusters/:namespace/:name/accelerators', () => {
       series: null,
       errors: [],
     });
+    expectMatchesSpec('get', '/clusters/{namespace}/{name}/accelerators', res);
     expect(res.body.inventory.totals[0]).toMatchObject({
       resource: 'nvidia.com/gpu',
       capacity: 1,

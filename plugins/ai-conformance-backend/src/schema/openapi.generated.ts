@@ -449,35 +449,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  required: ['entityRef', 'errors'],
-                  properties: {
-                    entityRef: {
-                      type: 'string',
-                    },
-                    inventory: {},
-                    series: {},
-                    source: {},
-                    errors: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        required: ['source', 'message'],
-                        properties: {
-                          source: {
-                            type: 'string',
-                            enum: ['prometheus', 'kubernetes', 'config'],
-                          },
-                          message: {
-                            type: 'string',
-                          },
-                        },
-                      },
-                    },
-                    generatedAt: {
-                      type: 'string',
-                    },
-                  },
+                  $ref: '#/components/schemas/AcceleratorsResponse',
                 },
               },
             },
@@ -1003,6 +975,393 @@ export const spec = {
             type: 'array',
             items: {
               type: 'string',
+            },
+          },
+        },
+      },
+      AcceleratorsResponse: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'inventory',
+          'series',
+          'source',
+          'errors',
+          'generatedAt',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          inventory: {
+            description:
+              'Null when the cluster could not be read (see errors).',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/AcceleratorInventory',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          series: {
+            description:
+              'Null when no metrics source is configured or every query failed.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/AcceleratorMetricSeries',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          source: {
+            description:
+              'Where series come from (never the URL or credentials).',
+            oneOf: [
+              {
+                type: 'object',
+                required: ['type'],
+                properties: {
+                  type: {
+                    type: 'string',
+                    const: 'none',
+                  },
+                },
+              },
+              {
+                type: 'object',
+                required: ['type', 'auth'],
+                properties: {
+                  type: {
+                    type: 'string',
+                    const: 'prometheus',
+                  },
+                  auth: {
+                    type: 'string',
+                    enum: ['none', 'bearer', 'basic', 'google'],
+                  },
+                },
+              },
+            ],
+          },
+          errors: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['source', 'message'],
+              properties: {
+                source: {
+                  type: 'string',
+                  enum: ['prometheus', 'kubernetes', 'config'],
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      AcceleratorResourceCount: {
+        type: 'object',
+        required: ['resource', 'capacity', 'allocatable'],
+        properties: {
+          resource: {
+            type: 'string',
+          },
+          capacity: {
+            type: 'number',
+          },
+          allocatable: {
+            type: 'number',
+          },
+          allocated: {
+            type: 'number',
+          },
+        },
+      },
+      AcceleratorNode: {
+        type: 'object',
+        required: ['name', 'ready', 'resources', 'draDevices'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          ready: {
+            type: 'boolean',
+          },
+          model: {
+            type: 'string',
+          },
+          driverVersion: {
+            type: 'string',
+          },
+          zone: {
+            type: 'string',
+          },
+          instanceType: {
+            type: 'string',
+          },
+          resources: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AcceleratorResourceCount',
+            },
+          },
+          draDevices: {
+            type: 'integer',
+          },
+        },
+      },
+      AcceleratorInventory: {
+        type: 'object',
+        required: [
+          'totalNodes',
+          'acceleratorNodes',
+          'totals',
+          'pools',
+          'draDevices',
+          'warnings',
+        ],
+        properties: {
+          totalNodes: {
+            type: 'integer',
+          },
+          acceleratorNodes: {
+            type: 'integer',
+          },
+          totals: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AcceleratorResourceCount',
+            },
+          },
+          pools: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'pool',
+                'models',
+                'driverVersions',
+                'labels',
+                'resources',
+                'draDevices',
+                'nodes',
+              ],
+              properties: {
+                pool: {
+                  type: 'string',
+                },
+                poolLabel: {
+                  type: 'string',
+                },
+                acceleratorType: {
+                  type: 'string',
+                },
+                models: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                driverVersions: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                labels: {
+                  type: 'object',
+                  additionalProperties: {
+                    type: 'string',
+                  },
+                },
+                resources: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/AcceleratorResourceCount',
+                  },
+                },
+                draDevices: {
+                  type: 'integer',
+                },
+                nodes: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/AcceleratorNode',
+                  },
+                },
+              },
+            },
+          },
+          draDevices: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['driver', 'devices', 'models', 'driverVersions'],
+              properties: {
+                driver: {
+                  type: 'string',
+                },
+                node: {
+                  type: 'string',
+                },
+                pool: {
+                  type: 'string',
+                },
+                devices: {
+                  type: 'integer',
+                },
+                models: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                driverVersions: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      DcgmMetricKey: {
+        type: 'string',
+        enum: [
+          'utilization',
+          'memoryUsed',
+          'memoryFree',
+          'power',
+          'temperature',
+        ],
+      },
+      MetricPoint: {
+        description: '[unix seconds, value]',
+        type: 'array',
+        prefixItems: [
+          {
+            type: 'number',
+          },
+          {
+            type: 'number',
+          },
+        ],
+        minItems: 2,
+        maxItems: 2,
+      },
+      AcceleratorMetricSeries: {
+        type: 'object',
+        required: ['range', 'stepSeconds', 'start', 'end', 'gpus', 'pools'],
+        properties: {
+          range: {
+            type: 'string',
+            enum: ['1h', '6h', '24h'],
+          },
+          stepSeconds: {
+            type: 'number',
+          },
+          start: {
+            type: 'number',
+          },
+          end: {
+            type: 'number',
+          },
+          gpus: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['metric', 'unit', 'node', 'pool', 'gpu', 'points'],
+              properties: {
+                metric: {
+                  $ref: '#/components/schemas/DcgmMetricKey',
+                },
+                unit: {
+                  type: 'string',
+                },
+                node: {
+                  type: 'string',
+                },
+                pool: {
+                  type: 'string',
+                },
+                gpu: {
+                  type: 'string',
+                },
+                uuid: {
+                  type: 'string',
+                },
+                modelName: {
+                  type: 'string',
+                },
+                latest: {
+                  $ref: '#/components/schemas/MetricPoint',
+                },
+                points: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/MetricPoint',
+                  },
+                },
+              },
+            },
+          },
+          pools: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'metric',
+                'unit',
+                'pool',
+                'aggregate',
+                'gpus',
+                'points',
+              ],
+              properties: {
+                metric: {
+                  $ref: '#/components/schemas/DcgmMetricKey',
+                },
+                unit: {
+                  type: 'string',
+                },
+                pool: {
+                  type: 'string',
+                },
+                aggregate: {
+                  type: 'string',
+                  enum: ['avg', 'sum', 'max'],
+                },
+                gpus: {
+                  type: 'integer',
+                },
+                latest: {
+                  $ref: '#/components/schemas/MetricPoint',
+                },
+                points: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/MetricPoint',
+                  },
+                },
+              },
             },
           },
         },

@@ -321,6 +321,112 @@ export interface components {
       links?: components['schemas']['Link'][];
       notes?: string[];
     };
+    AcceleratorsResponse: {
+      entityRef: string;
+      /** @description Null when the cluster could not be read (see errors). */
+      inventory: components['schemas']['AcceleratorInventory'] | null;
+      /** @description Null when no metrics source is configured or every query failed. */
+      series: components['schemas']['AcceleratorMetricSeries'] | null;
+      /** @description Where series come from (never the URL or credentials). */
+      source:
+        | {
+            /** @constant */
+            type: 'none';
+          }
+        | {
+            /** @constant */
+            type: 'prometheus';
+            /** @enum {string} */
+            auth: 'none' | 'bearer' | 'basic' | 'google';
+          };
+      errors: {
+        /** @enum {string} */
+        source: 'prometheus' | 'kubernetes' | 'config';
+        message: string;
+      }[];
+      /** Format: date-time */
+      generatedAt: string;
+    };
+    AcceleratorResourceCount: {
+      resource: string;
+      capacity: number;
+      allocatable: number;
+      allocated?: number;
+    };
+    AcceleratorNode: {
+      name: string;
+      ready: boolean;
+      model?: string;
+      driverVersion?: string;
+      zone?: string;
+      instanceType?: string;
+      resources: components['schemas']['AcceleratorResourceCount'][];
+      draDevices: number;
+    };
+    AcceleratorInventory: {
+      totalNodes: number;
+      acceleratorNodes: number;
+      totals: components['schemas']['AcceleratorResourceCount'][];
+      pools: {
+        pool: string;
+        poolLabel?: string;
+        acceleratorType?: string;
+        models: string[];
+        driverVersions: string[];
+        labels: {
+          [key: string]: string;
+        };
+        resources: components['schemas']['AcceleratorResourceCount'][];
+        draDevices: number;
+        nodes: components['schemas']['AcceleratorNode'][];
+      }[];
+      draDevices: {
+        driver: string;
+        node?: string;
+        pool?: string;
+        devices: number;
+        models: string[];
+        driverVersions: string[];
+      }[];
+      warnings: string[];
+    };
+    /** @enum {string} */
+    DcgmMetricKey:
+      | 'utilization'
+      | 'memoryUsed'
+      | 'memoryFree'
+      | 'power'
+      | 'temperature';
+    /** @description [unix seconds, value] */
+    MetricPoint: [number, number];
+    AcceleratorMetricSeries: {
+      /** @enum {string} */
+      range: '1h' | '6h' | '24h';
+      stepSeconds: number;
+      start: number;
+      end: number;
+      gpus: {
+        metric: components['schemas']['DcgmMetricKey'];
+        unit: string;
+        node: string;
+        pool: string;
+        gpu: string;
+        uuid?: string;
+        modelName?: string;
+        latest?: components['schemas']['MetricPoint'];
+        points: components['schemas']['MetricPoint'][];
+      }[];
+      pools: {
+        metric: components['schemas']['DcgmMetricKey'];
+        unit: string;
+        pool: string;
+        /** @enum {string} */
+        aggregate: 'avg' | 'sum' | 'max';
+        gpus: number;
+        latest?: components['schemas']['MetricPoint'];
+        points: components['schemas']['MetricPoint'][];
+      }[];
+    };
     /** @enum {string} */
     RequirementCategory:
       | 'accelerators'
@@ -741,18 +847,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            entityRef: string;
-            inventory?: unknown;
-            series?: unknown;
-            source?: unknown;
-            errors: {
-              /** @enum {string} */
-              source: 'prometheus' | 'kubernetes' | 'config';
-              message: string;
-            }[];
-            generatedAt?: string;
-          };
+          'application/json': components['schemas']['AcceleratorsResponse'];
         };
       };
       400: components['responses']['ErrorResponse'];

@@ -71,8 +71,6 @@ export class AcceleratorMetricsClient implements AcceleratorMetricsApi {
     if (!response.ok) throw await ResponseError.fromResponse(response);
     const body: AiConformanceHttpJson<'GetClusterAccelerators'> =
       await response.json();
-    // The spec leaves inventory, series and source open; their shapes are
-    // the common package's AcceleratorsResponse.
-    return body as AcceleratorsResponse;
+    return body;
   }
 }
