@@ -11,9 +11,7 @@ import {
   aiConformanceServiceRef,
   readGoldLevelRules,
 } from '@ai-conformance/plugin-ai-conformance-node';
-import {
-  createAcceleratorMetricsService,
-} from './accelerators';
+import { createAcceleratorMetricsService } from './accelerators';
 import { registerActions } from './actions';
 import { BadgeService } from './badges';
 import { RegressionNotifier } from './notifications';
