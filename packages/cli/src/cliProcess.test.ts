@@ -498,6 +498,25 @@ describe('ai-conformance (process)', () => {
     );
   });
 
+  it('gives the same answers from the bundle and from the TypeScript sources', async () => {
+    const args = ['requirements', '--version', '1.36', '-o', 'json'];
+    const [bundled, sources, version, shortVersion] = await Promise.all([
+      runCliProcess(args),
+      runCliProcess(args, { env: { AI_CONFORMANCE_CLI_SOURCE: '1' } }),
+      runCliProcess(['--version']),
+      runCliProcess(['-V']),
+    ]);
+    expect(bundled.stderr).toBe('');
+    expect(bundled.code).toBe(0);
+    expect(JSON.parse(bundled.stdout).requirements.length).toBeGreaterThan(0);
+    expect(sources).toMatchObject({ code: 0, stdout: bundled.stdout });
+    const { version: packageVersion } = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '../package.json'), 'utf8'),
+    );
+    expect(version).toMatchObject({ code: 0, stdout: `${packageVersion}\n` });
+    expect(shortVersion.stdout).toBe(version.stdout);
+  });
+
   describe('upload', () => {
     let server: http.Server;
     let base: string;
