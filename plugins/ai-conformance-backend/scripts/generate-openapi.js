@@ -50,8 +50,17 @@ async function typesSource(spec) {
     // A schema object without properties is open: Record<string, unknown>.
     await openapiTS(structuredClone(spec), { emptyObjectsUnknown: true }),
   );
+  // TSDoc (API reports) knows no @description, @enum or @constant: keep the
+  // description as plain doc text and drop the enum tags (the union type
+  // already lists the values).
+  const tsdoc = text
+    .replace(/@description /g, '')
+    .replace(/^\s*\* @constant\n/gm, '')
+    .replace(/\/\*\* @constant \*\/\n?/g, '')
+    .replace(/^\s*\* @enum \{[^}]*\}\n/gm, '')
+    .replace(/\/\*\* @enum \{[^}]*\} \*\/\n?/g, '');
   // Every exported declaration is part of the common package's public API.
-  const tagged = text.replace(
+  const tagged = tsdoc.replace(
     /^export (interface|type) /gm,
     '/** @public */\nexport $1 ',
   );

@@ -10,7 +10,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Liveness of the plugin; needs no token. */
+    /** Liveness of the plugin; needs no token. */
     get: operations['GetHealth'];
     put?: never;
     post?: never;
@@ -27,7 +27,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The requirements of one checklist version (default the newest). */
+    /** The requirements of one checklist version (default the newest). */
     get: operations['GetRequirements'];
     put?: never;
     post?: never;
@@ -44,7 +44,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Latest result of every cluster the caller may read. */
+    /** Latest result of every cluster the caller may read. */
     get: operations['ListClusters'];
     put?: never;
     post?: never;
@@ -64,7 +64,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description Latest report and last run of one cluster entity. */
+    /** Latest report and last run of one cluster entity. */
     get: operations['GetCluster'];
     put?: never;
     post?: never;
@@ -84,10 +84,10 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description Run history of one cluster, newest first. */
+    /** Run history of one cluster, newest first. */
     get: operations['ListRuns'];
     put?: never;
-    /** @description Starts a check run. When a run of the cluster is already queued or running, answers 200 with that run instead of starting another. */
+    /** Starts a check run. When a run of the cluster is already queued or running, answers 200 with that run instead of starting another. */
     post: operations['CreateRun'];
     delete?: never;
     options?: never;
@@ -107,7 +107,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Uploads a cluster snapshot (evaluated here) or official-suite results (junit.xml, or results.json from `go test -json`). The body size is limited by `aiConformance.uploads.maxBytes`. */
+    /** Uploads a cluster snapshot (evaluated here) or official-suite results (junit.xml, or results.json from `go test -json`). The body size is limited by `aiConformance.uploads.maxBytes`. */
     post: operations['UploadReport'];
     delete?: never;
     options?: never;
@@ -125,7 +125,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description A CNCF submission draft (PRODUCT.yaml) from the latest report. */
+    /** A CNCF submission draft (PRODUCT.yaml) from the latest report. */
     get: operations['GetSelfAssessment'];
     put?: never;
     post?: never;
@@ -145,7 +145,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description Accelerator inventory from the API server and DCGM series from the cluster's configured Prometheus-compatible source. A failing source adds an entry to `errors`; the inventory is still returned. */
+    /** Accelerator inventory from the API server and DCGM series from the cluster's configured Prometheus-compatible source. A failing source adds an entry to `errors`; the inventory is still returned. */
     get: operations['GetClusterAccelerators'];
     put?: never;
     post?: never;
@@ -165,7 +165,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description A shields-style SVG badge with the verdict and level. Needs no token when `aiConformance.badges.public` is true. */
+    /** A shields-style SVG badge with the verdict and level. Needs no token when `aiConformance.badges.public` is true. */
     get: operations['GetClusterBadge'];
     put?: never;
     post?: never;
@@ -184,7 +184,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** @description One run, with progress while it runs and its report once it succeeded. */
+    /** One run, with progress while it runs and its report once it succeeded. */
     get: operations['GetRun'];
     put?: never;
     post?: never;
@@ -208,9 +208,7 @@ export interface components {
       request?: Record<string, unknown>;
       response?: Record<string, unknown>;
     };
-    /** @enum {string} */
     Verdict: 'conformant' | 'not-conformant' | 'incomplete';
-    /** @enum {string} */
     RunStatus: 'queued' | 'running' | 'succeeded' | 'failed';
     RunProgress: {
       done: number;
@@ -219,7 +217,7 @@ export interface components {
     };
     CreateRunRequest: {
       dryRunProbes?: boolean;
-      /** @description Evaluate against this checklist version instead of the cluster's minor. */
+      /** Evaluate against this checklist version instead of the cluster's minor. */
       requirementsVersion?: string;
     };
     CreateRunResponse: {
@@ -230,7 +228,6 @@ export interface components {
       runId: string;
       entityRef: string;
       status: components['schemas']['RunStatus'];
-      /** @enum {string} */
       trigger: 'user' | 'schedule' | 'upload';
       progress: components['schemas']['RunProgress'];
       /** Format: date-time */
@@ -243,7 +240,7 @@ export interface components {
       verdict?: components['schemas']['Verdict'];
       requirementsVersion?: string;
       report?: components['schemas']['ConformanceReport'];
-      /** @description MUST/SHOULD counts of a succeeded run (history items carry these instead of the report). */
+      /** MUST/SHOULD counts of a succeeded run (history items carry these instead of the report). */
       counts?: {
         mustPassed: number;
         mustTotal: number;
@@ -260,7 +257,6 @@ export interface components {
       mustTotal: number;
       shouldPassed: number;
       shouldTotal: number;
-      /** @enum {string|null} */
       platform:
         | 'gke'
         | 'eks'
@@ -285,19 +281,18 @@ export interface components {
       statuses?: {
         [key: string]: string;
       };
-      /** @description Scorecard level of the latest report; null when never checked. */
+      /** Scorecard level of the latest report; null when never checked. */
       level?: components['schemas']['ConformanceLevel'] | null;
-      /** @description Why the cluster is not one level higher (empty at gold). */
+      /** Why the cluster is not one level higher (empty at gold). */
       levelMissing?: string[];
     };
     ClusterDetail: {
       entityRef: string;
       report: components['schemas']['ConformanceReport'] | null;
       lastRun: components['schemas']['RunRecord'] | null;
-      /** @description Scorecard level of the report and what the next level needs. */
+      /** Scorecard level of the report and what the next level needs. */
       level?: components['schemas']['LevelResult'] | null;
     };
-    /** @enum {string} */
     ConformanceLevel: 'none' | 'bronze' | 'silver' | 'gold';
     LevelResult: {
       level: components['schemas']['ConformanceLevel'];
@@ -306,13 +301,10 @@ export interface components {
     RequirementResult: {
       id: string;
       category: components['schemas']['RequirementCategory'];
-      /** @enum {string} */
       level: 'MUST' | 'SHOULD';
       conditional: boolean;
       title: string;
-      /** @enum {string} */
       status: 'pass' | 'fail' | 'partial' | 'not-applicable' | 'unknown';
-      /** @enum {string} */
       method: 'passive' | 'dry-run' | 'artifact';
       summary: string;
       evidence: components['schemas']['Evidence'][];
@@ -323,24 +315,20 @@ export interface components {
     };
     AcceleratorsResponse: {
       entityRef: string;
-      /** @description Null when the cluster could not be read (see errors). */
+      /** Null when the cluster could not be read (see errors). */
       inventory: components['schemas']['AcceleratorInventory'] | null;
-      /** @description Null when no metrics source is configured or every query failed. */
+      /** Null when no metrics source is configured or every query failed. */
       series: components['schemas']['AcceleratorMetricSeries'] | null;
-      /** @description Where series come from (never the URL or credentials). */
+      /** Where series come from (never the URL or credentials). */
       source:
         | {
-            /** @constant */
             type: 'none';
           }
         | {
-            /** @constant */
             type: 'prometheus';
-            /** @enum {string} */
             auth: 'none' | 'bearer' | 'basic' | 'google';
           };
       errors: {
-        /** @enum {string} */
         source: 'prometheus' | 'kubernetes' | 'config';
         message: string;
       }[];
@@ -390,17 +378,15 @@ export interface components {
       }[];
       warnings: string[];
     };
-    /** @enum {string} */
     DcgmMetricKey:
       | 'utilization'
       | 'memoryUsed'
       | 'memoryFree'
       | 'power'
       | 'temperature';
-    /** @description [unix seconds, value] */
+    /** [unix seconds, value] */
     MetricPoint: [number, number];
     AcceleratorMetricSeries: {
-      /** @enum {string} */
       range: '1h' | '6h' | '24h';
       stepSeconds: number;
       start: number;
@@ -420,14 +406,12 @@ export interface components {
         metric: components['schemas']['DcgmMetricKey'];
         unit: string;
         pool: string;
-        /** @enum {string} */
         aggregate: 'avg' | 'sum' | 'max';
         gpus: number;
         latest?: components['schemas']['MetricPoint'];
         points: components['schemas']['MetricPoint'][];
       }[];
     };
-    /** @enum {string} */
     RequirementCategory:
       | 'accelerators'
       | 'networking'
@@ -435,7 +419,6 @@ export interface components {
       | 'observability'
       | 'security'
       | 'operator';
-    /** @enum {string} */
     Platform:
       | 'gke'
       | 'eks'
@@ -468,7 +451,6 @@ export interface components {
     };
     Remediation: {
       description: string;
-      /** @enum {string} */
       platform?:
         | 'gke'
         | 'eks'
@@ -493,7 +475,6 @@ export interface components {
     };
     EvaluationError: {
       read: string;
-      /** @enum {string} */
       outcome:
         | 'ok'
         | 'forbidden'
@@ -510,7 +491,6 @@ export interface components {
       url: string;
     };
     ConformanceReport: {
-      /** @constant */
       schemaVersion: 1;
       requirementsVersion: string;
       generatedAt: string;
@@ -532,7 +512,6 @@ export interface components {
       requirements: components['schemas']['RequirementResult'][];
       findings: {
         id: string;
-        /** @enum {string} */
         severity: 'info' | 'warning' | 'error';
         summary: string;
         details?: string;
@@ -546,12 +525,10 @@ export interface components {
     };
     Checklist: {
       version: string;
-      /** @enum {string} */
       source: 'built-in' | 'registered';
       requirements: {
         id: string;
         category: components['schemas']['RequirementCategory'];
-        /** @enum {string} */
         level: 'MUST' | 'SHOULD';
         conditional: boolean;
         condition?: string;
@@ -564,7 +541,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description An error. */
+    /** An error. */
     ErrorResponse: {
       headers: {
         [name: string]: unknown;
@@ -595,14 +572,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The plugin is up. */
+      /** The plugin is up. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            /** @enum {string} */
             status: 'ok';
           };
         };
@@ -620,7 +596,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The checklist. */
+      /** The checklist. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -642,7 +618,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One row per cluster entity. */
+      /** One row per cluster entity. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -657,7 +633,7 @@ export interface operations {
   GetCluster: {
     parameters: {
       query?: {
-        /** @description Only runs evaluated against this checklist version, e.g. 1.35. */
+        /** Only runs evaluated against this checklist version, e.g. 1.35. */
         version?: string;
       };
       header?: never;
@@ -669,7 +645,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The cluster's latest report (null when none) and last run. */
+      /** The cluster's latest report (null when none) and last run. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -688,7 +664,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
-        /** @description Only runs created before this time (the createdAt of the last item of the previous page). */
+        /** Only runs created before this time (the createdAt of the last item of the previous page). */
         before?: string;
       };
       header?: never;
@@ -700,7 +676,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Runs, newest first, without report bodies. */
+      /** Runs, newest first, without report bodies. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -733,7 +709,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description A run of this cluster was already queued or running. */
+      /** A run of this cluster was already queued or running. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -742,7 +718,7 @@ export interface operations {
           'application/json': components['schemas']['CreateRunResponse'];
         };
       };
-      /** @description The run was queued. */
+      /** The run was queued. */
       202: {
         headers: {
           [name: string]: unknown;
@@ -776,7 +752,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The upload was evaluated and stored as a run. Callers allowed `ai-conformance.report.read` on the cluster get the run with its report; others get only the run's identity and status (runId, entityRef, status, trigger, progress, times, createdBy: no report, verdict, counts or error). Reading the run later, `GET /runs/{runId}`, needs `ai-conformance.report.read`. */
+      /** The upload was evaluated and stored as a run. Callers allowed `ai-conformance.report.read` on the cluster get the run with its report; others get only the run's identity and status (runId, entityRef, status, trigger, progress, times, createdBy: no report, verdict, counts or error). Reading the run later, `GET /runs/{runId}`, needs `ai-conformance.report.read`. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -796,7 +772,7 @@ export interface operations {
     parameters: {
       query?: {
         format?: 'yaml' | 'json';
-        /** @description Only runs evaluated against this checklist version, e.g. 1.35. */
+        /** Only runs evaluated against this checklist version, e.g. 1.35. */
         version?: string;
       };
       header?: never;
@@ -808,7 +784,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The draft. */
+      /** The draft. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -841,7 +817,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Inventory, series, source and errors. */
+      /** Inventory, series, source and errors. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -868,7 +844,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The badge. */
+      /** The badge. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -894,7 +870,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The run. */
+      /** The run. */
       200: {
         headers: {
           [name: string]: unknown;
