@@ -295,7 +295,7 @@ async function main() {
 
   if (!process.argv.includes('--no-write')) {
     const doc = path.join(repoRoot, 'docs/performance.md');
-    fs.writeFileSync(doc, markdown(totalS));
+    fs.writeFileSync(doc, markdown(totalS) + handWrittenSections(doc));
     // Formatted as the repository's prettier check expects.
     execSync(`yarn prettier --write ${JSON.stringify(doc)}`, {
       cwd: repoRoot,
@@ -315,6 +315,19 @@ function sh(cmd) {
   }
 }
 
+/**
+ * The sections after the generated ones (from the first heading after
+ * "## Method" on) are written by hand: a rewrite keeps them.
+ */
+function handWrittenSections(doc) {
+  if (!fs.existsSync(doc)) return '';
+  const text = fs.readFileSync(doc, 'utf8');
+  const method = text.indexOf('\n## Method\n');
+  if (method < 0) return '';
+  const next = text.indexOf('\n## ', method + 1);
+  return next < 0 ? '' : text.slice(next);
+}
+
 function markdown(totalS) {
   const load = os
     .loadavg()
@@ -324,7 +337,8 @@ function markdown(totalS) {
   return `# Performance
 
 Figures from \`yarn bench\` (\`node test/bench/run-all.mjs\`), which runs the scripts in
-\`test/bench/\` one after another and rewrites this page. Nothing here is asserted by a test.
+\`test/bench/\` one after another and rewrites this page up to its Method section (the sections
+after it are kept). Nothing here is asserted by a test.
 
 ## Machine
 
