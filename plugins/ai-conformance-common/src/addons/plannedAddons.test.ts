@@ -32,7 +32,12 @@ describe('planned add-ons', () => {
       '--namespace=<nvidia-dra-driver-gpu>',
       '--create-namespace',
       '--set=<nvidiaDriverRoot=/home/kubernetes/bin/nvidia>',
+      '--set=<gpuResourcesEnabledOverride=true>',
       '--set=<resources.gpus.enabled=true>',
+      '--set=<resources.computeDomains.enabled=false>',
+      '--set=<kubeletPlugin.tolerations[0].key=nvidia.com/gpu>',
+      '--set=<kubeletPlugin.tolerations[0].operator=Exists>',
+      '--set=<kubeletPlugin.tolerations[0].effect=NoSchedule>',
     ]);
   });
 });

@@ -47,7 +47,10 @@ export const KUBEFLOW_TRAINER_ADDON: PlannedAddon = {
 };
 
 /**
- * The NVIDIA DRA driver for GPU pools without GKE-managed drivers.
+ * The NVIDIA DRA driver for GPU pools without GKE-managed drivers, as GKE's
+ * 1.37 AI Conformance reproducer installs it (`v1.37/gke/README.md` in
+ * cncf/k8s-ai-conformance): the COS driver root, GPUs on, ComputeDomains
+ * off, the kubelet plugin tolerating the GPU nodes' `nvidia.com/gpu` taint.
  *
  * @public
  */
@@ -55,13 +58,30 @@ export const NVIDIA_DRA_DRIVER_ADDON: PlannedAddon = {
   id: 'nvidia_dra_driver',
   chart: 'nvidia-dra-driver-gpu',
   repository: 'https://helm.ngc.nvidia.com/nvidia',
-  version: '25.8.0',
+  version: '25.8.1',
   namespace: 'nvidia-dra-driver-gpu',
   values: {
     nvidiaDriverRoot: '/home/kubernetes/bin/nvidia',
+    gpuResourcesEnabledOverride: 'true',
     'resources.gpus.enabled': 'true',
+    'resources.computeDomains.enabled': 'false',
+    'kubeletPlugin.tolerations[0].key': 'nvidia.com/gpu',
+    'kubeletPlugin.tolerations[0].operator': 'Exists',
+    'kubeletPlugin.tolerations[0].effect': 'NoSchedule',
   },
 };
+
+/**
+ * The Gateway API Inference Extension CRDs (InferencePool and friends) that
+ * GKE Inference Gateway routes to, applied with `kubectl apply -f`.
+ *
+ * @public
+ */
+export const INFERENCE_EXTENSION_CRDS = {
+  version: 'v1.0.0',
+  manifestsUrl:
+    'https://github.com/kubernetes-sigs/gateway-api-inference-extension/releases/download/v1.0.0/manifests.yaml',
+} as const;
 
 /**
  * Every planned add-on, in install order.

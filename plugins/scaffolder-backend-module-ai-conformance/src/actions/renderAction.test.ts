@@ -65,7 +65,7 @@ describe('ai-conformance:gke:render', () => {
       input: exampleSpecInput({ mode: 'autopilot' }) as any,
     });
     await expect(createRenderAction().handler(ctx)).rejects.toThrow(
-      /^Autopilot clusters/,
+      /^GKE Autopilot is not supported: .*DRA.*Standard/,
     );
     expect(list(ctx.workspacePath)).toEqual([]);
   });

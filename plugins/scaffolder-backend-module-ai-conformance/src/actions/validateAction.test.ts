@@ -52,7 +52,7 @@ describe('ai-conformance:gke:validate', () => {
     [
       'Autopilot',
       { mode: 'autopilot' as const },
-      'Autopilot clusters are not AI-conformant on GKE: the certified GKE platform is a Standard cluster; choose mode "standard"',
+      'GKE Autopilot is not supported: the certified GKE platform is a Standard cluster, and the DRA GPU path of the 1.36/1.37 checklists needs GKE Standard node pools (DRA is not available on Autopilot); choose mode "standard"',
     ],
     [
       'version 1.34.0-gke.1500000',
@@ -84,7 +84,7 @@ describe('ai-conformance:gke:validate', () => {
   it('lists every problem at once', async () => {
     const { done } = run({ mode: 'autopilot', gatewayApi: false });
     await expect(done).rejects.toThrow(
-      /^The cluster is not AI-conformant or cannot be created:\n- Autopilot .*\n- The Gateway API must be on/,
+      /^The cluster is not AI-conformant or cannot be created:\n- GKE Autopilot is not supported: .*\n- The Gateway API must be on/,
     );
   });
 

@@ -1,15 +1,26 @@
-import { KUEUE_ADDON } from '@ai-conformance/plugin-ai-conformance-common';
+import {
+  GKE_CERTIFIED_MINIMUMS,
+  KUEUE_ADDON,
+} from '@ai-conformance/plugin-ai-conformance-common';
 import { stringify } from 'yaml';
 import {
   GKE_ACCELERATORS,
   allowedGpuCounts,
   offeredMachineTypes,
 } from './gkeAccelerators';
+import { GKE_CHECKLIST_VERSIONS } from './gkeClusterSpec';
+import {
+  DEFAULT_PROXY_ONLY_SUBNET_RANGE,
+  INFERENCE_GATEWAY_CLASSES,
+  PROXY_ONLY_SUBNET_RANGE_PATTERN,
+  INFERENCE_GATEWAY_CLASS_TITLES,
+} from './gkePoolOptions';
 
 /**
- * The template's generated sections, by name: the accelerator pickers of the
- * GPU and DRA pools follow the accelerator table, the Kueue default follows
- * the planned add-ons. `yarn generate:template` writes them between the
+ * The template's generated sections, by name: the checklist choices follow
+ * the certified GKE minimums, the accelerator pickers of the GPU and DRA
+ * pools follow the accelerator table, the Kueue default follows the planned
+ * add-ons, the Inference Gateway classes follow the pool options. `yarn generate:template` writes them between the
  * template's `# BEGIN generated: <name>` and `# END generated: <name>` lines.
  */
 export function templateSections(): Record<string, unknown> {
@@ -64,12 +75,39 @@ export function templateSections(): Record<string, unknown> {
       },
     },
   };
+  const versions = [...GKE_CHECKLIST_VERSIONS];
   return {
+    'checklistVersion enum': {
+      enum: versions,
+      enumNames: versions.map(
+        v => `${v} (GKE ${GKE_CERTIFIED_MINIMUMS[v]} or later)`,
+      ),
+      default: versions[0],
+    },
     'gpuPool accelerator': acceleratorProperty,
     'gpuPool dependencies': dependencies,
     'draPool accelerator': acceleratorProperty,
     'draPool dependencies': dependencies,
     'kueueVersion default': { default: KUEUE_ADDON.version },
+    'inferenceGateway options': {
+      gatewayClass: {
+        title: 'GatewayClass',
+        type: 'string',
+        enum: [...INFERENCE_GATEWAY_CLASSES],
+        enumNames: INFERENCE_GATEWAY_CLASSES.map(
+          c => INFERENCE_GATEWAY_CLASS_TITLES[c],
+        ),
+        default: INFERENCE_GATEWAY_CLASSES[0],
+      },
+      proxyOnlySubnetRange: {
+        title: 'Proxy-only subnet range',
+        type: 'string',
+        default: DEFAULT_PROXY_ONLY_SUBNET_RANGE,
+        pattern: PROXY_ONLY_SUBNET_RANGE_PATTERN,
+        description:
+          'Terraform creates it on the default network (drop google_compute_subnetwork.proxy_only when the region already has an active one); the gcloud script creates it only when missing',
+      },
+    },
   };
 }
 

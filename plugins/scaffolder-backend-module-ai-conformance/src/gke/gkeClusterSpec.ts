@@ -3,10 +3,22 @@ import { InputError } from '@backstage/errors';
 import {
   KUBEFLOW_TRAINER_ADDON,
   KUEUE_ADDON,
+  gkeCertifiedMinors,
 } from '@ai-conformance/plugin-ai-conformance-common';
+import {
+  DEFAULT_PROXY_ONLY_SUBNET_RANGE,
+  INFERENCE_GATEWAY_CLASSES,
+  PROXY_ONLY_SUBNET_RANGE_PATTERN,
+} from './gkePoolOptions';
 
-/** Checklist versions with a certified GKE entry. */
-export const GKE_CHECKLIST_VERSIONS = ['1.34', '1.35'] as const;
+/**
+ * Checklist versions with a certified GKE entry: the minors of the common
+ * package's certified GKE minimums.
+ */
+export const GKE_CHECKLIST_VERSIONS = gkeCertifiedMinors() as [
+  string,
+  ...string[],
+];
 
 export const GKE_RELEASE_CHANNELS = [
   'rapid',
@@ -114,12 +126,41 @@ export const gkeClusterSpecSchema = z.object({
       accelerator: z.string().optional(),
       machineType: z.string().optional(),
       gpusPerNode: z.number().int().positive().optional(),
+      minNodes: z.number().int().min(0).default(0),
       maxNodes: z.number().int().min(1).default(2),
       spot: z.boolean().default(false),
     })
     .optional()
     .describe(
       'Extra GPU pool without GKE-managed drivers, for the NVIDIA DRA driver',
+    ),
+  sandboxPool: z
+    .object({
+      enabled: z.boolean().default(false),
+      machineType: z.string().default('e2-standard-4'),
+      maxNodes: z.number().int().min(1).default(3),
+    })
+    .optional()
+    .describe(
+      'Extra GKE Sandbox (gVisor) node pool for untrusted workloads (workload_sandboxing)',
+    ),
+  inferenceGateway: z
+    .object({
+      enabled: z.boolean().default(false),
+      gatewayClass: z
+        .enum(INFERENCE_GATEWAY_CLASSES)
+        .default(INFERENCE_GATEWAY_CLASSES[0]),
+      proxyOnlySubnetRange: z
+        .string()
+        .regex(
+          new RegExp(PROXY_ONLY_SUBNET_RANGE_PATTERN),
+          `A subnet range looks like ${DEFAULT_PROXY_ONLY_SUBNET_RANGE}`,
+        )
+        .default(DEFAULT_PROXY_ONLY_SUBNET_RANGE),
+    })
+    .optional()
+    .describe(
+      'GKE Inference Gateway (advanced_inference_ingress): the Inference Extension CRDs, a regional Gateway and its proxy-only subnet',
     ),
   maxCpu: z
     .number()
@@ -151,7 +192,8 @@ export type GkeClusterSpec = {
   region: string;
   mode: 'standard' | 'autopilot';
   releaseChannel: 'rapid' | 'regular' | 'stable' | 'extended';
-  checklistVersion: '1.34' | '1.35';
+  /** A minor with a certified GKE version, e.g. '1.37'. */
+  checklistVersion: string;
   gkeVersion: string;
   gatewayApi: boolean;
   dcgm: boolean;
@@ -174,8 +216,19 @@ export type GkeClusterSpec = {
     accelerator?: string;
     machineType?: string;
     gpusPerNode?: number;
+    minNodes: number;
     maxNodes: number;
     spot: boolean;
+  };
+  sandboxPool?: {
+    enabled: boolean;
+    machineType: string;
+    maxNodes: number;
+  };
+  inferenceGateway?: {
+    enabled: boolean;
+    gatewayClass: 'gke-l7-regional-external-managed' | 'gke-l7-rilb';
+    proxyOnlySubnetRange: string;
   };
   maxCpu: number;
   maxMemoryGb: number;

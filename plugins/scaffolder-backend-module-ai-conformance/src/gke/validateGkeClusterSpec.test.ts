@@ -95,7 +95,7 @@ describe('validateGkeClusterSpec', () => {
       }),
     );
     expect(result.errors).toEqual([
-      'Autopilot clusters are not AI-conformant on GKE: the certified GKE platform is a Standard cluster; choose mode "standard"',
+      'GKE Autopilot is not supported: the certified GKE platform is a Standard cluster, and the DRA GPU path of the 1.36/1.37 checklists needs GKE Standard node pools (DRA is not available on Autopilot); choose mode "standard"',
       'The Gateway API must be on (--gateway-api=standard, gateway_api_config CHANNEL_STANDARD): AI-conformant GKE clusters serve inference traffic through it',
       'GKE version 1.34.0-gke.1500000 is below 1.34.0-gke.1662000, the lowest AI-conformance-certified GKE version of 1.34',
     ]);

@@ -10,6 +10,11 @@ import {
   machineTypesFor,
 } from './gkeAccelerators';
 import { GkeClusterSpec } from './gkeClusterSpec';
+import {
+  DRA_POOL_NODE_LABELS,
+  DRA_POOL_TAINT,
+  GKE_SANDBOX_TYPE,
+} from './gkePoolOptions';
 
 /** A GPU node pool with every derived value filled in. */
 export interface PlannedGpuPool {
@@ -150,7 +155,7 @@ export function validateGkeClusterSpec(
 
   if (spec.mode !== 'standard') {
     errors.push(
-      'Autopilot clusters are not AI-conformant on GKE: the certified GKE platform is a Standard cluster; choose mode "standard"',
+      'GKE Autopilot is not supported: the certified GKE platform is a Standard cluster, and the DRA GPU path of the 1.36/1.37 checklists needs GKE Standard node pools (DRA is not available on Autopilot); choose mode "standard"',
     );
   }
   if (!spec.gatewayApi) {
@@ -197,7 +202,7 @@ export function validateGkeClusterSpec(
   if (spec.draPool?.enabled) {
     draPool = checkPool(
       'DRA pool',
-      { ...spec.draPool, minNodes: 0 },
+      spec.draPool,
       'disabled',
       poolNameFor(spec.draPool.accelerator, 'dra'),
       errors,
@@ -208,7 +213,27 @@ export function validateGkeClusterSpec(
       );
     }
     notes.push(
-      'The DRA pool runs without GKE-managed drivers (gpu-driver-version=disabled) and with the node label gke-no-default-nvidia-gpu-device-plugin=true, so the NVIDIA DRA driver (Helm) hands out its GPUs as ResourceClaims. The trade-offs: you install and upgrade the NVIDIA driver yourself, managed DCGM does not cover these nodes, and node auto-provisioning does not create nodes for it; keep the managed GPU pool for everything else.',
+      `The DRA pool runs without GKE-managed drivers (gpu-driver-version=disabled), with the node labels ${Object.entries(
+        DRA_POOL_NODE_LABELS,
+      )
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')} and the taint ${DRA_POOL_TAINT.key}=${
+        DRA_POOL_TAINT.value
+      }:${
+        DRA_POOL_TAINT.effect
+      }, so the NVIDIA DRA driver (Helm) hands out its GPUs as ResourceClaims. The trade-offs: you install and upgrade the NVIDIA driver yourself (the COS preloaded driver DaemonSet), managed DCGM does not cover these nodes, and node auto-provisioning does not create nodes for it; keep the managed GPU pool for everything else.`,
+    );
+  }
+
+  if (spec.sandboxPool?.enabled) {
+    notes.push(
+      `The sandbox pool runs pods with runtimeClassName: ${GKE_SANDBOX_TYPE} in GKE Sandbox (gVisor); GKE taints its nodes (sandbox.gke.io/runtime=gvisor) so only such pods land there, and the system pool keeps the cluster's own components (workload_sandboxing).`,
+    );
+  }
+
+  if (spec.inferenceGateway?.enabled) {
+    notes.push(
+      `GKE Inference Gateway: a ${spec.inferenceGateway.gatewayClass} Gateway needs an active proxy-only subnet in ${spec.region} (the files create one on the default network with ${spec.inferenceGateway.proxyOnlySubnetRange}; drop it when the network already has one) and the Gateway API Inference Extension CRDs; route a model server to it with an InferencePool and an HTTPRoute (advanced_inference_ingress).`,
     );
   }
 

@@ -1,6 +1,10 @@
 import { GkeClusterPlan } from '../gke/planGkeCluster';
 import { renderCatalogInfo } from './renderCatalogInfo';
 import { renderGcloudScript } from './renderGcloudScript';
+import {
+  INFERENCE_GATEWAY_MANIFEST,
+  renderInferenceGateway,
+} from './renderInferenceGateway';
 import { renderReadme } from './renderReadme';
 import { renderTerraform } from './renderTerraform';
 import { ClusterLayout, renderWorkflow, workflowPath } from './renderWorkflow';
@@ -22,6 +26,7 @@ export function renderClusterFiles(
   const terraform = Object.entries(renderTerraform(plan)).map(
     ([name, content]) => ({ path: under(`terraform/${name}`), content }),
   );
+  const gateway = renderInferenceGateway(plan);
   return [
     ...terraform,
     {
@@ -29,6 +34,9 @@ export function renderClusterFiles(
       content: renderGcloudScript(plan),
       executable: true,
     },
+    ...(gateway
+      ? [{ path: under(INFERENCE_GATEWAY_MANIFEST), content: gateway }]
+      : []),
     { path: workflowPath(plan), content: renderWorkflow(plan, layout) },
     { path: under('README.md'), content: renderReadme(plan, layout) },
     { path: under('catalog-info.yaml'), content: renderCatalogInfo(plan) },

@@ -26,6 +26,7 @@ function runWithFakeTools(scriptText: string, zones: string) {
     `if [ "$1 $2" = "compute accelerator-types" ]; then printf '${zones}'; fi`,
   );
   fake('helm');
+  fake('kubectl');
   const scriptPath = path.join(dir, 'create-cluster.sh');
   fs.writeFileSync(scriptPath, scriptText, { mode: 0o755 });
   const result = spawnSync('bash', [scriptPath], {
@@ -149,9 +150,18 @@ describe('renderGcloudScript', () => {
     expect(dra).toEqual(
       expect.arrayContaining([
         '--accelerator=type=nvidia-h100-80gb,count=8,gpu-driver-version=disabled',
-        '--node-labels=gke-no-default-nvidia-gpu-device-plugin=true',
+        '--node-labels=gke-no-default-nvidia-gpu-device-plugin=true,nvidia.com/gpu.present=true,cloud.google.com/gke-nvidia-gpu-dra-driver=true',
+        '--node-taints=nvidia.com/gpu=present:NoSchedule',
       ]),
     );
+    const kubectl = calls.filter(c => c[0] === 'kubectl');
+    expect(kubectl).toHaveLength(1);
+    expect(kubectl[0][3]).toMatch(
+      /container-engine-accelerators\/.*\/cos\/daemonset-preloaded\.yaml$/,
+    );
+    const driverAt = calls.indexOf(kubectl[0]);
+    const chartAt = calls.findIndex(c => c[3] === 'nvidia-dra-driver-gpu');
+    expect(driverAt).toBeLessThan(chartAt);
     expect(calls.find(c => c.includes('l4-pool'))).toContain('--spot');
     expect(calls.find(c => c.includes('--addons=RayOperator'))).toBeUndefined();
     expect(calls.map(c => c[3])).toEqual(

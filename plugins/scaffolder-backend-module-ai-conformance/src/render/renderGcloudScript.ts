@@ -1,5 +1,15 @@
 import { GkeClusterPlan, acceleratorLimits } from '../gke/planGkeCluster';
-import { helmInstallWords } from '@ai-conformance/plugin-ai-conformance-common';
+import {
+  INFERENCE_EXTENSION_CRDS,
+  helmInstallWords,
+} from '@ai-conformance/plugin-ai-conformance-common';
+import {
+  COS_PRELOADED_DRIVER_DAEMONSET,
+  DRA_POOL_NODE_LABELS,
+  DRA_POOL_TAINT,
+  GKE_SANDBOX_TYPE,
+} from '../gke/gkePoolOptions';
+import { INFERENCE_GATEWAY_MANIFEST } from './renderInferenceGateway';
 import { PlannedGpuPool } from '../gke/validateGkeClusterSpec';
 import { addonReleases } from './addonReleases';
 
@@ -47,9 +57,58 @@ function nodePoolCommand(plan: GkeClusterPlan, pool: PlannedGpuPool): string {
   ];
   if (pool.spot) words.push('--spot');
   if (pool.driverVersion === 'disabled') {
-    words.push('--node-labels=gke-no-default-nvidia-gpu-device-plugin=true');
+    words.push(
+      flag(
+        'node-labels',
+        Object.entries(DRA_POOL_NODE_LABELS)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(','),
+      ),
+      flag(
+        'node-taints',
+        `${DRA_POOL_TAINT.key}=${DRA_POOL_TAINT.value}:${DRA_POOL_TAINT.effect}`,
+      ),
+    );
   }
   return command(words);
+}
+
+function sandboxPoolCommand(pool: {
+  machineType: string;
+  maxNodes: number;
+}): string {
+  return command([
+    'gcloud container node-pools create sandbox',
+    '--project="$PROJECT"',
+    '--cluster="$CLUSTER"',
+    '--location="$REGION"',
+    flag('machine-type', pool.machineType),
+    flag('sandbox', `type=${GKE_SANDBOX_TYPE}`),
+    '--enable-autoscaling',
+    '--total-min-nodes=0',
+    flag('total-max-nodes', pool.maxNodes),
+    '--num-nodes=0',
+    '--workload-metadata=GKE_METADATA',
+    '--image-type=COS_CONTAINERD',
+  ]);
+}
+
+function proxyOnlySubnetCommands(range: string): string {
+  return [
+    '# The regional Inference Gateway needs an active proxy-only subnet in the region.',
+    'if [ -z "$(gcloud compute networks subnets list --project="$PROJECT" --network=default \\',
+    '  --filter="purpose=REGIONAL_MANAGED_PROXY AND role=ACTIVE AND region:$REGION" --format="value(name)")" ]; then',
+    `  ${command([
+      'gcloud compute networks subnets create "$CLUSTER-proxy-only"',
+      '--project="$PROJECT"',
+      '--region="$REGION"',
+      '--network=default',
+      '--purpose=REGIONAL_MANAGED_PROXY',
+      '--role=ACTIVE',
+      flag('range', range),
+    ]).replace(/\n/g, '\n  ')}`,
+    'fi',
+  ].join('\n');
 }
 
 function zonesLookup(variable: string, accelerator: string): string {
@@ -115,10 +174,34 @@ export function renderGcloudScript(plan: GkeClusterPlan): string {
   if (draPool) sections.push(zonesLookup('DRA_ZONES', draPool.accelerator));
   sections.push('', command(clusterWords), '', nodePoolCommand(plan, gpuPool));
   if (draPool) sections.push('', nodePoolCommand(plan, draPool));
+  if (spec.sandboxPool?.enabled) {
+    sections.push('', sandboxPoolCommand(spec.sandboxPool));
+  }
+  if (spec.inferenceGateway?.enabled) {
+    sections.push(
+      '',
+      proxyOnlySubnetCommands(spec.inferenceGateway.proxyOnlySubnetRange),
+    );
+  }
   sections.push(
     '',
     'gcloud container clusters get-credentials "$CLUSTER" --project="$PROJECT" --location="$REGION"',
   );
+  if (draPool) {
+    sections.push(
+      '',
+      '# The DRA pool has no GKE-managed driver: install the NVIDIA driver preloaded on COS.',
+      `kubectl apply -f ${shellQuote(COS_PRELOADED_DRIVER_DAEMONSET)}`,
+    );
+  }
+  if (spec.inferenceGateway?.enabled) {
+    sections.push(
+      '',
+      '# GKE Inference Gateway: the Inference Extension CRDs and the Gateway.',
+      `kubectl apply -f ${shellQuote(INFERENCE_EXTENSION_CRDS.manifestsUrl)}`,
+      `kubectl apply -f "$(dirname "$0")/../${INFERENCE_GATEWAY_MANIFEST}"`,
+    );
+  }
   for (const { addon, version } of addonReleases(plan)) {
     sections.push(
       '',

@@ -1,5 +1,11 @@
 import { GkeClusterPlan } from '../gke/planGkeCluster';
 import { PlannedGpuPool } from '../gke/validateGkeClusterSpec';
+import {
+  COS_PRELOADED_DRIVER_DAEMONSET,
+  GKE_SANDBOX_TYPE,
+} from '../gke/gkePoolOptions';
+import { INFERENCE_EXTENSION_CRDS } from '@ai-conformance/plugin-ai-conformance-common';
+import { INFERENCE_GATEWAY_MANIFEST } from './renderInferenceGateway';
 import { ClusterLayout, workflowPath } from './renderWorkflow';
 
 function poolLine(pool: PlannedGpuPool): string {
@@ -8,6 +14,33 @@ function poolLine(pool: PlannedGpuPool): string {
   } per node, ${pool.minNodes}–${pool.maxNodes} nodes${
     pool.spot ? ', Spot VMs' : ''
   }, GKE-managed driver: ${pool.driverVersion}`;
+}
+
+/** Steps Terraform leaves to kubectl (the script runs them itself). */
+function afterApply(plan: GkeClusterPlan, dir: string): string[] {
+  const steps: string[] = [];
+  if (plan.draPool) {
+    steps.push(
+      `kubectl apply -f ${COS_PRELOADED_DRIVER_DAEMONSET}  # NVIDIA driver for the DRA pool`,
+    );
+  }
+  if (plan.spec.inferenceGateway?.enabled) {
+    steps.push(
+      `kubectl apply -f ${INFERENCE_EXTENSION_CRDS.manifestsUrl}`,
+      `kubectl apply -f ${dir}${INFERENCE_GATEWAY_MANIFEST}`,
+    );
+  }
+  if (steps.length === 0) return [];
+  return [
+    '## After `terraform apply`',
+    '',
+    'Terraform installs no Kubernetes manifests; apply these once (`scripts/create-cluster.sh` runs them itself):',
+    '',
+    '```sh',
+    ...steps,
+    '```',
+    '',
+  ];
 }
 
 /** The README of the generated cluster repository or directory. */
@@ -37,6 +70,16 @@ export function renderReadme(
     `- Cluster autoscaling (optimize-utilization) with node auto-provisioning limits: ${spec.maxCpu} vCPUs, ${spec.maxMemoryGb} GB memory and the GPU pools' accelerators`,
     poolLine(gpuPool),
     ...(draPool ? [poolLine(draPool)] : []),
+    ...(spec.sandboxPool?.enabled
+      ? [
+          `- \`sandbox\`: GKE Sandbox (${GKE_SANDBOX_TYPE}) pool, ${spec.sandboxPool.machineType}, 0–${spec.sandboxPool.maxNodes} nodes, for pods with \`runtimeClassName: ${GKE_SANDBOX_TYPE}\``,
+        ]
+      : []),
+    ...(spec.inferenceGateway?.enabled
+      ? [
+          `- GKE Inference Gateway: a \`${spec.inferenceGateway.gatewayClass}\` Gateway, its proxy-only subnet (${spec.inferenceGateway.proxyOnlySubnetRange}) and the Gateway API Inference Extension CRDs ${INFERENCE_EXTENSION_CRDS.version}`,
+        ]
+      : []),
     `- Kueue: ${spec.kueueVersion ? spec.kueueVersion : 'not installed'}`,
     `- AI operator: ${operator}`,
     '',
@@ -47,8 +90,14 @@ export function renderReadme(
     `- \`${workflowPath(
       plan,
     )}\`: plan on pull requests, apply on main, then the AI Conformance check`,
+    ...(spec.inferenceGateway?.enabled
+      ? [
+          `- \`${dir}${INFERENCE_GATEWAY_MANIFEST}\`: the Inference Gateway's Gateway`,
+        ]
+      : []),
     `- \`${dir}catalog-info.yaml\`: the cluster's catalog entity`,
     '',
+    ...afterApply(plan, dir),
     '## Continuous delivery',
     '',
     'The workflow authenticates with Workload Identity Federation. Set these repository variables and secret:',

@@ -170,7 +170,12 @@ describe('renderTerraform', () => {
     expect(dra.name).toBe('l4-dra');
     expect(dra.node_config[0].labels).toEqual({
       'gke-no-default-nvidia-gpu-device-plugin': 'true',
+      'nvidia.com/gpu.present': 'true',
+      'cloud.google.com/gke-nvidia-gpu-dra-driver': 'true',
     });
+    expect(dra.node_config[0].taint).toEqual([
+      { key: 'nvidia.com/gpu', value: 'present', effect: 'NO_SCHEDULE' },
+    ]);
     expect(dra.node_config[0].guest_accelerator[0]).toEqual({
       type: 'nvidia-l4',
       count: 2,

@@ -2,6 +2,11 @@ import { GkeClusterPlan, acceleratorLimits } from '../gke/planGkeCluster';
 import { PlannedGpuPool } from '../gke/validateGkeClusterSpec';
 import { apiChannel } from '../gke/gkeClusterSpec';
 import {
+  DRA_POOL_NODE_LABELS,
+  DRA_POOL_TAINT,
+  GKE_SANDBOX_TYPE,
+} from '../gke/gkePoolOptions';
+import {
   HclBlock,
   attr,
   blank,
@@ -78,6 +83,15 @@ function variablesTf(plan: GkeClusterPlan): string {
         `GKE version, at or above the certified minimum of ${spec.checklistVersion}`,
         spec.gkeVersion,
       ),
+      ...(spec.inferenceGateway?.enabled
+        ? [
+            variable(
+              'proxy_only_subnet_range',
+              'Range of the proxy-only subnet the regional Inference Gateway needs',
+              spec.inferenceGateway.proxyOnlySubnetRange,
+            ),
+          ]
+        : []),
     ],
     HEADER,
   );
@@ -224,10 +238,17 @@ function gpuPoolBlock(resourceName: string, pool: PlannedGpuPool): HclBlock {
           attr('oauth_scopes', [
             'https://www.googleapis.com/auth/cloud-platform',
           ]),
+          dra && attr('labels', { ...DRA_POOL_NODE_LABELS }),
           dra &&
-            attr('labels', {
-              'gke-no-default-nvidia-gpu-device-plugin': 'true',
-            }),
+            block(
+              'taint',
+              [],
+              [
+                attr('key', DRA_POOL_TAINT.key),
+                attr('value', DRA_POOL_TAINT.value),
+                attr('effect', DRA_POOL_TAINT.terraformEffect),
+              ],
+            ),
           gkeGuestAcceleratorBlock({
             type: pool.accelerator,
             count: pool.gpusPerNode,
@@ -241,13 +262,77 @@ function gpuPoolBlock(resourceName: string, pool: PlannedGpuPool): HclBlock {
   );
 }
 
+/** A GKE Sandbox (gVisor) pool for untrusted workloads. */
+function sandboxPoolBlock(pool: {
+  machineType: string;
+  maxNodes: number;
+}): HclBlock {
+  return block(
+    'resource',
+    ['google_container_node_pool', 'sandbox'],
+    [
+      attr('name', 'sandbox'),
+      attr('cluster', expr('google_container_cluster.this.id')),
+      attr('location', expr('var.region')),
+      attr('initial_node_count', 0),
+      block(
+        'autoscaling',
+        [],
+        [
+          attr('total_min_node_count', 0),
+          attr('total_max_node_count', pool.maxNodes),
+          attr('location_policy', 'BALANCED'),
+        ],
+      ),
+      block(
+        'management',
+        [],
+        [attr('auto_repair', true), attr('auto_upgrade', true)],
+      ),
+      block(
+        'node_config',
+        [],
+        [
+          attr('machine_type', pool.machineType),
+          attr('image_type', 'COS_CONTAINERD'),
+          attr('oauth_scopes', [
+            'https://www.googleapis.com/auth/cloud-platform',
+          ]),
+          block('sandbox_config', [], [attr('sandbox_type', GKE_SANDBOX_TYPE)]),
+          block('workload_metadata_config', [], [attr('mode', 'GKE_METADATA')]),
+        ],
+      ),
+    ],
+  );
+}
+
+/** The proxy-only subnet the regional Inference Gateway classes need. */
+function proxyOnlySubnetBlock(): HclBlock {
+  return block(
+    'resource',
+    ['google_compute_subnetwork', 'proxy_only'],
+    [
+      attr('name', expr('"${var.cluster_name}-proxy-only"')),
+      attr('region', expr('var.region')),
+      attr('network', 'default'),
+      attr('ip_cidr_range', expr('var.proxy_only_subnet_range')),
+      attr('purpose', 'REGIONAL_MANAGED_PROXY'),
+      attr('role', 'ACTIVE'),
+    ],
+  );
+}
+
 function clusterTf(plan: GkeClusterPlan): string {
+  const { spec } = plan;
   const blocks = [
     clusterBlock(plan),
     systemPoolBlock(plan),
     gpuPoolBlock('gpu', plan.gpuPool),
   ];
   if (plan.draPool) blocks.push(gpuPoolBlock('dra', plan.draPool));
+  if (spec.sandboxPool?.enabled)
+    blocks.push(sandboxPoolBlock(spec.sandboxPool));
+  if (spec.inferenceGateway?.enabled) blocks.push(proxyOnlySubnetBlock());
   return hclFile(blocks, HEADER);
 }
 

@@ -75,9 +75,7 @@ describe('AiConformancePage', () => {
 
   it('filters by owner and verdict, searches and sorts', async () => {
     server.use(
-      http.get(`${baseUrl}/clusters`, () =>
-        HttpResponse.json({ items: summaries }),
-      ),
+      http.get(`${baseUrl}/clusters`, () => HttpResponse.json(summaries)),
     );
     await renderWithApis(<AiConformancePage />, { catalogEntities: entities });
     await screen.findByText(/3 clusters/);
