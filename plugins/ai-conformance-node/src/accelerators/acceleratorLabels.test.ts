@@ -81,7 +81,9 @@ describe('accelerator resources', () => {
     walk(root);
     // a resource name as a regular expression writes it, e.g. `amd\.com\/gpu`
     const holders = files
-      .filter(f => /amd\\\.com\\\/gpu|habana\\\.ai/.test(readFileSync(f, 'utf8')))
+      .filter(f =>
+        /amd\\\.com\\\/gpu|habana\\\.ai/.test(readFileSync(f, 'utf8')),
+      )
       .map(f => relative(root, f));
     expect(holders).toEqual(['accelerators/acceleratorLabels.ts']);
     expect(ACCELERATOR_RESOURCE.source).toContain('intel\\.com\\/gpu');

@@ -74,16 +74,31 @@ describe('parseGoTestJsonArtifact', () => {
 
   it.each([
     [{ Action: 'pass', Test: 5 }, '"Test" must be a string, got number'],
-    [{ Action: ['pass'], Test: 'TestA' }, '"Action" must be a string, got an array'],
-    [{ Action: 'pass', Test: 'TestA', Elapsed: 'slow' }, '"Elapsed" must be a number, got string'],
-    [{ Action: 'output', Test: 'TestA', Output: { x: 1 } }, '"Output" must be a string, got object'],
-  ])('refuses an event with a mistyped field, naming the line: %j', (event, what) => {
-    const text = [ev({ Action: 'run', Test: 'TestA' }), JSON.stringify(event)].join('\n');
-    expect(() => parseGoTestJsonArtifact(text)).toThrow(
-      expect.objectContaining({
-        name: 'InputError',
-        message: `results.json line 2: ${what}`,
-      }),
-    );
-  });
+    [
+      { Action: ['pass'], Test: 'TestA' },
+      '"Action" must be a string, got an array',
+    ],
+    [
+      { Action: 'pass', Test: 'TestA', Elapsed: 'slow' },
+      '"Elapsed" must be a number, got string',
+    ],
+    [
+      { Action: 'output', Test: 'TestA', Output: { x: 1 } },
+      '"Output" must be a string, got object',
+    ],
+  ])(
+    'refuses an event with a mistyped field, naming the line: %j',
+    (event, what) => {
+      const text = [
+        ev({ Action: 'run', Test: 'TestA' }),
+        JSON.stringify(event),
+      ].join('\n');
+      expect(() => parseGoTestJsonArtifact(text)).toThrow(
+        expect.objectContaining({
+          name: 'InputError',
+          message: `results.json line 2: ${what}`,
+        }),
+      );
+    },
+  );
 });

@@ -107,7 +107,9 @@ describe('parseJUnitArtifact', () => {
     expect(() => parseJUnitArtifact('hello <testsuite> world')).toThrow(
       expect.objectContaining({
         name: 'InputError',
-        message: expect.stringMatching(/^junit\.xml is not valid XML: .+\(line 1\)$/),
+        message: expect.stringMatching(
+          /^junit\.xml is not valid XML: .+\(line 1\)$/,
+        ),
       }),
     );
   });

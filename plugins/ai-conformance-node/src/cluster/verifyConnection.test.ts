@@ -38,12 +38,10 @@ describe('verifyConnection', () => {
   };
 
   it('returns the server version', async () => {
-    await expect(verifyConnection(await connect('ok'))).resolves.toMatchObject(
-      {
-        gitVersion: 'v1.35.0-gke.2232000',
-        minor: '35',
-      },
-    );
+    await expect(verifyConnection(await connect('ok'))).resolves.toMatchObject({
+      gitVersion: 'v1.35.0-gke.2232000',
+      minor: '35',
+    });
   });
 
   it('names rejected credentials and silent servers', async () => {

@@ -192,9 +192,7 @@ describe('collectSnapshot', () => {
     const paths = requests.map(r => r.path);
     expect(paths.some(p => p.includes('secrets'))).toBe(false);
     expect(paths.some(p => p.includes('kueue'))).toBe(false);
-    const pages = requests.filter(
-      r => r.path === '/apis/apps/v1/deployments',
-    );
+    const pages = requests.filter(r => r.path === '/apis/apps/v1/deployments');
     expect(pages.map(r => r.query.limit)).toEqual(['500', '500', '500']);
     expect(pages.map(r => r.query.continue)).toEqual([
       undefined,

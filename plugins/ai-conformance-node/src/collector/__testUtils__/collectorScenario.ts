@@ -92,7 +92,10 @@ export const COLLECTOR_SCENARIO: Scenario = {
         version: 'v1beta1',
         groupPriorityMinimum: 100,
         versionPriority: 100,
-        service: { name: 'custom-metrics-adapter', namespace: 'custom-metrics' },
+        service: {
+          name: 'custom-metrics-adapter',
+          namespace: 'custom-metrics',
+        },
       },
       status: {
         conditions: [
