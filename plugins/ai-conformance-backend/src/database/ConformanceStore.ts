@@ -108,11 +108,6 @@ export interface ConformanceStore {
   /** Creation time of the newest run (any status) of every cluster. */
   listLastRunTimes(): Promise<Map<string, string>>;
 
-  /** Per run: each requirement's id and status. */
-  getResultStatuses(
-    runIds: string[],
-  ): Promise<Map<string, Record<string, string>>>;
-
   /** Per run: each requirement's id, level and status. */
   getResultOutcomes(runIds: string[]): Promise<Map<string, StoredOutcome[]>>;
 

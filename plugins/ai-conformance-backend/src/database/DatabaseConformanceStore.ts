@@ -364,17 +364,6 @@ export class DatabaseConformanceStore implements ConformanceStore {
     );
   }
 
-  /** Per-requirement statuses of one run (for the fleet matrix). */
-  async getResultStatuses(
-    runIds: string[],
-  ): Promise<Map<string, Record<string, string>>> {
-    const out = new Map<string, Record<string, string>>();
-    for (const [runId, outcomes] of await this.getResultOutcomes(runIds)) {
-      out.set(runId, Object.fromEntries(outcomes.map(o => [o.id, o.status])));
-    }
-    return out;
-  }
-
   /** Per run: each requirement's id, level and status. */
   async getResultOutcomes(
     runIds: string[],
