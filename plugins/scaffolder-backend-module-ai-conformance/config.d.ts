@@ -9,6 +9,15 @@ export interface Config {
        * is set, otherwise `offline`.
        */
       gkeVersions?: 'container-api' | 'offline';
+      localDelivery?: {
+        /**
+         * Directory on the backend host that `ai-conformance:publish:local`
+         * writes deliveries to (one subdirectory per cluster); absolute or
+         * relative to the backend's working directory. Unset: the template's
+         * local delivery is refused. Set in the demo config.
+         */
+        directory?: string;
+      };
     };
   };
 }

@@ -8,6 +8,7 @@ export { scaffolderModuleAiConformance as default } from './module';
 export { createResolveVersionAction } from './actions/resolveVersionAction';
 export { createValidateAction } from './actions/validateAction';
 export { createRenderAction } from './actions/renderAction';
+export { createPublishLocalAction } from './actions/publishLocalAction';
 export { ContainerApiServerConfigSource } from './gke/ContainerApiServerConfigSource';
 export type { ClusterManagerClient } from './gke/ContainerApiServerConfigSource';
 export type {

@@ -109,6 +109,7 @@ describe('scaffolder dry run of the GKE template', () => {
       'render',
       'publish',
       'pull-request',
+      'local',
       'register',
       'register-pull-request',
     ]);

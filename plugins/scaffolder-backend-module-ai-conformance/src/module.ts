@@ -6,6 +6,10 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createRenderAction } from './actions/renderAction';
 import { createResolveVersionAction } from './actions/resolveVersionAction';
 import { createValidateAction } from './actions/validateAction';
+import {
+  createPublishLocalAction,
+  LOCAL_DELIVERY_CONFIG_KEY,
+} from './actions/publishLocalAction';
 import { ContainerApiServerConfigSource } from './gke/ContainerApiServerConfigSource';
 
 /**
@@ -24,7 +28,8 @@ export function usesContainerApi(
 }
 
 /**
- * Registers the `ai-conformance:gke:*` actions with the scaffolder.
+ * Registers the `ai-conformance:gke:*` actions and
+ * `ai-conformance:publish:local` with the scaffolder.
  * @public
  */
 export const scaffolderModuleAiConformance = createBackendModule({
@@ -55,6 +60,9 @@ export const scaffolderModuleAiConformance = createBackendModule({
           }),
           createValidateAction(),
           createRenderAction(),
+          createPublishLocalAction({
+            directory: config.getOptionalString(LOCAL_DELIVERY_CONFIG_KEY),
+          }),
         );
       },
     });
