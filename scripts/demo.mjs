@@ -8,6 +8,7 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const stack = require('../test/support/stack.cjs');
+const { ensureDebianPackages } = require('./debian-packages.cjs');
 
 const extraConfigs = [];
 for (let i = 2; i < process.argv.length; i++) {
@@ -43,6 +44,14 @@ try {
         'kube-sim',
       )}`,
     );
+    // The accelerator charts need a Prometheus scraping the DCGM endpoints;
+    // installed like the test command does (PROMETHEUS_BIN names your own).
+    if (!process.env.PROMETHEUS_BIN) {
+      const apt = ensureDebianPackages(['prometheus'], {
+        log: line => console.log(`  ${line}`),
+      });
+      if (!apt.ok) console.log(`  ${apt.note}`);
+    }
     const prometheus = await stack.startDemoPrometheus({
       kubeSimConfigPath: kubeSim.configPath,
       dir: path.join(stateDir, 'prometheus'),

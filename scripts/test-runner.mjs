@@ -4,6 +4,7 @@
 // Usage: node scripts/test-runner.mjs [--only step,step] [--skip step,step]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,12 +39,12 @@ function run(cmd, args, options = {}) {
   };
 }
 
+/** Installs Debian packages; shared with the start command. */
+const { ensureDebianPackages } = createRequire(import.meta.url)(
+  './debian-packages.cjs',
+);
+
 /** Each step returns { passed, failed } and may note details. */
-/** Debian packages the integration and browser tests need. */
-const debianPackages = [
-  { bin: '/usr/bin/chromium', pkg: 'chromium' },
-  { bin: '/usr/bin/prometheus', pkg: 'prometheus' },
-];
 
 /** Counts "N passed, M failed" printed by a script step. */
 function scriptStep(script, label) {
@@ -69,19 +70,9 @@ const steps = [
     name: 'setup',
     title: 'Debian packages for the integration and browser tests',
     run: () => {
-      const missing = debianPackages
-        .filter(p => !existsSync(p.bin))
-        .map(p => p.pkg);
-      if (missing.length === 0)
-        return { ok: true, note: 'chromium, prometheus present' };
-      console.log(`Installing ${missing.join(', ')} with apt-get...`);
-      const res = run('sh', [
-        '-c',
-        `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(
-          ' ',
-        )} >/dev/null`,
-      ]);
-      return { ...res, note: `installed ${missing.join(', ')}` };
+      const started = Date.now();
+      const res = ensureDebianPackages(['chromium', 'prometheus']);
+      return { ok: res.ok, note: res.note, ms: Date.now() - started };
     },
   },
   {
@@ -156,20 +147,8 @@ const steps = [
     title: 'browser tests (Playwright, Debian chromium)',
     counts: true,
     run: () => {
-      if (!existsSync('/usr/bin/chromium')) {
-        console.log('Installing Debian chromium (apt-get)...');
-        const apt = run('sh', [
-          '-c',
-          'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null',
-        ]);
-        if (!apt.ok)
-          return {
-            ...apt,
-            passed: 0,
-            failed: 1,
-            note: 'could not install chromium',
-          };
-      }
+      const apt = ensureDebianPackages(['chromium']);
+      if (!apt.ok) return { ok: false, passed: 0, failed: 1, note: apt.note };
       const build = run('yarn', ['workspace', 'app', 'build']);
       if (!build.ok)
         return { ...build, passed: 0, failed: 1, note: 'app build failed' };
