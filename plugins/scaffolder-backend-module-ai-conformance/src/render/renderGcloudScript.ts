@@ -97,7 +97,7 @@ function proxyOnlySubnetCommands(range: string): string {
   return [
     '# The regional Inference Gateway needs an active proxy-only subnet in the region.',
     'if [ -z "$(gcloud compute networks subnets list --project="$PROJECT" --network=default \\',
-    '  --filter="purpose=REGIONAL_MANAGED_PROXY AND role=ACTIVE AND region:$REGION" --format="value(name)")" ]; then',
+    '  --regions="$REGION" --filter="purpose=REGIONAL_MANAGED_PROXY AND role=ACTIVE" --format="value(name)")" ]; then',
     `  ${command([
       'gcloud compute networks subnets create "$CLUSTER-proxy-only"',
       '--project="$PROJECT"',
