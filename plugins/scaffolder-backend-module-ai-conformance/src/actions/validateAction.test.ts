@@ -105,6 +105,31 @@ describe('ai-conformance:gke:validate', () => {
     expect(ctx.outputs.maxAccelerators).toBe(6);
   });
 
+  it('offers every checklist with a certified GKE version and the optional pools in its schema', () => {
+    const schema = createValidateAction().schema?.input as any;
+    expect(schema.properties.checklistVersion.enum).toEqual([
+      '1.34',
+      '1.35',
+      '1.36',
+      '1.37',
+    ]);
+    expect(schema.properties.sandboxPool.properties.enabled.type).toBe(
+      'boolean',
+    );
+    expect(
+      schema.properties.inferenceGateway.properties.gatewayClass.enum,
+    ).toEqual(['gke-l7-regional-external-managed', 'gke-l7-rilb']);
+  });
+
+  it('refuses a proxy-only subnet range that is not a CIDR range', async () => {
+    const { done } = run({
+      inferenceGateway: { enabled: true, proxyOnlySubnetRange: '10.129.0.0' },
+    });
+    await expect(done).rejects.toThrow(
+      'Invalid cluster input: inferenceGateway.proxyOnlySubnetRange: A subnet range looks like 10.129.0.0/23',
+    );
+  });
+
   it('publishes a JSON schema for its input and an example', () => {
     const action = createValidateAction();
     expect(action.supportsDryRun).toBe(true);

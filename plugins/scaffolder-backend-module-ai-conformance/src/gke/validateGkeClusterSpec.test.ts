@@ -189,4 +189,71 @@ describe('validateGkeClusterSpec', () => {
       ),
     ]);
   });
+
+  it.each(['1.36', '1.37'] as const)(
+    'refuses Autopilot for checklist %s with a reason naming DRA and Standard mode',
+    minor => {
+      const result = validateGkeClusterSpec(
+        exampleSpec({
+          mode: 'autopilot',
+          checklistVersion: minor,
+          gkeVersion: {
+            '1.36': '1.36.4-gke.1247000',
+            '1.37': '1.37.0-gke.3503000',
+          }[minor],
+          draPool: {
+            enabled: true,
+            accelerator: 'nvidia-l4',
+            machineType: 'g2-standard-8',
+          },
+        }),
+      );
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]).toMatch(/^GKE Autopilot is not supported: /);
+      expect(result.errors[0]).toContain('DRA');
+      expect(result.errors[0]).toContain('Standard');
+      expect(result.errors[0]).toContain('choose mode "standard"');
+    },
+  );
+
+  it('accepts the certified minimums of 1.36 and 1.37 and refuses one below', () => {
+    for (const [minor, version] of [
+      ['1.36', '1.36.4-gke.1247000'],
+      ['1.37', '1.37.0-gke.3503000'],
+    ] as const) {
+      expect(
+        validateGkeClusterSpec(
+          exampleSpec({ checklistVersion: minor, gkeVersion: version }),
+        ).errors,
+      ).toEqual([]);
+    }
+    expect(
+      validateGkeClusterSpec(
+        exampleSpec({
+          checklistVersion: '1.37',
+          gkeVersion: '1.37.0-gke.3502999',
+        }),
+      ).errors,
+    ).toEqual([
+      'GKE version 1.37.0-gke.3502999 is below 1.37.0-gke.3503000, the lowest AI-conformance-certified GKE version of 1.37',
+    ]);
+  });
+
+  it('explains the sandbox pool and the Inference Gateway in notes', () => {
+    const { errors, notes } = validateGkeClusterSpec(
+      exampleSpec({
+        sandboxPool: { enabled: true },
+        inferenceGateway: { enabled: true },
+      }),
+    );
+    expect(errors).toEqual([]);
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/runtimeClassName: gvisor in GKE Sandbox/),
+        expect.stringMatching(
+          /gke-l7-regional-external-managed Gateway needs an active proxy-only subnet in us-central1 .*10\.129\.0\.0\/23/,
+        ),
+      ]),
+    );
+  });
 });
