@@ -184,8 +184,11 @@ const hasGcloud =
 /** `--flag` names of the gcloud command starting with `command`. */
 function flagsOf(text: string, command: string): string[] {
   const start = text.indexOf(command);
-  const end = text.indexOf('\n\n', start);
-  const block = text.slice(start, end === -1 ? undefined : end);
+  // The command ends at a blank line or where a shell test closes.
+  const ends = ['\n\n', ' ]; then']
+    .map(marker => text.indexOf(marker, start))
+    .filter(i => i > -1);
+  const block = text.slice(start, Math.min(...ends, text.length));
   return [...new Set([...block.matchAll(/--([a-z-]+)/g)].map(m => m[1]))];
 }
 
@@ -202,9 +205,23 @@ if (hasGcloud) {
         accelerator: 'nvidia-l4',
         machineType: 'g2-standard-8',
       },
+      sandboxPool: { enabled: true },
+      inferenceGateway: { enabled: true },
     });
 
     it.each([
+      [
+        'gcloud container node-pools create sandbox',
+        ['container', 'node-pools', 'create'],
+      ],
+      [
+        'gcloud compute networks subnets list',
+        ['compute', 'networks', 'subnets', 'list'],
+      ],
+      [
+        'gcloud compute networks subnets create',
+        ['compute', 'networks', 'subnets', 'create'],
+      ],
       ['gcloud container clusters create', ['container', 'clusters', 'create']],
       [
         'gcloud container node-pools create',
@@ -223,7 +240,7 @@ if (hasGcloud) {
           timeout: 60_000,
         }).stdout;
         const flags = flagsOf(text, command);
-        expect(flags.length).toBeGreaterThan(5);
+        expect(flags.length).toBeGreaterThan(4);
         const unknown = flags.filter(f => !help.includes(`--${f}`));
         expect(unknown).toEqual([]);
       },

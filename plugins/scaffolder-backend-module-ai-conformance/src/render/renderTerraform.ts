@@ -8,6 +8,7 @@ import {
 } from '../gke/gkePoolOptions';
 import {
   HclBlock,
+  HclBodyItem,
   attr,
   blank,
   block,
@@ -164,63 +165,35 @@ function clusterBlock(plan: GkeClusterPlan): HclBlock {
   );
 }
 
-function systemPoolBlock(plan: GkeClusterPlan): HclBlock {
-  return block(
-    'resource',
-    ['google_container_node_pool', 'system'],
-    [
-      attr('name', 'system'),
-      attr('cluster', expr('google_container_cluster.this.id')),
-      attr('location', expr('var.region')),
-      attr('initial_node_count', 1),
-      block(
-        'autoscaling',
-        [],
-        [
-          attr('total_min_node_count', 1),
-          attr('total_max_node_count', 3),
-          attr('location_policy', 'BALANCED'),
-        ],
-      ),
-      block(
-        'management',
-        [],
-        [attr('auto_repair', true), attr('auto_upgrade', true)],
-      ),
-      block(
-        'node_config',
-        [],
-        [
-          attr('machine_type', plan.spec.systemMachineType),
-          attr('image_type', 'COS_CONTAINERD'),
-          attr('oauth_scopes', [
-            'https://www.googleapis.com/auth/cloud-platform',
-          ]),
-          block('workload_metadata_config', [], [attr('mode', 'GKE_METADATA')]),
-          block('gcfs_config', [], [attr('enabled', true)]),
-        ],
-      ),
-    ],
-  );
-}
+type NodeConfigItem = HclBodyItem | false | undefined;
 
-function gpuPoolBlock(resourceName: string, pool: PlannedGpuPool): HclBlock {
-  const dra = pool.driverVersion === 'disabled';
+/** A node pool of the cluster; `nodeConfig` goes after the machine settings. */
+function nodePoolBlock(pool: {
+  resource: string;
+  name: string;
+  initialNodeCount: number;
+  minNodes: number;
+  maxNodes: number;
+  locationPolicy: 'ANY' | 'BALANCED';
+  machineType: string;
+  nodeConfig: NodeConfigItem[];
+  imageStreaming: boolean;
+}): HclBlock {
   return block(
     'resource',
-    ['google_container_node_pool', resourceName],
+    ['google_container_node_pool', pool.resource],
     [
       attr('name', pool.name),
       attr('cluster', expr('google_container_cluster.this.id')),
       attr('location', expr('var.region')),
-      attr('initial_node_count', 0),
+      attr('initial_node_count', pool.initialNodeCount),
       block(
         'autoscaling',
         [],
         [
           attr('total_min_node_count', pool.minNodes),
           attr('total_max_node_count', pool.maxNodes),
-          attr('location_policy', 'ANY'),
+          attr('location_policy', pool.locationPolicy),
         ],
       ),
       block(
@@ -234,32 +207,64 @@ function gpuPoolBlock(resourceName: string, pool: PlannedGpuPool): HclBlock {
         [
           attr('machine_type', pool.machineType),
           attr('image_type', 'COS_CONTAINERD'),
-          attr('spot', pool.spot),
           attr('oauth_scopes', [
             'https://www.googleapis.com/auth/cloud-platform',
           ]),
-          dra && attr('labels', { ...DRA_POOL_NODE_LABELS }),
-          dra &&
-            block(
-              'taint',
-              [],
-              [
-                attr('key', DRA_POOL_TAINT.key),
-                attr('value', DRA_POOL_TAINT.value),
-                attr('effect', DRA_POOL_TAINT.terraformEffect),
-              ],
-            ),
-          gkeGuestAcceleratorBlock({
-            type: pool.accelerator,
-            count: pool.gpusPerNode,
-            driverVersion: pool.driverVersion,
-          }),
+          ...pool.nodeConfig,
           block('workload_metadata_config', [], [attr('mode', 'GKE_METADATA')]),
-          block('gcfs_config', [], [attr('enabled', true)]),
+          pool.imageStreaming &&
+            block('gcfs_config', [], [attr('enabled', true)]),
         ],
       ),
     ],
   );
+}
+
+function systemPoolBlock(plan: GkeClusterPlan): HclBlock {
+  return nodePoolBlock({
+    resource: 'system',
+    name: 'system',
+    initialNodeCount: 1,
+    minNodes: 1,
+    maxNodes: 3,
+    locationPolicy: 'BALANCED',
+    machineType: plan.spec.systemMachineType,
+    nodeConfig: [],
+    imageStreaming: true,
+  });
+}
+
+function gpuPoolBlock(resourceName: string, pool: PlannedGpuPool): HclBlock {
+  const dra = pool.driverVersion === 'disabled';
+  return nodePoolBlock({
+    resource: resourceName,
+    name: pool.name,
+    initialNodeCount: 0,
+    minNodes: pool.minNodes,
+    maxNodes: pool.maxNodes,
+    locationPolicy: 'ANY',
+    machineType: pool.machineType,
+    nodeConfig: [
+      attr('spot', pool.spot),
+      dra && attr('labels', { ...DRA_POOL_NODE_LABELS }),
+      dra &&
+        block(
+          'taint',
+          [],
+          [
+            attr('key', DRA_POOL_TAINT.key),
+            attr('value', DRA_POOL_TAINT.value),
+            attr('effect', DRA_POOL_TAINT.terraformEffect),
+          ],
+        ),
+      gkeGuestAcceleratorBlock({
+        type: pool.accelerator,
+        count: pool.gpusPerNode,
+        driverVersion: pool.driverVersion,
+      }),
+    ],
+    imageStreaming: true,
+  });
 }
 
 /** A GKE Sandbox (gVisor) pool for untrusted workloads. */
@@ -267,43 +272,19 @@ function sandboxPoolBlock(pool: {
   machineType: string;
   maxNodes: number;
 }): HclBlock {
-  return block(
-    'resource',
-    ['google_container_node_pool', 'sandbox'],
-    [
-      attr('name', 'sandbox'),
-      attr('cluster', expr('google_container_cluster.this.id')),
-      attr('location', expr('var.region')),
-      attr('initial_node_count', 0),
-      block(
-        'autoscaling',
-        [],
-        [
-          attr('total_min_node_count', 0),
-          attr('total_max_node_count', pool.maxNodes),
-          attr('location_policy', 'BALANCED'),
-        ],
-      ),
-      block(
-        'management',
-        [],
-        [attr('auto_repair', true), attr('auto_upgrade', true)],
-      ),
-      block(
-        'node_config',
-        [],
-        [
-          attr('machine_type', pool.machineType),
-          attr('image_type', 'COS_CONTAINERD'),
-          attr('oauth_scopes', [
-            'https://www.googleapis.com/auth/cloud-platform',
-          ]),
-          block('sandbox_config', [], [attr('sandbox_type', GKE_SANDBOX_TYPE)]),
-          block('workload_metadata_config', [], [attr('mode', 'GKE_METADATA')]),
-        ],
-      ),
+  return nodePoolBlock({
+    resource: 'sandbox',
+    name: 'sandbox',
+    initialNodeCount: 0,
+    minNodes: 0,
+    maxNodes: pool.maxNodes,
+    locationPolicy: 'BALANCED',
+    machineType: pool.machineType,
+    nodeConfig: [
+      block('sandbox_config', [], [attr('sandbox_type', GKE_SANDBOX_TYPE)]),
     ],
-  );
+    imageStreaming: false,
+  });
 }
 
 /** The proxy-only subnet the regional Inference Gateway classes need. */
