@@ -60,6 +60,33 @@ describe('ai-conformance:gke:resolve-version', () => {
       expect(ctx.outputs.version).toBe('1.34.0-gke.1662000');
       expect(ctx.outputs.source).toBe('certified-minimum');
     });
+
+    it.each([
+      ['1.36', '1.36.4-gke.1247000', '1.36.4-gke.1246999'],
+      ['1.37', '1.37.0-gke.3503000', '1.37.0-gke.3502999'],
+    ])(
+      'resolves checklist %s to its certified minimum %s and refuses one below',
+      async (checklistVersion, minimum, below) => {
+        const input = {
+          ...base,
+          releaseChannel: 'rapid' as const,
+          checklistVersion,
+        };
+        const dryRun = createMockActionContext({ input, isDryRun: true });
+        await action.handler(dryRun);
+        expect(dryRun.outputs).toMatchObject({
+          version: minimum,
+          minimum,
+          channel: 'RAPID',
+        });
+        const ctx = createMockActionContext({
+          input: { ...input, version: below },
+        });
+        await expect(action.handler(ctx)).rejects.toThrow(
+          `GKE version ${below} is below ${minimum}, the lowest AI-conformance-certified GKE version of ${checklistVersion}`,
+        );
+      },
+    );
   });
 
   describe('with Google credentials', () => {

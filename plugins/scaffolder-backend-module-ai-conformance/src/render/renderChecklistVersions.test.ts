@@ -145,6 +145,23 @@ describe.each(['1.36', '1.37'] as const)(
       });
     }
 
+    it('lists in the README the kubectl steps Terraform leaves out', () => {
+      const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+      const section = readme.slice(
+        readme.indexOf('## After `terraform apply`'),
+      );
+      expect(section).toMatch(/kubectl apply -f \S+daemonset-preloaded\.yaml/);
+      expect(section).toMatch(
+        /kubectl apply -f \S+inference-extension\S+manifests\.yaml/,
+      );
+      expect(section).toContain(
+        'kubectl apply -f kubernetes/inference-gateway.yaml',
+      );
+      expect(readme).toContain(
+        `targets the CNCF Kubernetes AI Conformance checklist ${minor}`,
+      );
+    });
+
     it('renders the Gateway on the chosen class', () => {
       const gateway = parseYaml(
         fs.readFileSync(
