@@ -56,7 +56,8 @@ export function createResolveVersionAction(options: {
     projectId: string;
     region: string;
     releaseChannel: 'rapid' | 'regular' | 'stable' | 'extended';
-    checklistVersion: '1.34' | '1.35';
+    /** A minor with a certified GKE version, e.g. '1.37'. */
+    checklistVersion: string;
     version?: string;
   },
   {
