@@ -162,6 +162,30 @@ describe.each(['1.36', '1.37'] as const)(
       );
     });
 
+    it('applies the same manifests in the workflow after terraform apply, from the terraform directory', () => {
+      const workflowDir = path.join(dir, '.github/workflows');
+      const [file] = fs.readdirSync(workflowDir);
+      const workflow = parseYaml(
+        fs.readFileSync(path.join(workflowDir, file), 'utf8'),
+      );
+      const steps: { name?: string; run?: string }[] =
+        workflow.jobs.apply.steps;
+      const names = steps.map(step => step.name);
+      const runs = steps.map(step => step.run ?? '');
+      const applies = runs.filter(run => run.startsWith('kubectl apply'));
+      expect(applies).toEqual([
+        expect.stringMatching(/daemonset-preloaded\.yaml$/),
+        expect.stringMatching(/manifests\.yaml$/),
+        'kubectl apply -f ../kubernetes/inference-gateway.yaml',
+      ]);
+      expect(runs.indexOf(applies[0])).toBeGreaterThan(
+        names.indexOf('Cluster credentials'),
+      );
+      expect(runs.indexOf(applies[2])).toBeLessThan(
+        names.indexOf('AI Conformance check'),
+      );
+    });
+
     it('renders the Gateway on the chosen class', () => {
       const gateway = parseYaml(
         fs.readFileSync(

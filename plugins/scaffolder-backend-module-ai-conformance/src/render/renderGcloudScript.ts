@@ -1,15 +1,11 @@
 import { GkeClusterPlan, acceleratorLimits } from '../gke/planGkeCluster';
+import { helmInstallWords } from '@ai-conformance/plugin-ai-conformance-common';
 import {
-  INFERENCE_EXTENSION_CRDS,
-  helmInstallWords,
-} from '@ai-conformance/plugin-ai-conformance-common';
-import {
-  COS_PRELOADED_DRIVER_DAEMONSET,
   DRA_POOL_NODE_LABELS,
   DRA_POOL_TAINT,
   GKE_SANDBOX_TYPE,
 } from '../gke/gkePoolOptions';
-import { INFERENCE_GATEWAY_MANIFEST } from './renderInferenceGateway';
+import { kubectlApplySteps } from './kubectlApplySteps';
 import { PlannedGpuPool } from '../gke/validateGkeClusterSpec';
 import { addonReleases } from './addonReleases';
 
@@ -187,20 +183,8 @@ export function renderGcloudScript(plan: GkeClusterPlan): string {
     '',
     'gcloud container clusters get-credentials "$CLUSTER" --project="$PROJECT" --location="$REGION"',
   );
-  if (draPool) {
-    sections.push(
-      '',
-      '# The DRA pool has no GKE-managed driver: install the NVIDIA driver preloaded on COS.',
-      `kubectl apply -f ${shellQuote(COS_PRELOADED_DRIVER_DAEMONSET)}`,
-    );
-  }
-  if (spec.inferenceGateway?.enabled) {
-    sections.push(
-      '',
-      '# GKE Inference Gateway: the Inference Extension CRDs and the Gateway.',
-      `kubectl apply -f ${shellQuote(INFERENCE_EXTENSION_CRDS.manifestsUrl)}`,
-      `kubectl apply -f "$(dirname "$0")/../${INFERENCE_GATEWAY_MANIFEST}"`,
-    );
+  for (const step of kubectlApplySteps(plan, '"$(dirname "$0")/.."')) {
+    sections.push('', `# ${step.what}.`, step.command);
   }
   for (const { addon, version } of addonReleases(plan)) {
     sections.push(

@@ -1,11 +1,9 @@
 import { GkeClusterPlan } from '../gke/planGkeCluster';
 import { PlannedGpuPool } from '../gke/validateGkeClusterSpec';
-import {
-  COS_PRELOADED_DRIVER_DAEMONSET,
-  GKE_SANDBOX_TYPE,
-} from '../gke/gkePoolOptions';
+import { GKE_SANDBOX_TYPE } from '../gke/gkePoolOptions';
 import { INFERENCE_EXTENSION_CRDS } from '@ai-conformance/plugin-ai-conformance-common';
 import { INFERENCE_GATEWAY_MANIFEST } from './renderInferenceGateway';
+import { kubectlApplySteps } from './kubectlApplySteps';
 import { ClusterLayout, workflowPath } from './renderWorkflow';
 
 function poolLine(pool: PlannedGpuPool): string {
@@ -16,28 +14,17 @@ function poolLine(pool: PlannedGpuPool): string {
   }, GKE-managed driver: ${pool.driverVersion}`;
 }
 
-/** Steps Terraform leaves to kubectl (the script runs them itself). */
+/** Steps Terraform leaves to kubectl (the script and the workflow run them). */
 function afterApply(plan: GkeClusterPlan, dir: string): string[] {
-  const steps: string[] = [];
-  if (plan.draPool) {
-    steps.push(
-      `kubectl apply -f ${COS_PRELOADED_DRIVER_DAEMONSET}  # NVIDIA driver for the DRA pool`,
-    );
-  }
-  if (plan.spec.inferenceGateway?.enabled) {
-    steps.push(
-      `kubectl apply -f ${INFERENCE_EXTENSION_CRDS.manifestsUrl}`,
-      `kubectl apply -f ${dir}${INFERENCE_GATEWAY_MANIFEST}`,
-    );
-  }
+  const steps = kubectlApplySteps(plan, dir.replace(/\/$/, ''));
   if (steps.length === 0) return [];
   return [
     '## After `terraform apply`',
     '',
-    'Terraform installs no Kubernetes manifests; apply these once (`scripts/create-cluster.sh` runs them itself):',
+    'Terraform installs no Kubernetes manifests; `scripts/create-cluster.sh` and the workflow apply these, or run them yourself from the repository root:',
     '',
     '```sh',
-    ...steps,
+    ...steps.flatMap(step => [`# ${step.what}`, step.command]),
     '```',
     '',
   ];

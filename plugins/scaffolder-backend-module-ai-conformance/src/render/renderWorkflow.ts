@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { GkeClusterPlan } from '../gke/planGkeCluster';
+import { kubectlApplySteps } from './kubectlApplySteps';
 
 /** Where the cluster's files live inside the repository. */
 export interface ClusterLayout {
@@ -100,6 +101,10 @@ export function renderWorkflow(
               project_id: spec.projectId,
             },
           },
+          ...kubectlApplySteps(plan, '..').map(step => ({
+            name: step.what,
+            run: step.command,
+          })),
           { uses: 'actions/setup-node@v4', with: { 'node-version': 20 } },
           {
             name: 'AI Conformance check',
