@@ -54,8 +54,10 @@ const examples = [
 
 /**
  * `ai-conformance:gke:validate`: checks machine/accelerator/count/region
- * combinations, Standard mode, the Gateway API, DCGM with managed drivers
- * and the version; explains the DRA pool's trade-offs in `notes`.
+ * combinations, Standard mode (Autopilot is refused: DRA needs Standard node
+ * pools), the Gateway API, DCGM with managed drivers and the version (any
+ * checklist minor with a certified GKE version); explains the DRA pool, GKE
+ * Sandbox pool and Inference Gateway options in `notes`.
  *
  * @public
  */
