@@ -1,4 +1,8 @@
-import { KUEUE_ADDON } from '@ai-conformance/plugin-ai-conformance-common';
+import {
+  INFERENCE_EXTENSION_CRDS,
+  KUEUE_ADDON,
+  NVIDIA_DRA_DRIVER_ADDON,
+} from '@ai-conformance/plugin-ai-conformance-common';
 import { remediationFor } from './remediation';
 
 describe('remediationFor', () => {
@@ -56,6 +60,24 @@ describe('remediationFor', () => {
     );
     expect(commands).toContain(
       `helm upgrade --install kueue oci://registry.k8s.io/kueue/charts/kueue --version=${KUEUE_ADDON.version} --namespace=kueue-system --create-namespace`,
+    );
+  });
+
+  it('quotes the shared DRA driver pin and Inference Extension release', () => {
+    const dra = remediationFor('dra_support', 'generic').find(
+      step => step.platform === 'any',
+    );
+    expect(dra?.command).toContain(
+      `--version=${NVIDIA_DRA_DRIVER_ADDON.version}`,
+    );
+    expect(dra?.command).toContain(
+      `--repo=${NVIDIA_DRA_DRIVER_ADDON.repository}`,
+    );
+    // The GKE driver root is not for other platforms.
+    expect(dra?.command).not.toContain('nvidiaDriverRoot');
+    const gateway = remediationFor('advanced_inference_ingress', 'gke')[0];
+    expect(gateway.command).toBe(
+      `kubectl apply -f ${INFERENCE_EXTENSION_CRDS.manifestsUrl}`,
     );
   });
 });

@@ -4,7 +4,9 @@
  * `remediationFor` puts the cluster's own platform first.
  */
 import {
+  INFERENCE_EXTENSION_CRDS,
   KUEUE_ADDON,
+  NVIDIA_DRA_DRIVER_ADDON,
   gkeClusterAutoscalingBlock,
   gkeGatewayApiBlock,
   gkeGuestAcceleratorBlock,
@@ -34,8 +36,11 @@ const STEPS: Record<string, Remediation[]> = {
       platform: 'any',
       description:
         'Run Kubernetes 1.34 or later (resource.k8s.io/v1 is GA) and install a DRA driver for your accelerators, e.g. the NVIDIA DRA driver Helm chart.',
-      command:
-        'helm install nvidia-dra-driver-gpu nvidia/nvidia-dra-driver-gpu --namespace nvidia-dra-driver-gpu --create-namespace',
+      // The pinned chart without the GKE-specific values (driver root, taint).
+      command: helmInstallWords({
+        ...NVIDIA_DRA_DRIVER_ADDON,
+        values: {},
+      }).join(' '),
       url: 'https://kubernetes.io/docs/concepts/scheduling-eviction/dynamic-resource-allocation/',
     },
   ],
@@ -129,8 +134,7 @@ const STEPS: Record<string, Remediation[]> = {
       platform: 'gke',
       description:
         'Use GKE Inference Gateway: install the InferencePool CRDs and deploy an InferencePool behind a gke-l7-regional-external-managed Gateway.',
-      command:
-        'kubectl apply -f https://github.com/kubernetes-sigs/gateway-api-inference-extension/releases/download/v1.0.0/manifests.yaml',
+      command: `kubectl apply -f ${INFERENCE_EXTENSION_CRDS.manifestsUrl}`,
       url: 'https://cloud.google.com/kubernetes-engine/docs/concepts/about-gke-inference-gateway',
     },
     {
