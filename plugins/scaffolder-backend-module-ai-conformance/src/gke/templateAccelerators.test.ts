@@ -70,9 +70,12 @@ describe('the template follows the accelerator table', () => {
       'ai-conformance:gke:render',
       'publish:github',
       'publish:github:pull-request',
+      'ai-conformance:publish:local',
       'catalog:register',
       'catalog:register',
     ]);
+    const local = template.spec.steps.find((s: any) => s.id === 'local');
+    expect(local.if).toBe("${{ parameters.delivery == 'local' }}");
     const prRegister = template.spec.steps.find(
       (s: any) => s.id === 'register-pull-request',
     );
