@@ -1,5 +1,6 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
@@ -43,6 +44,10 @@ const values = {
 describe('scaffolder dry run of the GKE template', () => {
   let baseUrl: string;
   let stop: () => Promise<void>;
+  const deliveries = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'ai-conformance-local-')),
+    'deliveries',
+  );
 
   beforeAll(async () => {
     const backend = await startTestBackend({
@@ -56,6 +61,9 @@ describe('scaffolder dry run of the GKE template', () => {
           data: {
             integrations: {
               github: [{ host: 'github.com', token: 'unused-in-dry-run' }],
+            },
+            aiConformance: {
+              scaffolder: { localDelivery: { directory: deliveries } },
             },
           },
         }),
@@ -150,6 +158,37 @@ describe('scaffolder dry run of the GKE template', () => {
     expect(log).toContain(
       'Skipping step publish because its if condition was false',
     );
+  });
+
+  it('delivers to a directory without a repository and lists the files in its output', async () => {
+    const response = await dryRun({
+      name: 'gke-ai-local',
+      delivery: 'local',
+      repoUrl: undefined,
+    });
+    expect(response.body.error).toBeUndefined();
+    expect(response.status).toBe(200);
+    const rendered: string[] = response.body.directoryContents
+      .map((f: { path: string }) => f.path)
+      .sort();
+    expect(rendered).toContain('terraform/cluster.tf');
+    const target = path.join(deliveries, 'gke-ai-local');
+    const log = response.body.log
+      .map((l: { body: { message: string } }) => l.body.message)
+      .join('\n');
+    expect(log).toContain(`Would write ${rendered.length} files to ${target}`);
+    for (const step of ['publish', 'pull-request', 'register']) {
+      expect(log).toContain(
+        `Skipping step ${step} because its if condition was false`,
+      );
+    }
+    const delivery = response.body.output.text.find(
+      (t: { title: string }) => t.title === 'Delivery',
+    );
+    expect(delivery.content).toContain(`Written to \`${target}\``);
+    for (const file of rendered) expect(delivery.content).toContain(file);
+    // A dry run writes nothing.
+    expect(fs.existsSync(deliveries)).toBe(false);
   });
 
   it('accepts a form without the optional extras', async () => {
