@@ -76,6 +76,17 @@ export async function waitForCatalogEntity(
     .toBe(200);
 }
 
+/** Waits until the catalog serves an entity; resolves a guest token. */
+export async function guestWhenCatalogHas(
+  request: APIRequestContext,
+  baseURL: string,
+  entity: { kind: string; namespace: string; name: string },
+): Promise<string> {
+  const token = await guestToken(request, baseURL);
+  await waitForCatalogEntity(request, baseURL, token, entity);
+  return token;
+}
+
 /** The configs of the running stack, or the e2e defaults without one. */
 export function baseConfigs(): string[] {
   try {

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { signInAsGuest } from './support';
-import { guestToken, waitForCatalogEntity } from './ai-conformance-support';
+import { guestWhenCatalogHas } from './ai-conformance-support';
 
 /**
  * The demo's Prometheus scrapes kube-sim's DCGM endpoints (started by the
@@ -13,8 +13,7 @@ test('gke-ai-prod shows a GPU utilization series from the demo Prometheus', asyn
   baseURL,
 }) => {
   test.setTimeout(180_000);
-  const token = await guestToken(request, baseURL!);
-  await waitForCatalogEntity(request, baseURL!, token, {
+  await guestWhenCatalogHas(request, baseURL!, {
     kind: 'resource',
     namespace: 'default',
     name: 'gke-ai-prod',

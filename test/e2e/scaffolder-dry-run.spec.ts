@@ -2,6 +2,7 @@ import { test, expect, Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { signInAsGuest } from './support';
+import { button, fillClusterStep, input } from './scaffolder-support';
 
 const templateDir = path.resolve(
   __dirname,
@@ -57,15 +58,6 @@ async function serveTemplateDirectory(page: Page, files: TemplateFile[]) {
   }, files);
 }
 
-const button = (page: Page, name: string) =>
-  page.getByRole('button', { name, exact: true });
-
-const input = (page: Page, name: RegExp | string) =>
-  page
-    .getByRole('textbox', { name })
-    .or(page.getByRole('combobox', { name }))
-    .first();
-
 const CLUSTER = 'gke-ai-dry-run';
 const GKE_VERSION = '1.34.1-gke.1829001';
 
@@ -101,13 +93,7 @@ test('a dry run of the GKE template from the template editor renders the cluster
   await expect(page).toHaveURL(/\/create\/edit\/template$/);
   await page.getByRole('treeitem', { name: 'template.yaml' }).click();
 
-  // Cluster
-  await page.getByLabel('Cluster name').fill(CLUSTER);
-  const owner = input(page, /^Owner/);
-  await owner.fill('group:default/ai-platform');
-  await owner.press('Escape');
-  await page.getByLabel('GCP project id').fill('my-project');
-  await button(page, 'Next').click();
+  await fillClusterStep(page, CLUSTER);
   // Version
   await input(page, 'GKE version').fill(GKE_VERSION);
   await button(page, 'Next').click();

@@ -1,17 +1,9 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { signInAsGuest, stateDir } from './support';
-import { guestToken, waitForCatalogEntity } from './ai-conformance-support';
-
-const button = (page: Page, name: string | RegExp) =>
-  page.getByRole('button', { name, exact: typeof name === 'string' });
-
-const input = (page: Page, name: RegExp | string) =>
-  page
-    .getByRole('textbox', { name })
-    .or(page.getByRole('combobox', { name }))
-    .first();
+import { guestWhenCatalogHas } from './ai-conformance-support';
+import { button, fillClusterStep, input } from './scaffolder-support';
 
 /** Files the render step writes at the root for a cluster. */
 const rendered = (cluster: string) => [
@@ -36,8 +28,7 @@ test('the GKE template finishes with the directory delivery and lists the render
   test.setTimeout(180_000);
   // A fresh name per run: the delivery never overwrites an earlier one.
   const cluster = `gke-e2e-${Date.now().toString(36)}`;
-  const token = await guestToken(request, baseURL!);
-  await waitForCatalogEntity(request, baseURL!, token, {
+  const token = await guestWhenCatalogHas(request, baseURL!, {
     kind: 'template',
     namespace: 'default',
     name: 'gke-ai-conformant-cluster',
@@ -45,13 +36,7 @@ test('the GKE template finishes with the directory delivery and lists the render
   await signInAsGuest(page);
   await page.goto('/create/templates/default/gke-ai-conformant-cluster');
 
-  // Cluster
-  await page.getByLabel('Cluster name').fill(cluster);
-  const owner = input(page, /^Owner/);
-  await owner.fill('group:default/ai-platform');
-  await owner.press('Escape');
-  await page.getByLabel('GCP project id').fill('my-project');
-  await button(page, 'Next').click();
+  await fillClusterStep(page, cluster);
   // Version
   await input(page, 'GKE version').fill('1.34.1-gke.1829001');
   await button(page, 'Next').click();

@@ -1,26 +1,10 @@
 import { test, expect, Page } from '@playwright/test';
 import { signInAsGuest } from './support';
+import { fillClusterStep, input } from './scaffolder-support';
 
 const TEMPLATE_TITLE = 'AI-conformant GKE cluster';
 
 const next = (page: Page) => page.getByRole('button', { name: 'Next' });
-
-/** A text input by its label, whether a plain text field or a combobox. */
-const input = (page: Page, name: RegExp | string) =>
-  page
-    .getByRole('textbox', { name })
-    .or(page.getByRole('combobox', { name }))
-    .first();
-
-/** Fills the first step (cluster) of the template form. */
-async function fillClusterStep(page: Page, name: string) {
-  await page.getByLabel('Cluster name').fill(name);
-  const owner = input(page, /^Owner/);
-  await owner.fill('group:default/ai-platform');
-  await owner.press('Escape');
-  await page.getByLabel('GCP project id').fill('my-project');
-  await next(page).click();
-}
 
 /** Types a GKE version into the picker. */
 async function typeVersion(page: Page, version: string) {

@@ -22,19 +22,25 @@ async function renderedWorkspace(targetPath?: string) {
   };
 }
 
+/** Renders the example cluster, then delivers it to a new `deliveries` root. */
+async function renderAndDeliver(options: { isDryRun?: boolean } = {}) {
+  const root = path.join(tempDir(), 'deliveries');
+  const { workspacePath, rendered } = await renderedWorkspace();
+  const ctx = createMockActionContext({
+    input: { name: 'gke-ai-dev' },
+    workspacePath,
+    isDryRun: options.isDryRun,
+  });
+  await createPublishLocalAction({ directory: root }).handler(ctx as any);
+  return { root, workspacePath, rendered, outputs: ctx.outputs };
+}
+
 describe('ai-conformance:publish:local', () => {
   it('copies the rendered files to <directory>/<name> and lists them', async () => {
-    const root = path.join(tempDir(), 'deliveries');
-    const { workspacePath, rendered } = await renderedWorkspace();
-    const ctx = createMockActionContext({
-      input: { name: 'gke-ai-dev' },
-      workspacePath,
-    });
-    await createPublishLocalAction({ directory: root }).handler(ctx as any);
-
+    const { root, workspacePath, rendered, outputs } = await renderAndDeliver();
     const target = path.join(root, 'gke-ai-dev');
-    expect(ctx.outputs.path).toBe(target);
-    expect(ctx.outputs.files).toEqual([...rendered].sort());
+    expect(outputs.path).toBe(target);
+    expect(outputs.files).toEqual([...rendered].sort());
     for (const file of rendered) {
       expect(fs.readFileSync(path.join(target, file), 'utf8')).toBe(
         fs.readFileSync(path.join(workspacePath, file), 'utf8'),
@@ -59,15 +65,10 @@ describe('ai-conformance:publish:local', () => {
   });
 
   it('writes nothing in a dry run but reports what it would write', async () => {
-    const root = path.join(tempDir(), 'deliveries');
-    const { workspacePath, rendered } = await renderedWorkspace();
-    const ctx = createMockActionContext({
-      input: { name: 'gke-ai-dev' },
-      workspacePath,
+    const { root, rendered, outputs } = await renderAndDeliver({
       isDryRun: true,
     });
-    await createPublishLocalAction({ directory: root }).handler(ctx as any);
-    expect(ctx.outputs.files).toEqual([...rendered].sort());
+    expect(outputs.files).toEqual([...rendered].sort());
     expect(fs.existsSync(root)).toBe(false);
   });
 
