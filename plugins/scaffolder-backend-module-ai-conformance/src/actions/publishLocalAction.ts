@@ -61,8 +61,9 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
  * reachable. Refuses when the directory is not configured or the target
  * already exists; writes nothing in a dry run.
  *
- * @param options.directory - the configured delivery root (absolute, or
- *   relative to the backend's working directory); undefined when not set
+ * `options.directory` is the configured delivery root (absolute, or relative
+ * to the backend's working directory); undefined when not set.
+ *
  * @public
  */
 export function createPublishLocalAction(options: {

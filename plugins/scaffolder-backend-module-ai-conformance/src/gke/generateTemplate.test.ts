@@ -96,7 +96,7 @@ describe('the template offers what the actions accept', () => {
   });
 
   it('rewrites a hand-edited checklist choice', () => {
-    const edited = text.replace('            - "1.37"\n', '');
+    const edited = text.replace("            - '1.37'\n", '');
     expect(edited).not.toBe(text);
     expect(generateTemplate(edited)).toBe(text);
   });

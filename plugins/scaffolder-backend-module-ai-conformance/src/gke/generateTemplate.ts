@@ -137,6 +137,8 @@ export function generateTemplate(text: string): string {
     const yaml = stringify(sections[name], {
       lineWidth: 0,
       aliasDuplicateObjects: false,
+      // As the repository's prettier writes YAML.
+      singleQuote: true,
     }).trimEnd();
     out.push(...yaml.split('\n').map(line => `${indent}${line}`));
     out.push(lines[end]);
