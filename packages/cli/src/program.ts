@@ -47,6 +47,8 @@ const commands = {
     require('./commands/requirementsCommand'),
   validate: (): typeof import('./commands/validateCommand') =>
     require('./commands/validateCommand'),
+  bundle: (): typeof import('./commands/bundleCommand') =>
+    require('./commands/bundleCommand'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -259,6 +261,40 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
     .option('--offline', 'do not check that URLs are reachable')
     .action(async (file: string, opts) => {
       state.code = await commands.validate().runValidate(file, opts, io);
+    });
+
+  program
+    .command('bundle')
+    .description(
+      'write a CNCF submission folder vX.Y/<product>/: PRODUCT.yaml, the official-suite artifacts and evidence files',
+    )
+    .requiredOption(
+      '--report <file>',
+      'report of one cluster (ai-conformance check -o json)',
+    )
+    .requiredOption('--product <name>', 'product folder name under vX.Y/')
+    .requiredOption(
+      '--out <dir>',
+      'repository root to write vX.Y/<product>/ into',
+    )
+    .option(
+      '--official-results <dir>',
+      "folder holding the official suite's junit.xml, results.json and e2e.log",
+    )
+    .option('--junit <file>', "the official suite's junit.xml (gotestsum)")
+    .option(
+      '--results <file>',
+      "the official suite's results.json (go test -json)",
+    )
+    .option('--e2e-log <file>', "the official suite's e2e.log")
+    .option('--metadata <file>', 'submission metadata (YAML)')
+    .option(
+      '--checklist <file|url>',
+      'the official AIConformance-1.NN.yaml for the verbatim descriptions (default: downloaded from cncf/k8s-ai-conformance)',
+    )
+    .option('--offline', 'do not download the official checklist')
+    .action(async opts => {
+      state.code = await commands.bundle().runBundle(opts, io);
     });
 
   return program;

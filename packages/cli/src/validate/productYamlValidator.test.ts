@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { makeReport } from '../__testUtils__/reportFixtures';
 import { buildProductYaml } from '@ai-conformance/plugin-ai-conformance-common';
-import { validateProductYaml } from './productYamlValidator';
+import { submissionRoot, validateProductYaml } from './productYamlValidator';
 
 const METADATA = {
   platformName: 'Demo Platform',
@@ -116,39 +116,96 @@ describe('validateProductYaml', () => {
         'https://github.com/cncf/k8s-conformance/tree/master/v1.37/demo',
     });
     write(
-      'v137/results/junit.xml',
+      'v1.37/demo/results/junit.xml',
       `<testsuites><testsuite name="ai"><testcase name="TestSecureAcceleratorAccess"><failure message="saw a device"/></testcase><testcase name="TestGangScheduling"><skipped/></testcase><testcase name="TestWorkloadSandboxing"/></testsuite></testsuites>`,
     );
+    write('v1.37/other/junit.xml', '<testsuites/>');
     const item = (id: string) =>
       Object.values(doc.spec as Record<string, any[]>)
         .flat()
         .find(i => i.id === id);
     item('secure_accelerator_access').evidence = [
-      'file://results/junit.xml#TestSecureAcceleratorAccess',
+      'file://v1.37/demo/results/junit.xml#TestSecureAcceleratorAccess',
     ];
     item('gang_scheduling').evidence = [
-      'file://results/junit.xml#TestGangScheduling',
+      'file://v1.37/demo/results/junit.xml#TestGangScheduling',
     ];
     item('workload_sandboxing').evidence = [
-      'file://results/junit.xml#TestWorkloadSandboxing',
+      'file://v1.37/demo/results/junit.xml#TestWorkloadSandboxing',
     ];
     item('robust_controller').evidence = [
-      'file://results/junit.xml#TestNothing',
+      'file://v1.37/demo/results/junit.xml#TestNothing',
     ];
-    item('ai_inference').evidence = ['file://results/e2e.log'];
-    const file = write('v137/PRODUCT.yaml', doc);
+    item('ai_inference').evidence = ['file://v1.37/demo/results/e2e.log'];
+    item('pod_autoscaling').evidence = ['file://v1.37/other/junit.xml'];
+    const file = write('v1.37/demo/PRODUCT.yaml', doc);
     const { problems } = await validateProductYaml(file, offline);
+    const shown = 'v1.37/demo/results/junit.xml';
+    expect(problems).toEqual([
+      `evidence for 'ai_inference' not found: file://v1.37/demo/results/e2e.log (looked at ${path.join(
+        dir,
+        shown.replace('junit.xml', 'e2e.log'),
+      )})`.replace('evidence for', 'evidence file for'),
+      `evidence for 'gang_scheduling': test TestSecureAcceleratorAccess failed in ${shown}`,
+      `evidence for 'gang_scheduling': test TestGangScheduling was skipped in ${shown}: a cited test must have passed`,
+      `evidence for 'pod_autoscaling' points outside the product folder: file://v1.37/other/junit.xml (resolves to ${path.join(
+        dir,
+        'v1.37/other/junit.xml',
+      )}, not inside ${path.join(dir, 'v1.37/demo')})`,
+      `evidence for 'robust_controller': test TestNothing not found in ${shown}`,
+    ]);
+  });
+
+  it("accepts GKE's 1.37 submission resolved from the repository root", async () => {
+    const fixture = path.join(__dirname, '__fixtures__', 'cncf-v1.37-gke');
+    const product = path.join(fixture, 'v1.37', 'gke', 'PRODUCT.yaml');
+    expect(submissionRoot(path.dirname(product))).toBe(fixture);
+    const result = await validateProductYaml(product, offline);
+    expect(result).toEqual({ version: '1.37', problems: [] });
+  });
+
+  it("names a failing test in a failing and skipped copy of GKE's artifacts", async () => {
+    const fixture = path.join(
+      __dirname,
+      '__fixtures__',
+      'cncf-v1.37-gke-failing',
+    );
+    const product = path.join(fixture, 'v1.37', 'gke', 'PRODUCT.yaml');
+    const { problems } = await validateProductYaml(product, offline);
     expect(problems).toEqual(
       expect.arrayContaining([
-        "evidence for 'secure_accelerator_access': test TestSecureAcceleratorAccess failed in results/junit.xml",
-        "evidence for 'gang_scheduling': test TestGangScheduling was skipped in results/junit.xml but the status is 'Implemented'",
-        "evidence for 'robust_controller': test TestNothing not found in results/junit.xml",
         expect.stringMatching(
-          /^evidence file for 'ai_inference' not found: file:\/\/results\/e2e.log/,
+          /test TestGangScheduling failed in v1\.37\/gke\/junit\.xml$/,
         ),
+        expect.stringMatching(
+          /test TestGangScheduling failed in v1\.37\/gke\/results\.json$/,
+        ),
+        expect.stringMatching(
+          /test TestGangScheduling failed in v1\.37\/gke\/e2e\.log$/,
+        ),
+        "evidence for 'cluster_autoscaling': test TestAcceleratorClusterAutoscaling was skipped in v1.37/gke/junit.xml: a cited test must have passed",
       ]),
     );
-    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).not.toMatch(/TestSecureAcceleratorAccess/);
+  });
+
+  it('needs k8sConformanceUrl from v1.35 only', async () => {
+    const old = conformantDraft('1.34');
+    delete old.metadata.k8sConformanceUrl;
+    expect(
+      (await validateProductYaml(write('v1.34/a/PRODUCT.yaml', old), offline))
+        .problems,
+    ).toEqual([]);
+    const recent = conformantDraft('1.35');
+    delete recent.metadata.k8sConformanceUrl;
+    expect(
+      (
+        await validateProductYaml(
+          write('v1.35/a/PRODUCT.yaml', recent),
+          offline,
+        )
+      ).problems,
+    ).toEqual(['missing metadata field: k8sConformanceUrl']);
   });
 
   it('rejects file:// evidence before v1.37 and checks URLs when online', async () => {

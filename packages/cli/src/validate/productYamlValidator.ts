@@ -10,10 +10,18 @@ import {
 import type { ChecklistRequirement } from '@ai-conformance/plugin-ai-conformance-common';
 import { CliError } from '../lib/CliError';
 import { findOutcome, readerFor } from './testResultReader';
+import type { TestOutcome } from './testResultReader';
 import type { UrlChecker } from './urlChecker';
 
-/** Metadata fields of a submission; only repoUrl is optional. */
-const METADATA_FIELDS: Array<{ field: string; required: boolean }> = [
+/**
+ * Metadata fields of a submission; repoUrl is optional, k8sConformanceUrl is
+ * required from checklist v1.35.
+ */
+const METADATA_FIELDS: Array<{
+  field: string;
+  required: boolean;
+  since?: string;
+}> = [
   { field: 'kubernetesVersion', required: true },
   { field: 'platformName', required: true },
   { field: 'platformVersion', required: true },
@@ -24,7 +32,7 @@ const METADATA_FIELDS: Array<{ field: string; required: boolean }> = [
   { field: 'productLogoUrl', required: true },
   { field: 'description', required: true },
   { field: 'contactEmailAddress', required: true },
-  { field: 'k8sConformanceUrl', required: true },
+  { field: 'k8sConformanceUrl', required: true, since: '1.35' },
 ];
 
 export const K8S_CONFORMANCE_URL =
@@ -54,7 +62,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 interface Context {
+  /** Folder of the PRODUCT.yaml: relative evidence paths and file:// targets live here. */
   dir: string;
+  /** Folder that holds `vX.Y/`: file:// references are resolved against it. */
+  root: string;
   version: string;
   opts: ValidateOptions;
   problems: string[];
@@ -74,12 +85,19 @@ function checkUrl(
   );
 }
 
-function validateMetadata(ctx: Context, metadata: unknown) {
+function validateMetadata(
+  ctx: Context,
+  metadata: unknown,
+  version: string | undefined,
+) {
   if (!isObject(metadata)) {
     ctx.problems.push("missing 'metadata' section");
     return;
   }
-  for (const { field, required } of METADATA_FIELDS) {
+  for (const { field, required: always, since } of METADATA_FIELDS) {
+    const required =
+      always &&
+      (!since || !version || compareChecklistVersions(version, since) >= 0);
     const value = metadata[field] ?? metadata[snakeCase(field)];
     if (value === undefined || value === null) {
       if (required) ctx.problems.push(`missing metadata field: ${field}`);
@@ -141,7 +159,6 @@ async function exists(file: string): Promise<boolean> {
 async function checkResultFile(
   ctx: Context,
   req: ChecklistRequirement,
-  status: string,
   file: string,
   shown: string,
   testName: string | undefined,
@@ -159,33 +176,28 @@ async function checkResultFile(
     );
     return;
   }
-  const names = testName ? [testName] : req.officialTests;
-  for (const name of names) {
-    const outcome = findOutcome(outcomes, name);
-    if (!outcome) {
-      if (testName) {
-        ctx.problems.push(
-          `evidence for '${req.id}': test ${name} not found in ${shown}`,
-        );
-      }
-      continue;
+  for (const failed of failedTests(outcomes)) {
+    const problem = `test ${failed} failed in ${shown}`;
+    if (!ctx.problems.some(p => p.endsWith(problem))) {
+      ctx.problems.push(`evidence for '${req.id}': ${problem}`);
     }
-    if (outcome === 'failed') {
-      ctx.problems.push(
-        `evidence for '${req.id}': test ${name} failed in ${shown}`,
-      );
-    } else if (outcome === 'skipped' && status === 'Implemented') {
-      ctx.problems.push(
-        `evidence for '${req.id}': test ${name} was skipped in ${shown} but the status is 'Implemented'`,
-      );
-    }
+  }
+  if (!testName) return;
+  const outcome = findOutcome(outcomes, testName);
+  if (!outcome) {
+    ctx.problems.push(
+      `evidence for '${req.id}': test ${testName} not found in ${shown}`,
+    );
+  } else if (outcome === 'skipped') {
+    ctx.problems.push(
+      `evidence for '${req.id}': test ${testName} was skipped in ${shown}: a cited test must have passed`,
+    );
   }
 }
 
 async function validateEvidence(
   ctx: Context,
   req: ChecklistRequirement,
-  status: string,
   link: string,
 ) {
   if (/^https?:\/\//i.test(link)) {
@@ -197,6 +209,7 @@ async function validateEvidence(
     );
     return;
   }
+  let file: string;
   let target = link;
   let testName: string | undefined;
   if (link.startsWith('file://')) {
@@ -210,8 +223,22 @@ async function validateEvidence(
     const hash = rest.indexOf('#');
     target = hash >= 0 ? rest.slice(0, hash) : rest;
     testName = hash >= 0 ? rest.slice(hash + 1) || undefined : undefined;
+    file = path.resolve(ctx.root, target);
+    const inside = path.relative(ctx.dir, file);
+    if (
+      !inside ||
+      inside === '..' ||
+      inside.startsWith(`..${path.sep}`) ||
+      path.isAbsolute(inside)
+    ) {
+      ctx.problems.push(
+        `evidence for '${req.id}' points outside the product folder: ${link} (resolves to ${file}, not inside ${ctx.dir})`,
+      );
+      return;
+    }
+  } else {
+    file = path.resolve(ctx.dir, target);
   }
-  const file = path.resolve(ctx.dir, target);
   if (!(await exists(file))) {
     ctx.problems.push(
       `evidence file for '${req.id}' not found: ${link} (looked at ${file})`,
@@ -219,7 +246,7 @@ async function validateEvidence(
     return;
   }
   if (compareChecklistVersions(ctx.version, FILE_EVIDENCE_SINCE) >= 0) {
-    await checkResultFile(ctx, req, status, file, target, testName);
+    await checkResultFile(ctx, req, file, target, testName);
   }
 }
 
@@ -306,8 +333,32 @@ async function validateItem(
     if (typeof link !== 'string') {
       ctx.problems.push(`evidence of '${req.id}' must be strings`);
     } else if (link.trim()) {
-      await validateEvidence(ctx, req, status, link.trim());
+      await validateEvidence(ctx, req, link.trim());
     }
+  }
+}
+
+/** Names of the top-level tests that failed (a failing subtest fails its parent). */
+function failedTests(outcomes: Map<string, TestOutcome>): string[] {
+  const failed = new Set<string>();
+  for (const [name, outcome] of outcomes) {
+    if (outcome === 'failed') failed.add(name.split('/')[0]);
+  }
+  return [...failed];
+}
+
+/**
+ * The repository root of a submission: the folder that holds the `vX.Y/`
+ * folder the PRODUCT.yaml sits in (as the CNCF validator, run from the
+ * repository root, sees it); the current directory when there is none.
+ */
+export function submissionRoot(productDir: string): string {
+  let current = productDir;
+  for (;;) {
+    const parent = path.dirname(current);
+    if (/^v\d+\.\d+$/.test(path.basename(current))) return parent;
+    if (parent === current) return process.cwd();
+    current = parent;
   }
 }
 
@@ -349,15 +400,17 @@ export async function validateProductYaml(
     metadata && typeof metadata.kubernetesVersion === 'string'
       ? metadata.kubernetesVersion
       : undefined;
+  const dir = path.dirname(path.resolve(file));
   const ctx: Context = {
-    dir: path.dirname(path.resolve(file)),
+    dir,
+    root: submissionRoot(dir),
     version: '',
     opts,
     problems: [],
     pending: [],
   };
-  validateMetadata(ctx, doc.metadata);
   const version = declared ? normalizeChecklistVersion(declared) : undefined;
+  validateMetadata(ctx, doc.metadata, version);
   let known = false;
   if (version) {
     try {
