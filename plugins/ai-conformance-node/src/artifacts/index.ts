@@ -1,5 +1,6 @@
 export { parseJUnitArtifact } from './parseJUnitArtifact';
 export { parseGoTestJsonArtifact } from './parseGoTestJsonArtifact';
+export { parseE2eLogArtifact } from './parseE2eLogArtifact';
 export { mergeArtifactResults, officialTestsFor } from './mergeArtifactResults';
 export type {
   ArtifactResults,

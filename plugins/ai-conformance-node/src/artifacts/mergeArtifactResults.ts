@@ -16,6 +16,12 @@ export function officialTestsFor(id: string): string[] {
   return getRequirementDefinition(id)?.officialTests ?? [];
 }
 
+const DEFAULT_LOCATION: Record<ArtifactResults['source'], string> = {
+  junit: 'junit.xml',
+  'go-test-json': 'results.json',
+  'e2e-log': 'e2e.log',
+};
+
 function describe(t: ArtifactTestResult, where: string): Evidence {
   const fields: Record<string, string | number> = { status: t.status };
   if (t.durationSeconds !== undefined)
@@ -30,12 +36,20 @@ function describe(t: ArtifactTestResult, where: string): Evidence {
   };
 }
 
+/** Distinct test names (one test may come from several artifacts). */
+function names(tests: Array<{ test: ArtifactTestResult }>): string {
+  return [...new Set(tests.map(t => t.test.name))].join(', ');
+}
+
 function mergeOne(
   result: RequirementResult,
   tests: Array<{ test: ArtifactTestResult; where: string }>,
 ): RequirementResult {
   if (tests.length === 0) return result;
-  const evidence = tests.map(({ test, where }) => describe(test, where));
+  // a skipped test is no evidence
+  const evidence = tests
+    .filter(({ test }) => test.status !== 'skipped')
+    .map(({ test, where }) => describe(test, where));
   const failed = tests.filter(t => t.test.status === 'failed');
   const passed = tests.filter(t => t.test.status === 'passed');
   const notes = [...(result.notes ?? [])];
@@ -45,9 +59,7 @@ function mergeOne(
       ...result,
       status: 'fail',
       method: 'artifact',
-      summary: `Official test ${failed
-        .map(f => f.test.name)
-        .join(', ')} failed.`,
+      summary: `Official test ${names(failed)} failed.`,
       evidence: [...evidence, ...result.evidence],
       notes,
     };
@@ -60,21 +72,17 @@ function mergeOne(
       ...result,
       status: 'pass',
       method: 'artifact',
-      summary: `Official test ${passed
-        .map(p => p.test.name)
-        .join(', ')} passed.`,
+      summary: `Official test ${names(passed)} passed.`,
       evidence: [...evidence, ...result.evidence],
       notes,
     };
   }
   notes.push(
-    `Official test ${tests
-      .map(t => t.test.name)
-      .join(
-        ', ',
-      )} was skipped: a skipped test is no evidence (the CNCF validator rejects "Implemented" backed by a skipped test).`,
+    `Official test ${names(
+      tests,
+    )} was skipped: a skipped test is no evidence (the CNCF validator rejects "Implemented" backed by a skipped test).`,
   );
-  return { ...result, evidence: [...result.evidence, ...evidence], notes };
+  return { ...result, notes };
 }
 
 /**
@@ -97,9 +105,7 @@ export function mergeArtifactResults(
         .filter(t => names.has(t.name))
         .map(test => ({
           test,
-          where: ` (${
-            a.location ?? (a.source === 'junit' ? 'junit.xml' : 'results.json')
-          })`,
+          where: ` (${a.location ?? DEFAULT_LOCATION[a.source]})`,
         })),
     );
     return mergeOne(r, tests);

@@ -11,6 +11,8 @@ const parser = new XMLParser({
   maxNestedTags: MAX_NESTED_ELEMENTS,
   attributeNamePrefix: '',
   textNodeName: '#text',
+  // gotestsum writes newlines in messages as character references (&#xA;)
+  htmlEntities: true,
   isArray: name => name === 'testsuite' || name === 'testcase',
 });
 

@@ -23,7 +23,7 @@ export interface ArtifactTestResult {
  * @public
  */
 export interface ArtifactResults {
-  source: 'junit' | 'go-test-json';
+  source: 'junit' | 'go-test-json' | 'e2e-log';
   /** File name or URL the results came from, shown as evidence. */
   location?: string;
   tests: ArtifactTestResult[];
