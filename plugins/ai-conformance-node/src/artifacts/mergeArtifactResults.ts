@@ -37,7 +37,7 @@ function describe(t: ArtifactTestResult, where: string): Evidence {
 }
 
 /** Distinct test names (one test may come from several artifacts). */
-function names(tests: Array<{ test: ArtifactTestResult }>): string {
+function testNames(tests: Array<{ test: ArtifactTestResult }>): string {
   return [...new Set(tests.map(t => t.test.name))].join(', ');
 }
 
@@ -59,7 +59,7 @@ function mergeOne(
       ...result,
       status: 'fail',
       method: 'artifact',
-      summary: `Official test ${names(failed)} failed.`,
+      summary: `Official test ${testNames(failed)} failed.`,
       evidence: [...evidence, ...result.evidence],
       notes,
     };
@@ -72,13 +72,13 @@ function mergeOne(
       ...result,
       status: 'pass',
       method: 'artifact',
-      summary: `Official test ${names(passed)} passed.`,
+      summary: `Official test ${testNames(passed)} passed.`,
       evidence: [...evidence, ...result.evidence],
       notes,
     };
   }
   notes.push(
-    `Official test ${names(
+    `Official test ${testNames(
       tests,
     )} was skipped: a skipped test is no evidence (the CNCF validator rejects "Implemented" backed by a skipped test).`,
   );
