@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
-import { makeReport } from './__testUtils__/reportFixtures';
+import { DEMO_METADATA, makeReport } from './__testUtils__/reportFixtures';
 import { runCliProcess } from './__testUtils__/runCliProcess';
 
 jest.setTimeout(60_000);
@@ -16,14 +16,7 @@ const GKE = path.join(FIXTURES, 'cncf-v1.37-gke');
 const GKE_FAILING = path.join(FIXTURES, 'cncf-v1.37-gke-failing');
 
 const METADATA = {
-  platformName: 'Demo Platform',
-  platformVersion: '1.0.0',
-  vendorName: 'Demo Vendor',
-  websiteUrl: 'https://demo.example.com',
-  documentationUrl: 'https://demo.example.com/docs',
-  productLogoUrl: 'https://demo.example.com/logo.svg',
-  description: 'A demo platform.',
-  contactEmailAddress: 'team@demo.example.com',
+  ...DEMO_METADATA,
   k8sConformanceUrl:
     'https://github.com/cncf/k8s-conformance/tree/master/v1.37/demo',
 };
@@ -57,11 +50,11 @@ describe('validate and bundle (process)', () => {
       '--offline',
     ]);
 
+  const validateIn = (cwd: string, file: string) =>
+    runCliProcess(['validate', '--offline', file], { cwd });
+
   it("accepts GKE's accepted v1.37 submission from the repository root", async () => {
-    const run = await runCliProcess(
-      ['validate', '--offline', 'v1.37/gke/PRODUCT.yaml'],
-      { cwd: GKE },
-    );
+    const run = await validateIn(GKE, 'v1.37/gke/PRODUCT.yaml');
     expect(run.stdout).toBe(
       'v1.37/gke/PRODUCT.yaml: valid against checklist v1.37 (URLs not checked: --offline)\n',
     );
@@ -69,10 +62,7 @@ describe('validate and bundle (process)', () => {
   });
 
   it('rejects the failing copy of those artifacts, naming the failed and skipped tests', async () => {
-    const run = await runCliProcess(
-      ['validate', '--offline', 'v1.37/gke/PRODUCT.yaml'],
-      { cwd: GKE_FAILING },
-    );
+    const run = await validateIn(GKE_FAILING, 'v1.37/gke/PRODUCT.yaml');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       "v1.37/gke/PRODUCT.yaml: evidence for 'gang_scheduling': test TestGangScheduling failed in v1.37/gke/junit.xml",
@@ -126,10 +116,7 @@ describe('validate and bundle (process)', () => {
         'utf8',
       ),
     ).toMatch(/^# robust_controller: /);
-    const valid = await runCliProcess(
-      ['validate', '--offline', 'v1.37/demo/PRODUCT.yaml'],
-      { cwd: out },
-    );
+    const valid = await validateIn(out, 'v1.37/demo/PRODUCT.yaml');
     expect(valid.stdout).toBe(
       'v1.37/demo/PRODUCT.yaml: valid against checklist v1.37 (URLs not checked: --offline)\n',
     );
@@ -140,10 +127,7 @@ describe('validate and bundle (process)', () => {
     const out = path.join(dir, 'failing');
     const made = await bundle(out, path.join(GKE_FAILING, 'v1.37', 'gke'));
     expect(made.code).toBe(0);
-    const run = await runCliProcess(
-      ['validate', '--offline', 'v1.37/demo/PRODUCT.yaml'],
-      { cwd: out },
-    );
+    const run = await validateIn(out, 'v1.37/demo/PRODUCT.yaml');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
       /evidence for '[a-z_]+': test TestGangScheduling failed in v1\.37\/demo\/results\.json/,
@@ -168,10 +152,7 @@ describe('validate and bundle (process)', () => {
           'file://v1.37/other/junit.xml#TestGangScheduling',
         ),
     );
-    const run = await runCliProcess(
-      ['validate', '--offline', 'v1.37/demo/PRODUCT.yaml'],
-      { cwd: out },
-    );
+    const run = await validateIn(out, 'v1.37/demo/PRODUCT.yaml');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       "evidence for 'gang_scheduling' points outside the product folder: file://v1.37/other/junit.xml#TestGangScheduling",

@@ -81,3 +81,17 @@ export function makeReport(
     stats: { apiRequests: 12, durationMs: 345 },
   };
 }
+
+/** Submission metadata of a demo platform, complete and valid. */
+export const DEMO_METADATA = {
+  platformName: 'Demo Platform',
+  platformVersion: '1.0.0',
+  vendorName: 'Demo Vendor',
+  websiteUrl: 'https://demo.example.com',
+  documentationUrl: 'https://demo.example.com/docs',
+  productLogoUrl: 'https://demo.example.com/logo.svg',
+  description: 'A demo platform.',
+  contactEmailAddress: 'team@demo.example.com',
+  k8sConformanceUrl:
+    'https://github.com/cncf/k8s-conformance/tree/master/v1.34/demo',
+};

@@ -2,22 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
-import { makeReport } from '../__testUtils__/reportFixtures';
+import { DEMO_METADATA, makeReport } from '../__testUtils__/reportFixtures';
 import { buildProductYaml } from '@ai-conformance/plugin-ai-conformance-common';
 import { submissionRoot, validateProductYaml } from './productYamlValidator';
 
-const METADATA = {
-  platformName: 'Demo Platform',
-  platformVersion: '1.0.0',
-  vendorName: 'Demo Vendor',
-  websiteUrl: 'https://demo.example.com',
-  documentationUrl: 'https://demo.example.com/docs',
-  productLogoUrl: 'https://demo.example.com/logo.svg',
-  description: 'A demo platform.',
-  contactEmailAddress: 'team@demo.example.com',
-  k8sConformanceUrl:
-    'https://github.com/cncf/k8s-conformance/tree/master/v1.34/demo',
-};
+const METADATA = DEMO_METADATA;
 
 describe('validateProductYaml', () => {
   let dir: string;
