@@ -18,7 +18,7 @@
  * - unknown: discovery failed, or the workloads could not be read.
  */
 import type { Check } from './types';
-import { READS } from './lib/reads';
+import { COMPONENT_READS } from './lib/components';
 import { discoveryError } from './lib/readAccess';
 import { unknownOutcome } from './lib/outcomes';
 import { linksFor, remediationFor } from './lib/remediation';
@@ -29,15 +29,7 @@ const ID = 'ai_service_metrics';
 
 export const aiServiceMetricsCheck: Check = {
   id: ID,
-  reads: [
-    READS.crds,
-    READS.deployments,
-    READS.daemonsets,
-    READS.statefulsets,
-    READS.services,
-    READS.validatingwebhooks,
-    READS.mutatingwebhooks,
-  ],
+  reads: COMPONENT_READS,
   evaluate(ctx) {
     const remediation = remediationFor(ID, ctx.platform);
     const links = linksFor(ID);

@@ -21,7 +21,6 @@
  * A CRD group with neither webhook nor linked controller does not count.
  */
 import type { Check } from './types';
-import { READS } from './lib/reads';
 import { discoveryError } from './lib/readAccess';
 import { outcome, unknownOutcome } from './lib/outcomes';
 import { linksFor, remediationFor } from './lib/remediation';
@@ -32,7 +31,7 @@ import {
   METRICS_SYSTEMS,
   MONITORING_KINDS,
 } from './lib/solutions';
-import { componentInputs } from './lib/components';
+import { componentInputs, COMPONENT_READS } from './lib/components';
 import {
   assessComponent,
   byGrade,
@@ -50,15 +49,7 @@ const OTHER_CAPABILITY_KINDS = [...GANG_KINDS, ...MONITORING_KINDS];
 
 export const robustControllerCheck: Check = {
   id: ID,
-  reads: [
-    READS.crds,
-    READS.deployments,
-    READS.daemonsets,
-    READS.statefulsets,
-    READS.services,
-    READS.validatingwebhooks,
-    READS.mutatingwebhooks,
-  ],
+  reads: COMPONENT_READS,
   probes: AI_OPERATORS.filter(op => op.probe).map(op => ({
     id: probeId(op.groups[0]),
     description: `Server-side dry-run create of an invalid ${op.name} object (${op.groups[0]}); the operator's validating webhook should reject it.`,

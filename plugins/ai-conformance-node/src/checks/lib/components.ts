@@ -60,7 +60,18 @@ function itemsOf(l: ReturnType<typeof lookup>): KubeObject[] | undefined {
   return undefined;
 }
 
-/** Reads the shared facts once per check. */
+/** What a check that recognises components by shape must read. */
+export const COMPONENT_READS = [
+  READS.crds,
+  READS.deployments,
+  READS.daemonsets,
+  READS.statefulsets,
+  READS.services,
+  READS.validatingwebhooks,
+  READS.mutatingwebhooks,
+];
+
+/** Reads the shared facts ({@link COMPONENT_READS}) once per check. */
 export function componentInputs(ctx: CheckContext): ComponentInputs {
   const crds = lookup(ctx, READS.crds);
   const deployments = lookup(ctx, READS.deployments);
