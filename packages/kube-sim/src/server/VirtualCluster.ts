@@ -10,6 +10,17 @@ import { FaultInjector } from './FaultInjector';
 
 const LOG_LIMIT = 10_000;
 
+/**
+ * A controller running inside one virtual cluster (a scheduler, a kubelet, an operator...).
+ * `start` is called once when it is added to the cluster, `stop` when the cluster stops; a
+ * controller clears every timer it set in `stop`.
+ */
+export interface ClusterController {
+  readonly name: string;
+  start(cluster: VirtualCluster): void;
+  stop(): void;
+}
+
 /** One virtual cluster: its store, API handler, faults, counters and request log. */
 export class VirtualCluster implements SimCluster {
   readonly handler: RequestHandler;
@@ -20,6 +31,8 @@ export class VirtualCluster implements SimCluster {
   private count = 0;
   private log: RequestLogEntry[] = [];
   private epoch = 0;
+  private readonly controllers: ClusterController[] = [];
+  private stopped = false;
 
   constructor(
     readonly name: string,
@@ -88,5 +101,24 @@ export class VirtualCluster implements SimCluster {
 
   expireContinueTokens(): void {
     this.epoch++;
+  }
+
+  /** Starts a controller now; it is stopped with the cluster. */
+  addController(controller: ClusterController): void {
+    if (this.stopped) throw new Error(`Cluster "${this.name}" is stopped`);
+    this.controllers.push(controller);
+    controller.start(this);
+  }
+
+  /** The controller of that name, if one was added. */
+  controller<T extends ClusterController>(name: string): T | undefined {
+    return this.controllers.find(c => c.name === name) as T | undefined;
+  }
+
+  /** Stops every controller (in reverse order of their start). */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const c of [...this.controllers].reverse()) c.stop();
   }
 }

@@ -380,6 +380,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      clusters.forEach(c => c.stop());
       timers.forEach(t => clearTimeout(t));
       timers.clear();
       held.forEach(res => res.destroy());

@@ -7,6 +7,23 @@ function keyOf(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
 }
 
+/** What happened to an object of a ClusterStore. */
+export interface StoreChange {
+  verb: 'create' | 'update' | 'delete';
+  group: string;
+  resource: string;
+  /** The stored object (for `delete`, the object as it was last stored). */
+  object: KubeObject;
+  /** For `update`, the object before the change. */
+  previous?: KubeObject;
+}
+
+/**
+ * Called synchronously after every create, update and delete. A listener that writes to the store
+ * should do so later (a timer or a microtask), as a controller reacting to a watch event does.
+ */
+export type StoreListener = (change: StoreChange) => void;
+
 /**
  * One virtual cluster's objects: the scenario's shared base objects plus this cluster's own
  * creations, updates and deletions, kept in an overlay so that a thousand clusters of one
@@ -16,8 +33,21 @@ export class ClusterStore {
   private readonly overlay = new Map<string, Map<string, KubeObject | null>>();
   private readonly added = new Map<string, Set<string>>();
   private revision = 100000;
+  private readonly listeners = new Set<StoreListener>();
 
   constructor(readonly model: ScenarioModel) {}
+
+  /** Registers a listener of every change; returns the function that removes it. */
+  onChange(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private notify(change: StoreChange) {
+    for (const listener of [...this.listeners]) listener(change);
+  }
 
   /** The current resourceVersion of the whole store. */
   get resourceVersion(): string {
@@ -115,16 +145,24 @@ export class ClusterStore {
       added.add(k);
       this.added.set(key, added);
     }
+    this.notify({ verb: 'create', group, resource, object: stored });
     return stored;
   }
 
   update(group: string, resource: string, object: KubeObject): KubeObject {
     const key = grKey(group, resource);
+    const previous = this.get(
+      group,
+      resource,
+      object.metadata.namespace,
+      object.metadata.name,
+    );
     const stored = this.stamp(object, false);
     this.overlayOf(key).set(
       keyOf(object.metadata.namespace, object.metadata.name),
       stored,
     );
+    this.notify({ verb: 'update', group, resource, object: stored, previous });
     return stored;
   }
 
@@ -136,6 +174,7 @@ export class ClusterStore {
   ): void {
     const key = grKey(group, resource);
     const k = keyOf(namespace, name);
+    const object = this.get(group, resource, namespace, name);
     this.revision++;
     if (this.indexOf(key).has(k)) {
       this.overlayOf(key).set(k, null);
@@ -143,6 +182,7 @@ export class ClusterStore {
       this.overlay.get(key)?.delete(k);
       this.added.get(key)?.delete(k);
     }
+    if (object) this.notify({ verb: 'delete', group, resource, object });
   }
 
   /** Deletes every namespaced object in a namespace (what namespace deletion ends in). */
