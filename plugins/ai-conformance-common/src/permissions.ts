@@ -39,9 +39,24 @@ export const aiConformanceReportUploadPermission: ResourcePermission<'catalog-en
     resourceType: 'catalog-entity',
   });
 
+/**
+ * Start an active run against a cluster entity: test workloads are created
+ * on the cluster (pods, jobs, queues, custom resources in a namespace of the
+ * run). Separate from `ai-conformance.run.create`, which only reads. A
+ * resource permission on catalog entities, decided per cluster.
+ * @public
+ */
+export const aiConformanceRunActivePermission: ResourcePermission<'catalog-entity'> =
+  createPermission({
+    name: 'ai-conformance.run.active',
+    attributes: { action: 'create' },
+    resourceType: 'catalog-entity',
+  });
+
 /** @public */
 export const aiConformancePermissions = [
   aiConformanceReportReadPermission,
   aiConformanceRunCreatePermission,
   aiConformanceReportUploadPermission,
+  aiConformanceRunActivePermission,
 ];

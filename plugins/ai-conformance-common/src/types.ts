@@ -41,11 +41,12 @@ export type RequirementStatus =
   | 'unknown';
 
 /**
- * How the status was established.
+ * How the status was established: `passive` reads, `dry-run` probes,
+ * official-suite `artifact`s, or `active` test workloads run on the cluster.
  *
  * @public
  */
-export type EvaluationMethod = 'passive' | 'dry-run' | 'artifact';
+export type EvaluationMethod = 'passive' | 'dry-run' | 'artifact' | 'active';
 
 /** @public */
 export type Verdict = 'conformant' | 'not-conformant' | 'incomplete';
