@@ -18,6 +18,12 @@ export interface PlannedAddon {
   namespace: string;
   /** Chart values set on install (`--set name=value`). */
   values?: Readonly<Record<string, string>>;
+  /**
+   * The release's plain-manifest file for server-side apply, with
+   * `{version}` standing for the version without a leading `v`; absent when
+   * the project publishes only a chart or kustomizations.
+   */
+  manifestsUrl?: string;
 }
 
 /**
@@ -31,6 +37,8 @@ export const KUEUE_ADDON: PlannedAddon = {
   repository: 'oci://registry.k8s.io/kueue/charts',
   version: '0.14.4',
   namespace: 'kueue-system',
+  manifestsUrl:
+    'https://github.com/kubernetes-sigs/kueue/releases/download/v{version}/manifests.yaml',
 };
 
 /**

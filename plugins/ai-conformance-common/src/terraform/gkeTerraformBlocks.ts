@@ -6,11 +6,39 @@ import { HclBlock, attr, block } from './hcl';
  * scaffolder's renderer and the Terraform snippets of remediation.
  */
 
-const DRIVER_VERSIONS = {
+/**
+ * GKE-managed GPU driver versions as GKE spells them (Terraform's
+ * `gpu_driver_version`, the Container API's `gpuDriverVersion`).
+ *
+ * @public
+ */
+export const GKE_GPU_DRIVER_VERSIONS = {
   default: 'DEFAULT',
   latest: 'LATEST',
   disabled: 'INSTALLATION_DISABLED',
 } as const;
+
+/**
+ * The Gateway API channel of AI-conformant GKE clusters (Terraform's
+ * `gateway_api_config.channel`, the Container API's
+ * `networkConfig.gatewayApiConfig.channel`).
+ *
+ * @public
+ */
+export const GKE_GATEWAY_API_CHANNEL = 'CHANNEL_STANDARD';
+
+/**
+ * Monitoring components GKE collects: system metrics, plus managed DCGM
+ * when asked (Terraform's `enable_components`, the Container API's
+ * `monitoringConfig.componentConfig.enableComponents`).
+ *
+ * @public
+ */
+export function gkeMonitoringComponents(dcgm: boolean): string[] {
+  return dcgm ? ['SYSTEM_COMPONENTS', 'DCGM'] : ['SYSTEM_COMPONENTS'];
+}
+
+const DRIVER_VERSIONS = GKE_GPU_DRIVER_VERSIONS;
 
 /**
  * The Gateway API on its standard channel.
@@ -18,7 +46,11 @@ const DRIVER_VERSIONS = {
  * @public
  */
 export function gkeGatewayApiBlock(): HclBlock {
-  return block('gateway_api_config', [], [attr('channel', 'CHANNEL_STANDARD')]);
+  return block(
+    'gateway_api_config',
+    [],
+    [attr('channel', GKE_GATEWAY_API_CHANNEL)],
+  );
 }
 
 /**
@@ -31,10 +63,7 @@ export function gkeMonitoringBlock(dcgm: boolean): HclBlock {
     'monitoring_config',
     [],
     [
-      attr(
-        'enable_components',
-        dcgm ? ['SYSTEM_COMPONENTS', 'DCGM'] : ['SYSTEM_COMPONENTS'],
-      ),
+      attr('enable_components', gkeMonitoringComponents(dcgm)),
       block('managed_prometheus', [], [attr('enabled', true)]),
     ],
   );
