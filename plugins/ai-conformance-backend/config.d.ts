@@ -15,8 +15,22 @@ export interface Config {
       timeout?: HumanDuration | string;
       initialDelay?: HumanDuration | string;
     };
-    /** Clusters checked at the same time. Default 8. */
+    /** Clusters checked at the same time by each backend replica. Default 8. */
     concurrency?: number;
+    /**
+     * How backend replicas sharing one database coordinate runs. Each run is
+     * executed by one replica holding a lease it renews with a heartbeat; a
+     * run whose lease expired (its replica crashed) is marked failed by any
+     * other replica within half a lease.
+     */
+    runs?: {
+      /** How long a claim on a run lasts without a heartbeat. Default `{ seconds: 60 }`. */
+      lease?: HumanDuration | string;
+      /** How often leases are renewed; at most half the lease. Default: a quarter of the lease. */
+      heartbeat?: HumanDuration | string;
+      /** How often idle workers look for queued runs. Default `{ seconds: 2 }`. */
+      pollInterval?: HumanDuration | string;
+    };
     /** Time allowed for one cluster's check. Default `{ minutes: 2 }`. */
     clusterDeadline?: HumanDuration | string;
     /** Timeout of each Kubernetes API request. Default `{ seconds: 10 }`. */

@@ -6,6 +6,7 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { aiConformancePermissions } from '@ai-conformance/plugin-ai-conformance-common';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   aiConformanceExtensionPoint,
   aiConformanceServiceRef,
@@ -27,6 +28,7 @@ import { EngineConformanceRunner } from './service/EngineConformanceRunner';
 import { EngineExtensions } from './service/EngineExtensions';
 import { ReportUploadService } from './service/ReportUploadService';
 import { RunManager } from './service/RunManager';
+import { RunSignals } from './service/RunSignals';
 import { ScheduledChecks } from './service/ScheduledChecks';
 
 /**
@@ -56,6 +58,7 @@ export const aiConformancePlugin = createBackendPlugin({
         broker: aiConformanceServiceRef,
         notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const { config, logger, database, scheduler, httpRouter, lifecycle } =
@@ -89,14 +92,19 @@ export const aiConformancePlugin = createBackendPlugin({
           resolver,
           runner,
           logger,
+          auth: deps.auth,
+          signals: new RunSignals({ signals: deps.signals, logger }),
           limits: {
             concurrency: settings.concurrency,
             clusterDeadlineMs: settings.clusterDeadlineMs,
             requestTimeoutMs: settings.requestTimeoutMs,
             runsPerCluster: settings.runsPerCluster,
           },
+          coordination: settings.runs,
         });
+        // Only runs whose lease expired; live runs of other replicas stay.
         await runs.recoverInterruptedRuns();
+        lifecycle.addStartupHook(() => runs.start());
         lifecycle.addShutdownHook(() => runs.stop());
 
         deps.broker.register(
@@ -168,14 +176,18 @@ export const aiConformancePlugin = createBackendPlugin({
             auth: deps.auth,
             resolver,
             runs,
+            store,
             logger,
           });
           await scheduler.scheduleTask({
             id: 'ai-conformance-checks',
             scope: 'global',
             ...settings.schedule,
-            fn: async () => {
-              await scheduled.runAll();
+            fn: async signal => {
+              await scheduled.runAll({
+                signal,
+                pollMs: settings.runs.pollMs,
+              });
             },
           });
         }

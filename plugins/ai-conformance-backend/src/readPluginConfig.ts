@@ -32,6 +32,32 @@ export interface PluginSettings {
   publicBadges: boolean;
   /** Components the site declares (aiConformance.solutions). */
   solutions: DeclaredSolution[];
+  /** Run coordination between replicas (aiConformance.runs). */
+  runs: { leaseMs: number; heartbeatMs: number; pollMs: number };
+}
+
+/** Reads `aiConformance.runs` (lease, heartbeat, poll interval). */
+export function readRunCoordination(c: Config): PluginSettings['runs'] {
+  const leaseMs = durationMs(c, 'runs.lease', { seconds: 60 });
+  const heartbeatMs = durationMs(c, 'runs.heartbeat', {
+    milliseconds: Math.max(1, Math.floor(leaseMs / 4)),
+  });
+  const pollMs = durationMs(c, 'runs.pollInterval', { seconds: 2 });
+  for (const [key, ms] of [
+    ['runs.lease', leaseMs],
+    ['runs.heartbeat', heartbeatMs],
+    ['runs.pollInterval', pollMs],
+  ] as const) {
+    if (!(ms >= 100)) {
+      throw new Error(`aiConformance.${key} must be at least 100 ms`);
+    }
+  }
+  if (heartbeatMs * 2 > leaseMs) {
+    throw new Error(
+      `aiConformance.runs.heartbeat (${heartbeatMs} ms) must be at most half of aiConformance.runs.lease (${leaseMs} ms)`,
+    );
+  }
+  return { leaseMs, heartbeatMs, pollMs };
 }
 
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -104,6 +130,7 @@ export function readPluginConfig(root: Config): PluginSettings {
     maxResponseBytes: readMaxResponseBytes(root),
     publicBadges: c.getOptionalBoolean('badges.public') ?? false,
     solutions: readDeclaredSolutions(root),
+    runs: readRunCoordination(c),
     selfAssessmentMetadata:
       (c
         .getOptionalConfig('selfAssessment.metadata')

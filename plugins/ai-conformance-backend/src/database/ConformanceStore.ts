@@ -15,6 +15,18 @@ export interface NewRun {
   createdBy?: string;
   createdAt: string;
   dryRunProbes?: boolean;
+  /** The replica executing the run, for a run claimed when it is created. */
+  ownerReplica?: string;
+  /** End of the owner's lease (with `ownerReplica`). */
+  leaseExpiresAt?: string;
+}
+
+/** A claim on runs by one replica (see {@link ConformanceStore.claimQueuedRuns}). */
+export interface RunClaim {
+  ownerReplica: string;
+  /** Now, as an ISO-8601 UTC string. */
+  now: string;
+  leaseExpiresAt: string;
 }
 
 /** An uploaded file kept with the run it produced. */
@@ -38,6 +50,9 @@ export interface StoredRun extends RunRecord {
   };
   platform?: string;
   kubernetesVersion?: string;
+  /** The replica executing (or that executed) the run. */
+  ownerReplica?: string;
+  leaseExpiresAt?: string;
 }
 
 /** One requirement's stored outcome in a run. */
@@ -56,6 +71,41 @@ export interface StoredOutcome {
 export interface ConformanceStore {
   createRun(run: NewRun): Promise<StoredRun>;
 
+  /**
+   * Inserts a queued run unless the cluster has a queued or running run
+   * already (the database allows one): then returns that one with
+   * `created: false`, also when a concurrent insert won the race.
+   */
+  createActiveRun(run: NewRun): Promise<{ run: StoredRun; created: boolean }>;
+
+  /** Inserts a finished run with its report and artifacts in one transaction. */
+  recordFinishedRun(
+    run: NewRun,
+    report: ConformanceReport,
+    finishedAt: string,
+    options?: { artifacts?: NewArtifact[] },
+  ): Promise<StoredRun>;
+
+  /**
+   * Claims up to `limit` queued runs nobody executes yet, oldest first
+   * (`FOR UPDATE SKIP LOCKED` on PostgreSQL, a conditional update
+   * elsewhere): each is claimed by exactly one replica.
+   */
+  claimQueuedRuns(claim: RunClaim, limit: number): Promise<StoredRun[]>;
+
+  /** Extends the leases of the owner's active runs; returns how many. */
+  renewLeases(claim: RunClaim, runIds: string[]): Promise<number>;
+
+  /**
+   * Fails active runs whose owner's lease ended before `now` (and running
+   * runs without an owner, left by an older version). Returns the runs this
+   * call failed.
+   */
+  failExpiredRuns(error: string, now: string): Promise<StoredRun[]>;
+
+  /** How many of these runs are still queued or running. */
+  countActiveRuns(runIds: string[]): Promise<number>;
+
   /** One run, with its report unless `withReport` is `false`. */
   getRun(
     runId: string,
@@ -65,21 +115,42 @@ export interface ConformanceStore {
   /** The queued or running run of a cluster, if any. */
   findActiveRun(entityRef: string): Promise<StoredRun | undefined>;
 
-  markRunning(runId: string, startedAt: string): Promise<void>;
+  /** Marks a queued run as running (with `ownerReplica`, only its owner's). */
+  markRunning(
+    runId: string,
+    startedAt: string,
+    options?: { ownerReplica?: string },
+  ): Promise<boolean>;
 
   /** Progress of a queued or running run (ignored once it has finished). */
   updateProgress(runId: string, progress: RunProgress): Promise<void>;
 
-  /** Stores a successful run's report, its per-requirement results and artifacts. */
+  /**
+   * Stores a successful run's report, its per-requirement results and
+   * artifacts. With `ownerReplica`, only while that replica owns the still
+   * active run; returns whether the run was stored.
+   */
   completeRun(
     runId: string,
     report: ConformanceReport,
     finishedAt: string,
-    options?: { progress?: RunProgress; artifacts?: NewArtifact[] },
-  ): Promise<void>;
+    options?: {
+      progress?: RunProgress;
+      artifacts?: NewArtifact[];
+      ownerReplica?: string;
+    },
+  ): Promise<boolean>;
 
-  /** Marks a queued or running run as failed with `error`. */
-  failRun(runId: string, error: string, finishedAt: string): Promise<void>;
+  /**
+   * Marks a queued or running run as failed with `error` (with
+   * `ownerReplica`, only while that replica owns it); returns whether it did.
+   */
+  failRun(
+    runId: string,
+    error: string,
+    finishedAt: string,
+    options?: { ownerReplica?: string },
+  ): Promise<boolean>;
 
   /** Marks every queued or running run as failed; returns how many. */
   failUnfinishedRuns(error: string, finishedAt: string): Promise<number>;

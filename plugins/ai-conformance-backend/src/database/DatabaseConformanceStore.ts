@@ -15,9 +15,14 @@ import type {
   ConformanceStore,
   NewArtifact,
   NewRun,
+  RunClaim,
   StoredOutcome,
   StoredRun,
 } from './ConformanceStore';
+import {
+  writeClusterSummary,
+  writeClusterSummaryOfRun,
+} from './DatabaseClusterSummaryStore';
 
 /** The knex migrations of this plugin (kept at the package root). */
 const migrationsDirectory = resolvePackagePath(
@@ -52,7 +57,22 @@ type RunRow = {
   kubernetes_version: string | null;
   report: string | null;
   error: string | null;
+  owner_replica: string | null;
+  lease_expires_at: string | null;
 };
+
+const ACTIVE = ['queued', 'running'];
+
+/** A unique-index violation (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    (e?.code === 'SQLITE_CONSTRAINT' && /UNIQUE/i.test(e.message ?? '')) ||
+    /UNIQUE constraint failed/i.test(e?.message ?? '')
+  );
+}
 
 const SUMMARY_COLUMNS = [
   'run_id',
@@ -76,6 +96,8 @@ const SUMMARY_COLUMNS = [
   'platform',
   'kubernetes_version',
   'error',
+  'owner_replica',
+  'lease_expires_at',
 ];
 
 function toRun(row: RunRow): StoredRun {
@@ -110,6 +132,8 @@ function toRun(row: RunRow): StoredRun {
   }
   if (row.platform) run.platform = row.platform;
   if (row.kubernetes_version) run.kubernetesVersion = row.kubernetes_version;
+  if (row.owner_replica) run.ownerReplica = row.owner_replica;
+  if (row.lease_expires_at) run.leaseExpiresAt = row.lease_expires_at;
   if (row.report) run.report = JSON.parse(row.report);
   return run;
 }
@@ -134,16 +158,188 @@ export class DatabaseConformanceStore implements ConformanceStore {
   private constructor(private readonly db: Knex) {}
 
   async createRun(run: NewRun): Promise<StoredRun> {
-    await this.db(RUNS).insert({
+    await this.db(RUNS).insert(this.#newRunRow(run, 'queued'));
+    await writeClusterSummary(this.db, run.entityRef);
+    return (await this.getRun(run.runId))!;
+  }
+
+  #newRunRow(run: NewRun, status: string) {
+    return {
       run_id: run.runId,
       entity_ref: run.entityRef,
-      status: 'queued',
+      status,
       trigger: run.trigger,
       created_by: run.createdBy ?? null,
       created_at: run.createdAt,
       dry_run_probes: Boolean(run.dryRunProbes),
+      owner_replica: run.ownerReplica ?? null,
+      lease_expires_at: run.ownerReplica ? run.leaseExpiresAt ?? null : null,
+      heartbeat_at: run.ownerReplica ? run.createdAt : null,
+    };
+  }
+
+  async createActiveRun(
+    run: NewRun,
+  ): Promise<{ run: StoredRun; created: boolean }> {
+    // A run that finishes between the failed insert and the read leaves no
+    // active run: then the insert is tried again.
+    for (let attempt = 0; ; attempt++) {
+      const existing = await this.findActiveRun(run.entityRef);
+      if (existing) return { run: existing, created: false };
+      try {
+        return { run: await this.createRun(run), created: true };
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  async recordFinishedRun(
+    run: NewRun,
+    report: ConformanceReport,
+    finishedAt: string,
+    options: { artifacts?: NewArtifact[] } = {},
+  ): Promise<StoredRun> {
+    await this.db.transaction(async tx => {
+      await tx(RUNS).insert({
+        ...this.#newRunRow(run, 'running'),
+        // Never active: an upload does not compete with a queued or running run.
+        status: 'succeeded',
+        started_at: run.createdAt,
+      });
+      await this.#storeReport(
+        tx,
+        run.runId,
+        run.entityRef,
+        report,
+        finishedAt,
+        {
+          artifacts: options.artifacts,
+        },
+      );
     });
     return (await this.getRun(run.runId))!;
+  }
+
+  async claimQueuedRuns(claim: RunClaim, limit: number): Promise<StoredRun[]> {
+    if (limit < 1) return [];
+    const claimed: string[] = [];
+    const assignment = {
+      owner_replica: claim.ownerReplica,
+      lease_expires_at: claim.leaseExpiresAt,
+      heartbeat_at: claim.now,
+    };
+    if (this.db.client.config.client === 'pg') {
+      await this.db.transaction(async tx => {
+        const rows = await tx(RUNS)
+          .select('run_id')
+          .where({ status: 'queued' })
+          .whereNull('owner_replica')
+          .orderBy([{ column: 'created_at' }, { column: 'run_id' }])
+          .limit(limit)
+          .forUpdate()
+          .skipLocked();
+        const ids = rows.map(r => r.run_id as string);
+        if (ids.length === 0) return;
+        await tx(RUNS).whereIn('run_id', ids).update(assignment);
+        claimed.push(...ids);
+      });
+    } else {
+      const rows = await this.db(RUNS)
+        .select('run_id')
+        .where({ status: 'queued' })
+        .whereNull('owner_replica')
+        .orderBy([{ column: 'created_at' }, { column: 'run_id' }])
+        .limit(limit);
+      for (const row of rows) {
+        const updated = await this.db(RUNS)
+          .where({ run_id: row.run_id, status: 'queued' })
+          .whereNull('owner_replica')
+          .update(assignment);
+        if (updated === 1) claimed.push(row.run_id);
+      }
+    }
+    const runs: StoredRun[] = [];
+    for (const runId of claimed) {
+      const run = await this.getRun(runId, { withReport: false });
+      if (run) runs.push(run);
+    }
+    return runs;
+  }
+
+  async renewLeases(claim: RunClaim, runIds: string[]): Promise<number> {
+    let renewed = 0;
+    for (let i = 0; i < runIds.length; i += 500) {
+      renewed += await this.db(RUNS)
+        .whereIn('run_id', runIds.slice(i, i + 500))
+        .where({ owner_replica: claim.ownerReplica })
+        .whereIn('status', ACTIVE)
+        .update({
+          lease_expires_at: claim.leaseExpiresAt,
+          heartbeat_at: claim.now,
+        });
+    }
+    return renewed;
+  }
+
+  async failExpiredRuns(error: string, now: string): Promise<StoredRun[]> {
+    const rows = (await this.db(RUNS)
+      .select(SUMMARY_COLUMNS)
+      .whereIn('status', ACTIVE)
+      .where(q =>
+        q
+          .where(owned =>
+            owned
+              .whereNotNull('owner_replica')
+              .where(lease =>
+                lease
+                  .whereNull('lease_expires_at')
+                  .orWhere('lease_expires_at', '<', now),
+              ),
+          )
+          .orWhere(legacy =>
+            legacy.whereNull('owner_replica').where({ status: 'running' }),
+          ),
+      )
+      .limit(1000)) as RunRow[];
+    const failed: StoredRun[] = [];
+    for (const row of rows) {
+      // Failed only if nothing changed since it was read (no heartbeat, no
+      // other replica's recovery): each expired run is failed exactly once.
+      let query = this.db(RUNS)
+        .where({ run_id: row.run_id, status: row.status })
+        .whereIn('status', ACTIVE);
+      query = row.owner_replica
+        ? query.where({ owner_replica: row.owner_replica })
+        : query.whereNull('owner_replica');
+      query = row.lease_expires_at
+        ? query.where({ lease_expires_at: row.lease_expires_at })
+        : query.whereNull('lease_expires_at');
+      const updated = await query.update({
+        status: 'failed',
+        error,
+        finished_at: now,
+      });
+      if (updated === 1) {
+        await writeClusterSummary(this.db, row.entity_ref);
+        failed.push(
+          toRun({ ...row, status: 'failed', error, finished_at: now }),
+        );
+      }
+    }
+    return failed;
+  }
+
+  async countActiveRuns(runIds: string[]): Promise<number> {
+    let count = 0;
+    for (let i = 0; i < runIds.length; i += 500) {
+      const [row] = await this.db(RUNS)
+        .count({ n: '*' })
+        .whereIn('run_id', runIds.slice(i, i + 500))
+        .whereIn('status', ACTIVE);
+      count += Number(row?.n ?? 0);
+    }
+    return count;
   }
 
   async getRun(
@@ -172,10 +368,21 @@ export class DatabaseConformanceStore implements ConformanceStore {
     return row ? toRun(row as RunRow) : undefined;
   }
 
-  async markRunning(runId: string, startedAt: string): Promise<void> {
-    await this.db(RUNS)
-      .where({ run_id: runId })
+  async markRunning(
+    runId: string,
+    startedAt: string,
+    options: { ownerReplica?: string } = {},
+  ): Promise<boolean> {
+    const updated = await this.db(RUNS)
+      .where({
+        run_id: runId,
+        ...(options.ownerReplica
+          ? { owner_replica: options.ownerReplica }
+          : {}),
+      })
+      .whereIn('status', ACTIVE)
       .update({ status: 'running', started_at: startedAt });
+    return updated === 1;
   }
 
   async updateProgress(runId: string, progress: RunProgress): Promise<void> {
@@ -194,77 +401,123 @@ export class DatabaseConformanceStore implements ConformanceStore {
     runId: string,
     report: ConformanceReport,
     finishedAt: string,
-    options: { progress?: RunProgress; artifacts?: NewArtifact[] } = {},
-  ): Promise<void> {
-    const counts = countReport(report);
-    await this.db.transaction(async tx => {
+    options: {
+      progress?: RunProgress;
+      artifacts?: NewArtifact[];
+      ownerReplica?: string;
+    } = {},
+  ): Promise<boolean> {
+    return this.db.transaction(async tx => {
       const run = await tx(RUNS)
-        .select(['entity_ref'])
+        .select(['entity_ref', 'status', 'owner_replica'])
         .where({ run_id: runId })
         .first();
       if (!run) {
         throw new Error(`Run ${runId} does not exist`);
       }
-      await tx(RUNS)
-        .where({ run_id: runId })
-        .update({
-          status: 'succeeded',
-          finished_at: finishedAt,
-          verdict: report.verdict,
-          requirements_version: report.requirementsVersion,
-          must_passed: counts.mustPassed,
-          must_total: counts.mustTotal,
-          should_passed: counts.shouldPassed,
-          should_total: counts.shouldTotal,
-          platform: report.cluster.platform,
-          kubernetes_version: report.cluster.kubernetesVersion ?? null,
-          report: JSON.stringify(report),
-          error: null,
-          ...(options.progress
-            ? {
-                progress_done: options.progress.done,
-                progress_total: options.progress.total,
-                progress_phase: options.progress.phase ?? null,
-              }
-            : {}),
-        });
-      await tx(RESULTS).where({ run_id: runId }).delete();
-      if (report.requirements.length > 0) {
-        await tx(RESULTS).insert(
-          report.requirements.map(r => ({
-            run_id: runId,
-            requirement_id: r.id,
-            level: r.level,
-            status: r.status,
-            method: r.method,
-          })),
-        );
+      if (options.ownerReplica) {
+        // Only the owner of the still active run stores its outcome.
+        const kept = await tx(RUNS)
+          .where({ run_id: runId, owner_replica: options.ownerReplica })
+          .whereIn('status', ACTIVE)
+          .update({ status: 'succeeded' });
+        if (kept !== 1) return false;
       }
-      for (const a of options.artifacts ?? []) {
-        await tx(ARTIFACTS).insert({
-          run_id: runId,
-          entity_ref: run.entity_ref,
-          kind: a.kind,
-          content_type: a.contentType,
-          size_bytes: Buffer.byteLength(a.content, 'utf8'),
-          sha256: a.sha256,
-          uploaded_by: a.uploadedBy ?? null,
-          uploaded_at: a.uploadedAt,
-          content: a.content,
-        });
-      }
+      await this.#storeReport(
+        tx,
+        runId,
+        run.entity_ref,
+        report,
+        finishedAt,
+        options,
+      );
+      return true;
     });
+  }
+
+  async #storeReport(
+    tx: Knex.Transaction,
+    runId: string,
+    entityRef: string,
+    report: ConformanceReport,
+    finishedAt: string,
+    options: { progress?: RunProgress; artifacts?: NewArtifact[] },
+  ): Promise<void> {
+    const counts = countReport(report);
+    await tx(RUNS)
+      .where({ run_id: runId })
+      .update({
+        status: 'succeeded',
+        finished_at: finishedAt,
+        verdict: report.verdict,
+        requirements_version: report.requirementsVersion,
+        must_passed: counts.mustPassed,
+        must_total: counts.mustTotal,
+        should_passed: counts.shouldPassed,
+        should_total: counts.shouldTotal,
+        platform: report.cluster.platform,
+        kubernetes_version: report.cluster.kubernetesVersion ?? null,
+        report: JSON.stringify(report),
+        error: null,
+        lease_expires_at: null,
+        ...(options.progress
+          ? {
+              progress_done: options.progress.done,
+              progress_total: options.progress.total,
+              progress_phase: options.progress.phase ?? null,
+            }
+          : {}),
+      });
+    await tx(RESULTS).where({ run_id: runId }).delete();
+    if (report.requirements.length > 0) {
+      await tx(RESULTS).insert(
+        report.requirements.map(r => ({
+          run_id: runId,
+          requirement_id: r.id,
+          level: r.level,
+          status: r.status,
+          method: r.method,
+        })),
+      );
+    }
+    for (const a of options.artifacts ?? []) {
+      await tx(ARTIFACTS).insert({
+        run_id: runId,
+        entity_ref: entityRef,
+        kind: a.kind,
+        content_type: a.contentType,
+        size_bytes: Buffer.byteLength(a.content, 'utf8'),
+        sha256: a.sha256,
+        uploaded_by: a.uploadedBy ?? null,
+        uploaded_at: a.uploadedAt,
+        content: a.content,
+      });
+    }
+    await writeClusterSummary(tx, entityRef);
   }
 
   async failRun(
     runId: string,
     error: string,
     finishedAt: string,
-  ): Promise<void> {
-    await this.db(RUNS)
-      .where({ run_id: runId })
-      .whereIn('status', ['queued', 'running'])
-      .update({ status: 'failed', error, finished_at: finishedAt });
+    options: { ownerReplica?: string } = {},
+  ): Promise<boolean> {
+    const updated = await this.db(RUNS)
+      .where({
+        run_id: runId,
+        ...(options.ownerReplica
+          ? { owner_replica: options.ownerReplica }
+          : {}),
+      })
+      .whereIn('status', ACTIVE)
+      .update({
+        status: 'failed',
+        error,
+        finished_at: finishedAt,
+        lease_expires_at: null,
+      });
+    if (updated === 1) await writeClusterSummaryOfRun(this.db, runId);
+    return updated === 1;
   }
 
   /** Marks every queued or running run as failed; returns how many. */
@@ -410,6 +663,7 @@ export class DatabaseConformanceStore implements ConformanceStore {
         await tx(RESULTS).whereIn('run_id', chunk).delete();
         await tx(RUNS).whereIn('run_id', chunk).delete();
       }
+      await writeClusterSummary(tx, entityRef);
     });
     return ids.length;
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import type {
+  AuthService,
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
@@ -20,10 +21,22 @@ import type { ClusterResolver } from './ClusterResolver';
 import { describeClusterTarget, type ClusterTarget } from './ClusterTarget';
 import type { ConformanceRunner } from './ConformanceRunner';
 import { redactSecrets } from './redactSecrets';
+import { RunFinishedDispatcher } from './RunFinishedDispatcher';
+import {
+  createReplicaId,
+  DEFAULT_RUN_COORDINATION,
+  RunLease,
+  type RunCoordination,
+} from './RunLease';
+import { RunQueue } from './RunQueue';
+import type { RunSignals } from './RunSignals';
+import { toRunRecord } from './runRecords';
+
+export { toRunRecord, toRunStatus } from './runRecords';
 
 /** Limits of {@link RunManager}. */
 export interface RunManagerLimits {
-  /** Clusters checked at the same time. */
+  /** Clusters checked at the same time by this replica. */
   concurrency: number;
   /** Time allowed for one cluster, queueing excluded. */
   clusterDeadlineMs: number;
@@ -52,89 +65,126 @@ export interface RunManagerOptions {
   runner: ConformanceRunner;
   logger: LoggerService;
   limits: RunManagerLimits;
+  /** Replica id, lease, heartbeat and poll intervals (defaults: {@link DEFAULT_RUN_COORDINATION}). */
+  coordination?: Partial<RunCoordination>;
+  /** The service credentials queued runs claimed by the worker resolve with. */
+  auth?: Pick<AuthService, 'getOwnServiceCredentials'>;
+  /** Pushes progress and finished runs to browsers (Backstage signals). */
+  signals?: RunSignals;
 }
 
 const PROGRESS_WRITE_INTERVAL_MS = 1000;
 
-/** The public shape of a stored run. */
-export function toRunRecord(run: StoredRun): RunRecord {
-  const { dryRunProbes, platform, kubernetesVersion, ...record } = run;
-  return record;
-}
-
 /**
- * A run's identity and status without anything read from the cluster
- * (no report, verdict, counts, checklist version or error): what a caller
- * who may not read the cluster's reports gets back from a write.
- */
-export function toRunStatus(run: RunRecord): RunRecord {
-  const {
-    runId,
-    entityRef,
-    status,
-    trigger,
-    progress,
-    createdAt,
-    startedAt,
-    finishedAt,
-    createdBy,
-  } = run;
-  return {
-    runId,
-    entityRef,
-    status,
-    trigger,
-    progress,
-    createdAt,
-    ...(startedAt ? { startedAt } : {}),
-    ...(finishedAt ? { finishedAt } : {}),
-    ...(createdBy ? { createdBy } : {}),
-  };
-}
-
-/**
- * Queues, de-duplicates and executes check runs with bounded concurrency
- * and a per-cluster deadline; keeps live progress in memory and in the
- * store; tells listeners about finished runs.
+ * Creates, claims and executes check runs with bounded concurrency and a
+ * per-cluster deadline, coordinated with other replicas through the
+ * store: one active run per cluster (the database enforces it), each run
+ * executed by the replica that claimed it under a lease its heartbeat
+ * renews, runs of a replica whose lease expired failed by whichever
+ * replica notices first. User-started runs are claimed at once by the
+ * replica that received the request; queued runs (scheduled passes) are
+ * claimed by the workers of every replica. Live progress is kept in memory
+ * here and written to the store (at most once a second); listeners hear of
+ * each finished run once, on the replica that finished it.
  */
 export class RunManager {
   readonly #limit: ReturnType<typeof pLimit>;
   readonly #progress = new Map<string, RunProgress>();
   readonly #controllers = new Map<string, AbortController>();
   readonly #requests = new Map<string, Promise<unknown>>();
-  readonly #listeners = new Set<RunFinishedListener>();
-  readonly #inFlight = new Set<Promise<void>>();
   readonly #executions = new Map<string, Promise<void>>();
+  readonly #dispatcher: RunFinishedDispatcher;
+  readonly #lease: RunLease;
+  readonly #queue: RunQueue;
+  readonly #coordination: RunCoordination;
   #stopped = false;
 
   constructor(private readonly options: RunManagerOptions) {
     this.#limit = pLimit(Math.max(1, options.limits.concurrency));
+    this.#coordination = {
+      ...DEFAULT_RUN_COORDINATION,
+      replicaId: createReplicaId(),
+      ...options.coordination,
+    };
+    this.#dispatcher = new RunFinishedDispatcher({
+      store: options.store,
+      logger: options.logger,
+    });
+    this.#lease = new RunLease({
+      store: options.store,
+      coordination: this.#coordination,
+      logger: options.logger,
+    });
+    this.#queue = new RunQueue({
+      store: options.store,
+      lease: this.#lease,
+      logger: options.logger,
+      pollMs: this.#coordination.pollMs,
+      recoveryMs: Math.max(1, Math.floor(this.#coordination.leaseMs / 2)),
+      capacity: () =>
+        Math.max(1, options.limits.concurrency) -
+        this.#limit.activeCount -
+        this.#limit.pendingCount,
+      execute: run => this.#startClaimed(run),
+      recover: () => this.recoverInterruptedRuns(),
+    });
   }
 
-  /** Marks runs left queued or running by a previous process as failed. */
-  async recoverInterruptedRuns(): Promise<number> {
-    const count = await this.options.store.failUnfinishedRuns(
-      'Interrupted: the backend stopped before the run finished',
-      new Date().toISOString(),
-    );
-    if (count > 0) {
-      this.options.logger.warn(
-        `Marked ${count} interrupted AI Conformance run(s) as failed`,
-      );
-    }
-    return count;
+  /** This process's replica id (stored as the owner of the runs it executes). */
+  get replicaId(): string {
+    return this.#coordination.replicaId;
   }
 
   /**
-   * Starts a run for a cluster, or returns its queued or running run.
-   * Resolution errors are thrown for user-started runs and stored as a
-   * failed run for scheduled ones.
+   * Starts the heartbeat of this replica's leases and the worker that claims
+   * queued runs and recovers runs whose lease expired.
+   */
+  start(): void {
+    if (!this.options.auth) {
+      throw new Error('RunManager.start needs auth to resolve queued runs');
+    }
+    this.#stopped = false;
+    this.options.logger.info(
+      `AI Conformance runs: replica ${this.replicaId}, concurrency ${
+        this.options.limits.concurrency
+      }, lease ${this.#coordination.leaseMs} ms, heartbeat ${
+        this.#coordination.heartbeatMs
+      } ms`,
+    );
+    this.#lease.start();
+    this.#queue.start();
+  }
+
+  /**
+   * Fails the runs whose owner's lease expired (the replica executing them
+   * stopped or lost the database); live runs of other replicas are left
+   * alone. Returns how many were failed.
+   */
+  async recoverInterruptedRuns(): Promise<number> {
+    const failed = await this.options.store.failExpiredRuns(
+      'Interrupted: the backend executing the run stopped before it finished (its lease expired)',
+      new Date().toISOString(),
+    );
+    if (failed.length > 0) {
+      this.options.logger.warn(
+        `Marked ${failed.length} interrupted AI Conformance run(s) as failed`,
+      );
+    }
+    for (const run of failed) this.#finished(run.runId);
+    return failed.length;
+  }
+
+  /**
+   * Starts a run for a cluster on this replica, or returns its queued or
+   * running run. Resolution errors are thrown for user-started runs and
+   * stored as a failed run for scheduled ones.
    */
   async requestRun(
     entityRef: string,
     request: RunRequest,
   ): Promise<{ run: RunRecord; created: boolean }> {
-    // Serialise requests per cluster so two callers never create two runs.
+    // Serialised per cluster here; across replicas the database keeps one
+    // active run per cluster.
     const previous = this.#requests.get(entityRef) ?? Promise.resolve();
     const next = previous
       .catch(() => undefined)
@@ -147,6 +197,25 @@ export class RunManager {
         this.#requests.delete(entityRef);
       }
     }
+  }
+
+  /**
+   * Queues a scheduled run of a cluster for any replica's worker (or
+   * returns its queued or running run).
+   */
+  async enqueueRun(
+    entityRef: string,
+    options: { createdBy?: string } = {},
+  ): Promise<{ run: RunRecord; created: boolean }> {
+    const { run, created } = await this.options.store.createActiveRun({
+      runId: randomUUID(),
+      entityRef,
+      trigger: 'schedule',
+      createdBy: options.createdBy,
+      createdAt: new Date().toISOString(),
+    });
+    if (created) this.#queue.poll();
+    return { run: toRunRecord(run), created };
   }
 
   async #requestRunNow(
@@ -173,23 +242,31 @@ export class RunManager {
       if (request.trigger !== 'schedule') throw error;
       resolveError = error as Error;
     }
-    const now = new Date().toISOString();
-    const created = await store.createRun({
+    const claim = this.#lease.claim();
+    const { run: created, created: isNew } = await store.createActiveRun({
       runId: randomUUID(),
       entityRef,
       trigger: request.trigger,
       createdBy: request.createdBy,
-      createdAt: now,
+      createdAt: claim.now,
       dryRunProbes: request.dryRunProbes,
+      ownerReplica: claim.ownerReplica,
+      leaseExpiresAt: claim.leaseExpiresAt,
     });
+    if (!isNew) {
+      // Another replica created one in the meantime.
+      return { run: toRunRecord(created), created: false };
+    }
     if (!target) {
       const message = redactSecrets(resolveError?.message ?? 'unresolved');
-      await store.failRun(created.runId, message, now);
+      await store.failRun(created.runId, message, claim.now);
       logger.warn(
         `AI Conformance run for ${entityRef} not started: ${message}`,
       );
-      const failed = (await store.getRun(created.runId))!;
-      this.#emitFinished(failed);
+      const failed = (await store.getRun(created.runId, {
+        withReport: false,
+      }))!;
+      this.#finished(failed.runId);
       return { run: toRunRecord(failed), created: true };
     }
     logger.info(
@@ -197,28 +274,54 @@ export class RunManager {
         created.runId
       } queued for ${entityRef}: ${describeClusterTarget(target)}`,
     );
-    this.#progress.set(created.runId, { done: 0, total: 0, phase: 'queued' });
-    const execution = this.#limit(() =>
-      this.#execute(created, target!, {
-        dryRunProbes: Boolean(request.dryRunProbes),
-        requirementsVersion: request.requirementsVersion,
-      }),
+    this.#startLocal(created, async () => target!, {
+      dryRunProbes: Boolean(request.dryRunProbes),
+      requirementsVersion: request.requirementsVersion,
+    });
+    return { run: toRunRecord(created), created: true };
+  }
+
+  /** Executes a queued run this replica's worker claimed. */
+  #startClaimed(run: StoredRun): void {
+    this.#startLocal(
+      run,
+      async () =>
+        this.options.resolver.resolve(run.entityRef, {
+          credentials: await this.options.auth!.getOwnServiceCredentials(),
+          scheduled: true,
+        }),
+      { dryRunProbes: run.dryRunProbes },
     );
-    this.#inFlight.add(execution);
-    this.#executions.set(created.runId, execution);
+  }
+
+  #startLocal(
+    run: StoredRun,
+    resolveTarget: () => Promise<ClusterTarget>,
+    options: { dryRunProbes: boolean; requirementsVersion?: string },
+  ): void {
+    const { logger } = this.options;
+    const runId = run.runId;
+    this.#lease.hold(runId);
+    this.#progress.set(runId, { done: 0, total: 0, phase: 'queued' });
+    const execution = this.#limit(() =>
+      this.#execute(run, resolveTarget, options),
+    );
+    this.#executions.set(runId, execution);
     execution
       .finally(() => {
-        this.#inFlight.delete(execution);
-        this.#executions.delete(created.runId);
+        this.#executions.delete(runId);
+        this.#lease.release(runId);
+        this.#progress.delete(runId);
+        // A slot is free: look for queued runs.
+        this.#queue.poll();
       })
       .catch(error =>
         logger.error(
-          `AI Conformance run ${created.runId} could not be recorded: ${
+          `AI Conformance run ${runId} could not be recorded: ${
             (error as Error).message
           }`,
         ),
       );
-    return { run: toRunRecord(created), created: true };
   }
 
   /** Stores a report evaluated from an upload as a finished run. */
@@ -230,31 +333,34 @@ export class RunManager {
   ): Promise<RunRecord> {
     const { store } = this.options;
     const now = new Date().toISOString();
-    const created = await store.createRun({
-      runId: randomUUID(),
-      entityRef,
-      trigger: 'upload',
-      createdBy,
-      createdAt: now,
-    });
-    await store.markRunning(created.runId, now);
-    await store.completeRun(created.runId, report, now, { artifacts });
+    const finished = await store.recordFinishedRun(
+      {
+        runId: randomUUID(),
+        entityRef,
+        trigger: 'upload',
+        createdBy,
+        createdAt: now,
+      },
+      report,
+      now,
+      { artifacts },
+    );
     await store.pruneRuns(entityRef, this.options.limits.runsPerCluster);
-    const finished = (await store.getRun(created.runId))!;
-    this.#emitFinished(finished);
+    this.#finished(finished.runId);
     return toRunRecord(finished);
   }
 
-  /** Resolves when the run has finished (at once when it is not in flight here). */
+  /** Resolves when the run has finished (at once when it is not executed here). */
   async waitForRun(runId: string): Promise<void> {
     await this.#executions.get(runId)?.catch(() => undefined);
   }
 
-  /** Resolves when every queued or running run has finished. */
+  /** Resolves when every run executed here has finished and listeners were told. */
   async waitForIdle(): Promise<void> {
-    while (this.#inFlight.size > 0) {
-      await Promise.allSettled([...this.#inFlight]);
+    while (this.#executions.size > 0) {
+      await Promise.allSettled([...this.#executions.values()]);
     }
+    await this.#dispatcher.idle();
   }
 
   async getRun(runId: string): Promise<RunRecord | undefined> {
@@ -263,15 +369,14 @@ export class RunManager {
   }
 
   onRunFinished(listener: RunFinishedListener): () => void {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
+    return this.#dispatcher.add(listener);
   }
 
-  /** Aborts running checks; queued ones fail when they would start. */
+  /** Stops claiming; aborts running checks; queued ones fail when they would start. */
   stop(): void {
     this.#stopped = true;
+    this.#queue.stop();
+    this.#lease.stop();
     for (const controller of this.#controllers.values()) {
       controller.abort(new Error('The backend is stopping'));
     }
@@ -284,38 +389,60 @@ export class RunManager {
       : run;
   }
 
+  #finished(runId: string): void {
+    this.#dispatcher.push(runId);
+    this.options.signals?.finished(runId);
+  }
+
   async #execute(
     run: StoredRun,
-    target: ClusterTarget,
+    resolveTarget: () => Promise<ClusterTarget>,
     {
       dryRunProbes,
       requirementsVersion,
     }: { dryRunProbes: boolean; requirementsVersion?: string },
   ) {
-    const { store, runner, logger, limits } = this.options;
-    const runId = run.runId;
-    if (this.#stopped) {
-      await store.failRun(
-        runId,
-        'The backend stopped before the run started',
-        new Date().toISOString(),
-      );
-      this.#progress.delete(runId);
-      return;
-    }
+    const { store, runner, logger, limits, signals } = this.options;
+    const { runId, entityRef } = run;
+    const owner = { ownerReplica: this.replicaId };
+    let target: ClusterTarget | undefined;
+    let stored = false;
     const controller = new AbortController();
-    this.#controllers.set(runId, controller);
     let timer: NodeJS.Timeout | undefined;
     let lastWrite = 0;
     let lastPhase: string | undefined;
     const startedAt = Date.now();
     try {
-      await store.markRunning(runId, new Date(startedAt).toISOString());
+      if (this.#stopped) {
+        stored = await store.failRun(
+          runId,
+          'The backend stopped before the run started',
+          new Date().toISOString(),
+          owner,
+        );
+        return;
+      }
+      this.#controllers.set(runId, controller);
+      if (
+        !(await store.markRunning(
+          runId,
+          new Date(startedAt).toISOString(),
+          owner,
+        ))
+      ) {
+        logger.warn(
+          `AI Conformance run ${runId} is no longer held by replica ${this.replicaId}; not started`,
+        );
+        return;
+      }
       this.#progress.set(runId, { done: 0, total: 0, phase: 'connect' });
+      target = await resolveTarget();
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           const error = new Error(
-            `Deadline exceeded: cluster ${target.name} did not finish within ${limits.clusterDeadlineMs} ms`,
+            `Deadline exceeded: cluster ${target!.name} did not finish within ${
+              limits.clusterDeadlineMs
+            } ms`,
           );
           controller.abort(error);
           reject(error);
@@ -323,7 +450,7 @@ export class RunManager {
       });
       const report = await Promise.race([
         runner.run(target, {
-          entityRef: run.entityRef,
+          entityRef,
           dryRunProbes,
           requirementsVersion,
           requestTimeoutMs: limits.requestTimeoutMs,
@@ -339,6 +466,7 @@ export class RunManager {
               lastPhase = progress.phase;
               lastWrite = now;
               store.updateProgress(runId, progress).catch(() => undefined);
+              signals?.progress(runId, progress);
             }
           },
         }),
@@ -348,71 +476,57 @@ export class RunManager {
         throw controller.signal.reason ?? new Error('Aborted');
       }
       const progress = this.#progress.get(runId);
-      await store.completeRun(runId, report, new Date().toISOString(), {
-        progress: progress && {
-          ...progress,
-          done: Math.max(progress.done, progress.total),
-          phase: 'done',
+      stored = await store.completeRun(
+        runId,
+        report,
+        new Date().toISOString(),
+        {
+          progress: progress && {
+            ...progress,
+            done: Math.max(progress.done, progress.total),
+            phase: 'done',
+          },
+          ...owner,
         },
-      });
-      logger.info(
-        `AI Conformance run ${runId} for ${run.entityRef} succeeded: ${
-          report.verdict
-        } (${report.requirementsVersion}) in ${Date.now() - startedAt} ms`,
       );
+      if (stored) {
+        logger.info(
+          `AI Conformance run ${runId} for ${entityRef} succeeded: ${
+            report.verdict
+          } (${report.requirementsVersion}) in ${Date.now() - startedAt} ms`,
+        );
+      } else {
+        logger.warn(
+          `AI Conformance run ${runId} for ${entityRef} finished after replica ${this.replicaId} lost it (lease expired); its report was not stored`,
+        );
+      }
     } catch (error) {
       const message = redactSecrets(
         (error as Error)?.message ?? String(error),
         target,
       );
-      await store.failRun(runId, message, new Date().toISOString());
+      stored = await store.failRun(
+        runId,
+        message,
+        new Date().toISOString(),
+        owner,
+      );
       logger.warn(
-        `AI Conformance run ${runId} for ${run.entityRef} failed: ${message}`,
+        `AI Conformance run ${runId} for ${entityRef} failed: ${message}`,
       );
     } finally {
       clearTimeout(timer);
       this.#controllers.delete(runId);
       this.#progress.delete(runId);
     }
+    if (!stored) return;
     try {
-      await store.pruneRuns(run.entityRef, limits.runsPerCluster);
+      await store.pruneRuns(entityRef, limits.runsPerCluster);
     } catch (error) {
       logger.warn(
         `Could not prune old AI Conformance runs: ${(error as Error).message}`,
       );
     }
-    const finished = await store.getRun(runId);
-    if (finished) this.#emitFinished(finished);
-  }
-
-  #emitFinished(run: StoredRun) {
-    if (this.#listeners.size === 0) return;
-    const record = toRunRecord(run);
-    void (async () => {
-      const [previous] = (
-        await this.options.store
-          .listRuns(run.entityRef, { limit: 2, before: run.createdAt })
-          .catch(() => [])
-      ).filter(r => r.status !== 'queued' && r.status !== 'running');
-      const previousRecord = previous
-        ? toRunRecord(
-            (await this.options.store.getRun(previous.runId)) ?? previous,
-          )
-        : undefined;
-      for (const listener of [...this.#listeners]) {
-        try {
-          await listener({
-            run: record,
-            ...(previousRecord ? { previous: previousRecord } : {}),
-          });
-        } catch (error) {
-          this.options.logger.warn(
-            `An AI Conformance run listener failed: ${
-              (error as Error).message
-            }`,
-          );
-        }
-      }
-    })();
+    this.#finished(runId);
   }
 }

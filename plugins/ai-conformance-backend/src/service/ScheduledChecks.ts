@@ -7,6 +7,7 @@ import {
 } from '@backstage/catalog-model';
 import { CLUSTER_ENTITY_FILTER } from './ClusterAccess';
 import type { ClusterResolver } from './ClusterResolver';
+import type { ConformanceStore } from '../database/ConformanceStore';
 import type { RunManager } from './RunManager';
 
 /**
@@ -14,8 +15,10 @@ import type { RunManager } from './RunManager';
  * settings (a configured cluster for exactly this entity, or annotations in
  * the catalog; a catalog cluster asking for a backend-held credential
  * without a grant ends as a failed run naming the reason). Runs are
- * queued at once and executed with the RunManager's bounded concurrency
- * and per-cluster deadline, so a stuck cluster never delays the others.
+ * queued in the database at once; the workers of every replica claim them
+ * and execute them with their bounded concurrency and per-cluster
+ * deadline, so a stuck cluster never delays the others and N replicas
+ * share the fleet.
  */
 export class ScheduledChecks {
   constructor(
@@ -24,6 +27,7 @@ export class ScheduledChecks {
       auth: AuthService;
       resolver: ClusterResolver;
       runs: RunManager;
+      store: Pick<ConformanceStore, 'countActiveRuns'>;
       logger: LoggerService;
     },
   ) {}
@@ -58,36 +62,42 @@ export class ScheduledChecks {
       .map(t => t.ref);
   }
 
-  /** Queues a run per cluster and waits until all have finished. */
-  async runAll(): Promise<{ queued: number; deduplicated: number }> {
-    const { runs, logger, auth } = this.deps;
-    const credentials = await auth.getOwnServiceCredentials();
+  /**
+   * Queues a run per cluster (the workers of every replica claim them) and
+   * waits until the runs it queued have finished, so that passes never
+   * overlap. Only run ids are kept while waiting.
+   */
+  async runAll(
+    options: { signal?: AbortSignal; pollMs?: number } = {},
+  ): Promise<{ queued: number; deduplicated: number }> {
+    const { runs, logger, store } = this.deps;
     const targets = await this.listTargets();
-    let queued = 0;
     let deduplicated = 0;
-    const finished: Array<Promise<void>> = [];
+    const queuedIds: string[] = [];
     for (const ref of targets) {
       try {
-        const { run, created } = await runs.requestRun(ref, {
-          trigger: 'schedule',
-          credentials,
+        const { run, created } = await runs.enqueueRun(ref, {
           createdBy: 'schedule',
         });
-        if (created) queued++;
+        if (created) queuedIds.push(run.runId);
         else deduplicated++;
-        finished.push(runs.waitForRun(run.runId));
       } catch (error) {
         logger.warn(
-          `Scheduled AI Conformance run for ${ref} not started: ${
+          `Scheduled AI Conformance run for ${ref} not queued: ${
             (error as Error).message
           }`,
         );
       }
     }
     logger.info(
-      `Scheduled AI Conformance pass: ${queued} run(s) queued, ${deduplicated} already queued or running`,
+      `Scheduled AI Conformance pass: ${queuedIds.length} run(s) queued, ${deduplicated} already queued or running`,
     );
-    await Promise.allSettled(finished);
-    return { queued, deduplicated };
+    const pollMs = options.pollMs ?? 2000;
+    while (!options.signal?.aborted) {
+      const active = await store.countActiveRuns(queuedIds);
+      if (active === 0) break;
+      await new Promise(resolve => setTimeout(resolve, pollMs));
+    }
+    return { queued: queuedIds.length, deduplicated };
   }
 }
