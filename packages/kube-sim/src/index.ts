@@ -7,6 +7,16 @@ export { startKubeSim } from './server/startKubeSim';
 export { listScenarios, loadScenario } from './scenario/loadScenario';
 export { kubeconfigYaml } from './server/writeKubeconfigs';
 export { DEMO_CLUSTERS } from './cli/demoClusters';
+export { startContainerApiSim } from './gcp/startContainerApiSim';
+export type {
+  ContainerApiSim,
+  ContainerApiSimOptions,
+  ContainerApiRequest,
+} from './gcp/startContainerApiSim';
+export type { ContainerApiFault } from './gcp/ContainerApiFaults';
+export type { OperationDelays } from './gcp/ContainerApiService';
+export type { GkeServerConfig } from './gcp/gkeFacts';
+export type { ServiceAccountKey } from './gcp/ServiceAccountIssuer';
 export type {
   FaultSpec,
   AggregatedDiscoveryFault,
@@ -17,6 +27,7 @@ export type {
   RequestLogEntry,
   Scenario,
   SimCluster,
+  SimClusterOptions,
   RbacRule,
   AdmissionRule,
   AdmissionCheck,

@@ -278,17 +278,30 @@ export interface KubeSim {
   kubeconfigPath?: string;
   clusters: SimCluster[];
   cluster(name: string): SimCluster;
+  /**
+   * Adds a virtual cluster to the running server, served at `<url>/clusters/<name>` (a cluster
+   * created at run time, e.g. by the Container API double); its kubeconfig is written when
+   * `kubeconfigDir` was given.
+   */
+  addCluster(cluster: SimClusterOptions): SimCluster;
+  /** Stops and removes a virtual cluster; its paths answer 404 afterwards. False if unknown. */
+  removeCluster(name: string): boolean;
   stop(): Promise<void>;
+}
+
+/** One virtual cluster to serve. */
+export interface SimClusterOptions {
+  name: string;
+  scenario: string | Scenario;
+  token?: string;
+  faults?: FaultSpec[];
+  /** Other bearer tokens the cluster accepts besides its own (e.g. Google tokens of a service account). */
+  acceptToken?: (token: string) => boolean;
 }
 
 /** Options of startKubeSim. */
 export interface KubeSimOptions {
-  clusters: Array<{
-    name: string;
-    scenario: string | Scenario;
-    token?: string;
-    faults?: FaultSpec[];
-  }>;
+  clusters: SimClusterOptions[];
   host?: string;
   port?: number;
   kubeconfigDir?: string;

@@ -28,6 +28,8 @@ export class VirtualCluster implements SimCluster {
   readonly store: ClusterStore;
   kubeconfigPath?: string;
   metricsTargets: string[] = [];
+  /** Other bearer tokens this cluster accepts besides its own. */
+  acceptToken?: (token: string) => boolean;
   private count = 0;
   private log: RequestLogEntry[] = [];
   private epoch = 0;

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
-import type { KubeSim, KubeSimOptions, Scenario } from '../types';
+import type {
+  KubeSim,
+  KubeSimOptions,
+  Scenario,
+  SimClusterOptions,
+} from '../types';
 import { statusBody } from '../api/StatusError';
 import { EXPIRED_MESSAGE } from '../api/continueToken';
 import { loadScenario, prepareScenario } from '../scenario/loadScenario';
@@ -79,6 +85,12 @@ function modelFor(
   return model;
 }
 
+function checkName(name: string, names: Set<string>) {
+  if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name))
+    throw new Error(`Invalid cluster name "${name}"`);
+  if (names.has(name)) throw new Error(`Duplicate cluster name "${name}"`);
+}
+
 /** Starts one HTTPS server serving every virtual cluster under `/clusters/<name>`, plus the DCGM metrics server. */
 export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
   const host = options.host ?? '127.0.0.1';
@@ -86,10 +98,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     throw new Error('startKubeSim needs at least one cluster');
   const names = new Set<string>();
   for (const c of options.clusters) {
-    if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(c.name))
-      throw new Error(`Invalid cluster name "${c.name}"`);
-    if (names.has(c.name))
-      throw new Error(`Duplicate cluster name "${c.name}"`);
+    checkName(c.name, names);
     names.add(c.name);
   }
   const models = new Map<unknown, ScenarioModel>();
@@ -194,7 +203,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     if (!PUBLIC_PATHS.has(path)) {
       const auth = req.headers.authorization ?? '';
       const token = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
-      if (token !== cluster.token) {
+      if (token !== cluster.token && !(token && cluster.acceptToken?.(token))) {
         reply(401, statusBody(401, 'Unauthorized', 'Unauthorized'));
         return;
       }
@@ -328,7 +337,9 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     }`;
   }
 
-  for (const c of prepared) {
+  const register = (
+    c: SimClusterOptions & { model: ScenarioModel },
+  ): VirtualCluster => {
     let token = c.token ?? `ksim.${randomBytes(24).toString('base64url')}`;
     if (tokens.has(token))
       throw new Error(`Cluster "${c.name}" reuses another cluster's token`);
@@ -341,6 +352,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
       caData,
       c.faults,
     );
+    cluster.acceptToken = c.acceptToken;
     if (metricsUrl) {
       cluster.metricsTargets = c.model.nodes
         .filter(n => n.gpus > 0)
@@ -348,25 +360,52 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     }
     clusters.set(c.name, cluster);
     token = '';
-  }
+    return cluster;
+  };
+  for (const c of prepared) register(c);
 
   let kubeconfigPath: string | undefined;
-  if (options.kubeconfigDir) {
+  const writeConfigs = () => {
+    if (!options.kubeconfigDir) return;
     const written = writeKubeconfigs(options.kubeconfigDir, [
       ...clusters.values(),
     ]);
     kubeconfigPath = written.combined;
     for (const c of clusters.values())
       c.kubeconfigPath = written.perCluster.get(c.name);
-  }
+  };
+  writeConfigs();
 
-  const list = [...clusters.values()];
   return {
     url,
     caData,
     metricsUrl,
-    kubeconfigPath,
-    clusters: list,
+    get kubeconfigPath() {
+      return kubeconfigPath;
+    },
+    get clusters() {
+      return [...clusters.values()];
+    },
+    addCluster(c: SimClusterOptions) {
+      if (stopped) throw new Error('kube-sim is stopped');
+      checkName(c.name, names);
+      const cluster = register({ ...c, model: modelFor(models, c.scenario) });
+      names.add(c.name);
+      writeConfigs();
+      return cluster;
+    },
+    removeCluster(name: string) {
+      const cluster = clusters.get(name);
+      if (!cluster) return false;
+      cluster.stop();
+      clusters.delete(name);
+      names.delete(name);
+      tokens.delete(cluster.token);
+      if (options.kubeconfigDir && cluster.kubeconfigPath)
+        fs.rmSync(cluster.kubeconfigPath, { force: true });
+      writeConfigs();
+      return true;
+    },
     cluster(name: string) {
       const c = clusters.get(name);
       if (!c)
