@@ -16,8 +16,32 @@ describe('readPluginConfig', () => {
       publicBadges: false,
       selfAssessmentMetadata: {},
       solutions: [],
+      runs: { leaseMs: 60_000, heartbeatMs: 15_000, pollMs: 2_000 },
     });
     expect(DEFAULT_SCHEDULE.frequency).toEqual({ hours: 6 });
+  });
+
+  it('reads the run lease, heartbeat and poll interval and refuses a heartbeat too slow for the lease', () => {
+    const read = (runs: object) =>
+      readPluginConfig(new ConfigReader({ aiConformance: { runs } })).runs;
+    expect(read({ lease: { seconds: 8 } })).toEqual({
+      leaseMs: 8_000,
+      heartbeatMs: 2_000,
+      pollMs: 2_000,
+    });
+    expect(
+      read({
+        lease: 'PT10S',
+        heartbeat: { seconds: 3 },
+        pollInterval: 'PT0.5S',
+      }),
+    ).toEqual({ leaseMs: 10_000, heartbeatMs: 3_000, pollMs: 500 });
+    expect(() =>
+      read({ lease: { seconds: 10 }, heartbeat: { seconds: 6 } }),
+    ).toThrow(/runs.heartbeat \(6000 ms\) must be at most half/);
+    expect(() => read({ pollInterval: { milliseconds: 10 } })).toThrow(
+      /runs.pollInterval must be at least 100 ms/,
+    );
   });
 
   it('reads durations, cron schedules and limits', () => {

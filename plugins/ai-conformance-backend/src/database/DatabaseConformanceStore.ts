@@ -245,18 +245,27 @@ export class DatabaseConformanceStore implements ConformanceStore {
         claimed.push(...ids);
       });
     } else {
-      const rows = await this.db(RUNS)
-        .select('run_id')
-        .where({ status: 'queued' })
-        .whereNull('owner_replica')
-        .orderBy([{ column: 'created_at' }, { column: 'run_id' }])
-        .limit(limit);
-      for (const row of rows) {
-        const updated = await this.db(RUNS)
-          .where({ run_id: row.run_id, status: 'queued' })
+      // Candidates may be taken by another replica between the read and
+      // the conditional update: then the next ones are tried.
+      const tried = new Set<string>();
+      for (let round = 0; round < 5 && claimed.length < limit; round++) {
+        const rows = await this.db(RUNS)
+          .select('run_id')
+          .where({ status: 'queued' })
           .whereNull('owner_replica')
-          .update(assignment);
-        if (updated === 1) claimed.push(row.run_id);
+          .orderBy([{ column: 'created_at' }, { column: 'run_id' }])
+          .limit(limit * 2 + tried.size);
+        const fresh = rows.filter(r => !tried.has(r.run_id));
+        if (fresh.length === 0) break;
+        for (const row of fresh) {
+          if (claimed.length >= limit) break;
+          tried.add(row.run_id);
+          const updated = await this.db(RUNS)
+            .where({ run_id: row.run_id, status: 'queued' })
+            .whereNull('owner_replica')
+            .update(assignment);
+          if (updated === 1) claimed.push(row.run_id);
+        }
       }
     }
     const runs: StoredRun[] = [];
