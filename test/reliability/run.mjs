@@ -192,6 +192,9 @@ function backendConfig(port, { schedule }) {
       aiConformance: {
         clusterDeadline: { seconds: 15 },
         requestTimeout: { seconds: 5 },
+        // A short lease: the run of the killed backend has expired by the
+        // time the restarted one is ready.
+        runs: { lease: { seconds: 4 }, heartbeat: { seconds: 1 } },
         schedule: schedule
           ? {
               enabled: true,
