@@ -36,4 +36,5 @@ export type {
   CrdSpec,
   WorkloadSpec,
   AggregatedApiSpec,
+  WorkloadRuntimeSpec,
 } from './types';

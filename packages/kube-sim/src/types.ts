@@ -134,6 +134,8 @@ export interface NodePoolSpec {
     driver: string;
     attributes?: Record<string, Record<string, string | number | boolean>>;
   };
+  /** Cluster autoscaler bounds of the pool; the simulated autoscaler adds nodes up to `maxNodeCount`. */
+  autoscaling?: { minNodeCount?: number; maxNodeCount: number };
   /** The nodes' `spec.providerID`; `{name}`, `{zone}` and `{n}` are replaced (GKE pools get a gce:// one by default). */
   providerID?: string;
   /** Marks the nodes as control plane (roles column). */
@@ -188,6 +190,48 @@ export interface WorkloadSpec {
   unavailable?: boolean;
 }
 
+/**
+ * How the virtual cluster runs workloads (scheduler, kubelet, Job controller, Kueue, cluster
+ * autoscaler, operators). Every switch defaults to the healthy behaviour; the others break one
+ * property on purpose.
+ */
+export interface WorkloadRuntimeSpec {
+  /** `leaks`: every container on a GPU node sees all of the node's GPUs. */
+  isolation?: 'enforced' | 'leaks';
+  /** `partial`: Kueue admits a Workload without checking that all of its pods fit the quota. */
+  gang?: 'whole' | 'partial';
+  /** `stuck`: the cluster autoscaler never adds a node. */
+  autoscaler?: 'working' | 'stuck';
+  /** `absent`: the scenario's admission rules (operator webhooks) are not enforced. */
+  webhook?: 'present' | 'absent';
+  /** `never`: operators never write the status of their custom resources. */
+  reconcile?: 'working' | 'never';
+  /** `shared-kernel`: sandboxed pods report the node's kernel. */
+  sandbox?: 'isolated' | 'shared-kernel';
+  /** Bound pod → Running (default 200). */
+  startDelayMs?: number;
+  /** How long a pod stays Unschedulable before the autoscaler adds a node (default 1000). */
+  scaleUpDelayMs?: number;
+  /** Added node → Ready (default 500). */
+  nodeReadyDelayMs?: number;
+  /** How long an added node stays empty before it is removed (default 10000). */
+  scaleDownDelayMs?: number;
+  /** Custom resource created → status written by its operator (default 300). */
+  reconcileDelayMs?: number;
+  /** Namespace Terminating → gone (default 100). */
+  namespaceDeletionDelayMs?: number;
+  /** The device-plugin resource of the accelerators (default `nvidia.com/gpu`). */
+  acceleratorResource?: string;
+  /** Kernel release per sandbox RuntimeClass handler (defaults: gvisor/runsc `4.4.0`, kata `6.1.62`). */
+  sandboxKernels?: Record<string, string>;
+  /** The status an operator writes for a kind (default: `conditions: [Ready=True]`). */
+  operatorStatus?: Array<{
+    group: string;
+    resource: string;
+    status: Record<string, unknown>;
+  }>;
+}
+
 /** An aggregated API group served through an APIService. */
 export interface AggregatedApiSpec {
   group: string;
@@ -228,6 +272,11 @@ export interface Scenario {
   /** Objects of the extended scenario to drop: `Kind/name` or `Kind/namespace/name`; `Kind/*` drops every one. */
   remove?: string[];
   admission?: AdmissionRule[];
+  /**
+   * How workloads run (switches and delays). In a scenario file, a `workloads:` mapping (rather
+   * than a list of workload shorthands) means the same.
+   */
+  runtime?: WorkloadRuntimeSpec;
   faults?: FaultSpec[];
   /** Continue tokens older than this answer 410 Gone (default 300000). */
   continueTokenTtlMs?: number;
@@ -297,6 +346,13 @@ export interface SimClusterOptions {
   faults?: FaultSpec[];
   /** Other bearer tokens the cluster accepts besides its own (e.g. Google tokens of a service account). */
   acceptToken?: (token: string) => boolean;
+  /**
+   * How long a Deployment, DaemonSet or StatefulSet created or changed through the API takes to
+   * get its pods and status (default 1000 ms).
+   */
+  workloadDelayMs?: number;
+  /** Overrides the scenario's workload switches and delays for this cluster. */
+  workloads?: WorkloadRuntimeSpec;
 }
 
 /** Options of startKubeSim. */
@@ -307,4 +363,6 @@ export interface KubeSimOptions {
   kubeconfigDir?: string;
   metrics?: boolean;
   metricsPort?: number;
+  /** Overrides the scenarios' workload switches and delays for every cluster. */
+  workloads?: WorkloadRuntimeSpec;
 }

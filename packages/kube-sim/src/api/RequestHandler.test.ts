@@ -341,7 +341,27 @@ describe('kube-sim API semantics', () => {
     await send('POST', '/api/v1/namespaces/ai-conformance-probe/configmaps', {
       metadata: { name: 'x' },
     });
-    await send('DELETE', '/api/v1/namespaces/ai-conformance-probe', '');
+    const deleted = await send(
+      'DELETE',
+      '/api/v1/namespaces/ai-conformance-probe',
+      '',
+    );
+    expect(deleted.json.status.phase).toBe('Terminating');
+    expect(deleted.json.metadata.deletionTimestamp).toBeDefined();
+    const refused = await send(
+      'POST',
+      '/api/v1/namespaces/ai-conformance-probe/configmaps',
+      { metadata: { name: 'late' } },
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.json.message).toBe(
+      'unable to create new content in namespace ai-conformance-probe because it is being terminated',
+    );
+    for (let i = 0; i < 50; i++) {
+      if ((await get('/api/v1/namespaces/ai-conformance-probe')).status === 404)
+        break;
+      await new Promise(r => setTimeout(r, 20));
+    }
     expect((await get('/api/v1/namespaces/ai-conformance-probe')).status).toBe(
       404,
     );

@@ -58,7 +58,22 @@ export interface HandlerContext {
   reviews: ReviewResponder;
   continueTtlMs: number;
   continueEpoch(): number;
+  /** Mutating admission (e.g. Kueue's Job webhook): the object to store. */
+  mutate?(
+    operation: 'CREATE' | 'UPDATE',
+    group: string,
+    resource: string,
+    object: KubeObject,
+  ): KubeObject;
+  /** The output of a container the simulated kubelet ran. */
+  podLog?(pod: KubeObject, container: string): PodLogAnswer;
 }
+
+/** What the kubelet knows of a container's log. */
+export type PodLogAnswer =
+  | { kind: 'text'; text: string }
+  | { kind: 'waiting'; reason: string }
+  | { kind: 'unknown' };
 
 type Target = {
   group: string;
@@ -492,14 +507,8 @@ export class RequestHandler {
 
   private get(req: ApiRequest, t: Target): ApiResponse {
     const o = this.existing(t);
-    if (t.subresource === 'log' && t.info.resource === 'pods') {
-      const at = new Date().toISOString();
-      return {
-        status: 200,
-        body: `${at} I started\n${at} I serving\n`,
-        contentType: 'text/plain',
-      };
-    }
+    if (t.subresource === 'log' && t.info.resource === 'pods')
+      return this.podLog(req, o);
     if (t.subresource && t.subresource !== 'status') throw pathNotFound();
     const rep = this.representation(req);
     if (rep.as === 'Table') {
@@ -528,6 +537,61 @@ export class RequestHandler {
         apiVersion: `meta.k8s.io/${rep.version}`,
       });
     return json(200, this.served(o, t));
+  }
+
+  /** `pods/log`: the container's output, with kube-apiserver's answers for a wrong or waiting container. */
+  private podLog(req: ApiRequest, pod: KubeObject): ApiResponse {
+    const name = pod.metadata.name;
+    const spec = pod.spec as { containers?: Array<{ name: string }> };
+    const names = (spec?.containers ?? []).map(c => c.name);
+    let container = req.query.get('container') ?? '';
+    if (!container) {
+      if (names.length !== 1)
+        throw badRequest(
+          `a container name must be specified for pod ${name}, choose one of: [${names.join(
+            ' ',
+          )}]`,
+        );
+      container = names[0];
+    }
+    if (!names.includes(container))
+      throw badRequest(`container ${container} is not valid for pod ${name}`);
+    const answer = this.ctx.podLog?.(pod, container) ?? { kind: 'unknown' };
+    const statuses = ((pod.status as { containerStatuses?: unknown[] })
+      ?.containerStatuses ?? []) as Array<{
+      name: string;
+      state?: { waiting?: { reason?: string } };
+    }>;
+    const waiting =
+      answer.kind === 'waiting'
+        ? answer.reason
+        : statuses.find(c => c.name === container)?.state?.waiting?.reason;
+    if (answer.kind !== 'text' && (waiting || !statuses.length)) {
+      throw badRequest(
+        `container "${container}" in pod "${name}" is waiting to start: ${
+          waiting ?? 'ContainerCreating'
+        }`,
+      );
+    }
+    let text: string;
+    if (answer.kind === 'text') text = answer.text;
+    else {
+      const at = new Date().toISOString();
+      text = `${at} I started\n${at} I serving\n`;
+    }
+    const tail = Number(req.query.get('tailLines') ?? NaN);
+    if (Number.isInteger(tail) && tail >= 0) {
+      const lines = text.split('\n');
+      const last = lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines;
+      text = last
+        .slice(Math.max(0, last.length - tail))
+        .map(l => `${l}\n`)
+        .join('');
+    }
+    const limit = Number(req.query.get('limitBytes') ?? NaN);
+    if (Number.isInteger(limit) && limit > 0)
+      text = Buffer.from(text).subarray(0, limit).toString('utf8');
+    return { status: 200, body: text, contentType: 'text/plain' };
   }
 
   private parseBody(req: ApiRequest): KubeObject | undefined {
@@ -601,12 +665,26 @@ export class RequestHandler {
   }
 
   private requireNamespace(namespace: string | undefined) {
-    if (
-      namespace &&
-      !this.ctx.store.get('', 'namespaces', undefined, namespace)
-    ) {
-      throw notFound('namespaces', '', namespace);
-    }
+    if (!namespace) return;
+    const ns = this.ctx.store.get('', 'namespaces', undefined, namespace);
+    if (!ns) throw notFound('namespaces', '', namespace);
+    if (ns.metadata.deletionTimestamp)
+      throw new StatusError(
+        403,
+        `unable to create new content in namespace ${namespace} because it is being terminated`,
+        'Forbidden',
+        {
+          name: namespace,
+          kind: 'namespaces',
+          causes: [
+            {
+              reason: 'NamespaceTerminating',
+              message: `namespace ${namespace} is being terminated`,
+              field: 'metadata.namespace',
+            },
+          ],
+        },
+      );
   }
 
   private withDefaults(o: KubeObject, t: Target): KubeObject {
@@ -702,14 +780,17 @@ export class RequestHandler {
     ) {
       throw alreadyExists(t.info.resource, t.group, object.metadata.name);
     }
+    const mutated = this.ctx.mutate
+      ? this.ctx.mutate('CREATE', t.group, t.info.resource, object)
+      : object;
     this.ctx.admission.admit(
       'CREATE',
       t.group,
       t.info.resource,
       t.info.kind,
-      object,
+      mutated,
     );
-    const prepared = this.withDefaults(object, t);
+    const prepared = this.withDefaults(mutated, t);
     const stored = this.isDryRun(req)
       ? this.ctx.store.preview(prepared, true)
       : this.ctx.store.create(t.group, t.info.resource, prepared);
@@ -754,9 +835,17 @@ export class RequestHandler {
       t.info.kind,
       merged,
     );
-    const stored = this.isDryRun(req)
-      ? this.ctx.store.preview(merged, false)
-      : this.ctx.store.update(t.group, t.info.resource, merged);
+    if (current.metadata.deletionTimestamp)
+      merged.metadata.deletionTimestamp = current.metadata.deletionTimestamp;
+    if (this.isDryRun(req))
+      return json(200, this.ctx.store.preview(merged, false));
+    const stored = this.ctx.store.update(t.group, t.info.resource, merged);
+    if (
+      stored.metadata.deletionTimestamp &&
+      !(stored.metadata.finalizers as string[] | undefined)?.length &&
+      !(t.group === '' && t.info.resource === 'namespaces')
+    )
+      this.ctx.store.delete(t.group, t.info.resource, t.namespace, t.name!);
     return json(200, stored);
   }
 
@@ -781,14 +870,17 @@ export class RequestHandler {
       );
       object.metadata.name = t.name!;
       if (t.info.namespaced) this.requireNamespace(object.metadata.namespace);
+      const mutated = this.ctx.mutate
+        ? this.ctx.mutate('CREATE', t.group, t.info.resource, object)
+        : object;
       this.ctx.admission.admit(
         'CREATE',
         t.group,
         t.info.resource,
         t.info.kind,
-        object,
+        mutated,
       );
-      const prepared = this.withDefaults(object, t);
+      const prepared = this.withDefaults(mutated, t);
       const stored = this.isDryRun(req)
         ? this.ctx.store.preview(prepared, true)
         : this.ctx.store.create(t.group, t.info.resource, prepared);
@@ -805,11 +897,40 @@ export class RequestHandler {
 
   private delete(req: ApiRequest, t: Target): ApiResponse {
     const current = this.existing(t);
-    if (!this.isDryRun(req)) {
-      this.ctx.store.delete(t.group, t.info.resource, t.namespace, t.name!);
-      if (t.group === '' && t.info.resource === 'namespaces')
-        this.ctx.store.deleteNamespaceContents(t.name!);
+    const isNamespace = t.group === '' && t.info.resource === 'namespaces';
+    const finalizers = (current.metadata.finalizers as string[] | undefined)
+      ?.length;
+    if (isNamespace || finalizers) {
+      // Marked for deletion: the namespace controller (or whoever owns the finalizers) finishes it.
+      const marked: KubeObject = {
+        ...current,
+        metadata: {
+          ...current.metadata,
+          deletionTimestamp:
+            current.metadata.deletionTimestamp ??
+            new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          deletionGracePeriodSeconds: 0,
+        },
+        ...(isNamespace
+          ? {
+              status: {
+                ...(current.status as object),
+                phase: 'Terminating',
+              },
+            }
+          : {}),
+      };
+      if (this.isDryRun(req))
+        return json(200, this.ctx.store.preview(marked, false));
+      return json(
+        isNamespace ? 200 : 202,
+        current.metadata.deletionTimestamp
+          ? current
+          : this.ctx.store.update(t.group, t.info.resource, marked),
+      );
     }
+    if (!this.isDryRun(req))
+      this.ctx.store.delete(t.group, t.info.resource, t.namespace, t.name!);
     return json(200, {
       kind: 'Status',
       apiVersion: 'v1',

@@ -10,6 +10,7 @@ import { arraySource, type ObjectSource } from './ObjectSource';
 import { timestampAt, uidOf } from './objectIds';
 import { buildPod, podIpFor } from './podFactory';
 import { expandWorkload } from './expandWorkload';
+import { resourceApiVersion, resourceSliceOf } from './resourceSlices';
 
 /** `group/resource` key of a collection (group '' for core). */
 export function grKey(group: string, resource: string): string {
@@ -186,60 +187,17 @@ export class ScenarioModel {
 
   /** ResourceSlices of the pools that publish DRA devices. */
   private resourceSlices(): KubeObject[] {
-    const version =
-      this.builtinGroups.find(g => g.group === 'resource.k8s.io')
-        ?.versions[0] ?? 'v1';
+    const version = resourceApiVersion(this);
     const out: KubeObject[] = [];
     for (const pool of this.scenario.nodePools ?? []) {
-      if (!pool.resourceSlice) continue;
-      const { driver, attributes } = pool.resourceSlice;
       for (const node of this.nodes.filter(n => n.pool === pool.name)) {
-        const typed: Record<string, Record<string, unknown>> = {};
-        for (const [k, v] of Object.entries(attributes ?? {})) typed[k] = v;
-        const devices = Array.from(
-          { length: Math.max(node.gpus, 1) },
-          (_, i) => ({
-            name: `gpu-${i}`,
-            attributes: {
-              ...typed,
-              index: { int: i },
-              uuid: { string: `GPU-${uidOf(`gpu:${node.name}:${i}`)}` },
-            },
-          }),
+        const slice = resourceSliceOf(
+          pool,
+          node,
+          version,
+          String(1500 + out.length),
         );
-        out.push({
-          apiVersion: `resource.k8s.io/${version}`,
-          kind: 'ResourceSlice',
-          metadata: {
-            name: `${node.name}-${driver.replace(/\./g, '-')}-${uidOf(
-              node.name,
-            ).slice(0, 5)}`,
-            uid: uidOf(`resourceslice:${node.name}:${driver}`),
-            resourceVersion: String(1500 + out.length),
-            creationTimestamp: node.object.metadata.creationTimestamp,
-            ownerReferences: [
-              {
-                apiVersion: 'v1',
-                kind: 'Node',
-                name: node.name,
-                uid: String(node.object.metadata.uid),
-                controller: true,
-              },
-            ],
-          },
-          spec: {
-            driver,
-            nodeName: node.name,
-            pool: { name: node.name, generation: 1, resourceSliceCount: 1 },
-            devices:
-              version === 'v1beta1'
-                ? devices.map(d => ({
-                    name: d.name,
-                    basic: { attributes: d.attributes },
-                  }))
-                : devices,
-          },
-        });
+        if (slice) out.push(slice);
       }
     }
     return out;

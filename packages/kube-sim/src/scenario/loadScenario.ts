@@ -67,7 +67,17 @@ function readScenarioFile(nameOrPath: string): { raw: Scenario; dir: string } {
   if (!raw || typeof raw !== 'object' || !raw.name) {
     throw new Error(`Scenario file ${file} has no "name"`);
   }
+  runtimeFromWorkloads(raw);
   return { raw, dir: path.dirname(file) };
+}
+
+/** A `workloads:` mapping holds the workload switches (a list holds workload shorthands). */
+function runtimeFromWorkloads(raw: Scenario) {
+  const w = raw.workloads as unknown;
+  if (w && typeof w === 'object' && !Array.isArray(w)) {
+    raw.runtime = { ...(w as Scenario['runtime']), ...raw.runtime };
+    delete raw.workloads;
+  }
 }
 
 function objectKey(o: KubeObject): string {
@@ -121,6 +131,7 @@ function mergeScenarios(parent: Scenario, child: Scenario): Scenario {
       remove,
     ),
     objects: mergeList(parent.objects, child.objects, objectKey, remove),
+    runtime: { ...parent.runtime, ...child.runtime },
     remove: undefined,
     extends: undefined,
   };
@@ -190,6 +201,7 @@ export function prepareScenario(scenario: Scenario): Scenario {
   if (!scenario.version?.gitVersion) {
     throw new Error(`Scenario "${scenario.name}" has no version.gitVersion`);
   }
+  runtimeFromWorkloads(scenario);
   const { vars, ...rest } = scenario;
   return { ...substitute(rest, vars ?? {}), vars };
 }

@@ -1,4 +1,10 @@
-import type { FaultSpec, RequestLogEntry, SimCluster } from '../types';
+import type {
+  FaultSpec,
+  KubeObject,
+  RequestLogEntry,
+  SimCluster,
+  WorkloadRuntimeSpec,
+} from '../types';
 import { AdmissionController } from '../api/AdmissionController';
 import { ApiCatalog } from '../api/ApiCatalog';
 import { RbacAuthorizer } from '../api/RbacAuthorizer';
@@ -7,6 +13,22 @@ import { ReviewResponder } from '../api/ReviewResponder';
 import type { ScenarioModel } from '../scenario/ScenarioModel';
 import { ClusterStore } from '../store/ClusterStore';
 import { FaultInjector } from './FaultInjector';
+import {
+  installWorkloadControllers,
+  podLogOf,
+} from '../workloads/installWorkloadControllers';
+import {
+  resolveWorkloadSettings,
+  type WorkloadSettings,
+} from '../workloads/WorkloadSettings';
+
+/** A mutating admission step (as a mutating webhook): returns the object to store. */
+export type Mutator = (
+  operation: 'CREATE' | 'UPDATE',
+  group: string,
+  resource: string,
+  object: KubeObject,
+) => KubeObject;
 
 const LOG_LIMIT = 10_000;
 
@@ -34,6 +56,9 @@ export class VirtualCluster implements SimCluster {
   private log: RequestLogEntry[] = [];
   private epoch = 0;
   private readonly controllers: ClusterController[] = [];
+  private readonly mutators: Mutator[] = [];
+  /** How this cluster runs workloads (scenario switches and delays with overrides applied). */
+  readonly workloads: WorkloadSettings;
   private stopped = false;
 
   constructor(
@@ -43,8 +68,10 @@ export class VirtualCluster implements SimCluster {
     readonly server: string,
     readonly caData: string,
     faults: FaultSpec[] | undefined,
+    workloads?: WorkloadRuntimeSpec,
   ) {
     const scenario = model.scenario;
+    this.workloads = resolveWorkloadSettings(scenario.runtime, workloads);
     this.store = new ClusterStore(model);
     const username =
       scenario.user?.username ?? 'system:serviceaccount:ai-conformance:checker';
@@ -55,7 +82,15 @@ export class VirtualCluster implements SimCluster {
       store: this.store,
       catalog: new ApiCatalog(this.store),
       authorizer,
-      admission: new AdmissionController(scenario.admission ?? []),
+      admission: new AdmissionController(
+        this.workloads.webhook === 'absent' ? [] : scenario.admission ?? [],
+      ),
+      mutate: (operation, group, resource, object) =>
+        this.mutators.reduce(
+          (o, m) => m(operation, group, resource, o),
+          object,
+        ),
+      podLog: (pod, container) => podLogOf(this, pod, container),
       reviews: new ReviewResponder(
         authorizer,
         scenario.user?.groups ?? [
@@ -67,6 +102,7 @@ export class VirtualCluster implements SimCluster {
       continueTtlMs: scenario.continueTokenTtlMs ?? 300_000,
       continueEpoch: () => this.epoch,
     });
+    installWorkloadControllers(this, this.workloads);
   }
 
   get scenario(): string {
@@ -110,6 +146,11 @@ export class VirtualCluster implements SimCluster {
     if (this.stopped) throw new Error(`Cluster "${this.name}" is stopped`);
     this.controllers.push(controller);
     controller.start(this);
+  }
+
+  /** Adds a mutating admission step applied to every create and update. */
+  addMutator(mutator: Mutator): void {
+    this.mutators.push(mutator);
   }
 
   /** The controller of that name, if one was added. */

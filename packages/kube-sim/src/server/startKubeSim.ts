@@ -21,6 +21,7 @@ import { echoedRequest, streamOversizedBody } from './streamFaults';
 import { writeKubeconfigs } from './writeKubeconfigs';
 import { generateTlsMaterial } from './generateTlsMaterial';
 import { VirtualCluster } from './VirtualCluster';
+import { WorkloadAvailabilityController } from './controllers/WorkloadAvailabilityController';
 
 const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz']);
 const MAX_BODY = 8 * 1024 * 1024;
@@ -351,8 +352,14 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
       `${url}/clusters/${c.name}`,
       caData,
       c.faults,
+      c.workloads || options.workloads
+        ? { ...options.workloads, ...c.workloads }
+        : undefined,
     );
     cluster.acceptToken = c.acceptToken;
+    cluster.addController(
+      new WorkloadAvailabilityController(c.workloadDelayMs),
+    );
     if (metricsUrl) {
       cluster.metricsTargets = c.model.nodes
         .filter(n => n.gpus > 0)

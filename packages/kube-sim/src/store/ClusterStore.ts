@@ -7,6 +7,15 @@ function keyOf(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`;
 }
 
+/** Whether anything but metadata and status differs (what bumps `metadata.generation`). */
+function specChanged(a: KubeObject, b: KubeObject): boolean {
+  const rest = (o: KubeObject) => {
+    const { metadata, status, ...others } = o;
+    return JSON.stringify(others);
+  };
+  return rest(a) !== rest(b);
+}
+
 /** What happened to an object of a ClusterStore. */
 export interface StoreChange {
   verb: 'create' | 'update' | 'delete';
@@ -134,6 +143,19 @@ export class ClusterStore {
     return at ? this.model.sourcesOf(key)[at.source].at(at.index) : undefined;
   }
 
+  /** Whether an object was created at run time (not one of the scenario's base objects). */
+  isAdded(
+    group: string,
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+  ): boolean {
+    return (
+      this.added.get(grKey(group, resource))?.has(keyOf(namespace, name)) ??
+      false
+    );
+  }
+
   /** Stores a new object; the caller checked it does not exist. */
   create(group: string, resource: string, object: KubeObject): KubeObject {
     const key = grKey(group, resource);
@@ -157,7 +179,7 @@ export class ClusterStore {
       object.metadata.namespace,
       object.metadata.name,
     );
-    const stored = this.stamp(object, false);
+    const stored = this.stamp(object, false, previous);
     this.overlayOf(key).set(
       keyOf(object.metadata.namespace, object.metadata.name),
       stored,
@@ -211,7 +233,11 @@ export class ClusterStore {
     return stored;
   }
 
-  private stamp(object: KubeObject, isNew: boolean): KubeObject {
+  private stamp(
+    object: KubeObject,
+    isNew: boolean,
+    previous?: KubeObject,
+  ): KubeObject {
     this.revision++;
     const metadata = { ...object.metadata };
     if (isNew) {
@@ -224,7 +250,10 @@ export class ClusterStore {
         .toISOString()
         .replace(/\.\d{3}Z$/, 'Z');
       metadata.generation = 1;
-    } else if (typeof metadata.generation === 'number') {
+    } else if (
+      typeof metadata.generation === 'number' &&
+      (!previous || specChanged(previous, object))
+    ) {
       metadata.generation += 1;
     }
     metadata.resourceVersion = String(this.revision);

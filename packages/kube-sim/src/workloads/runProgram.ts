@@ -1,0 +1,103 @@
+import type { NodeGpu } from './nodeDevices';
+
+/** What a container sees of its node. */
+export interface ProgramContext {
+  /** GPUs this container was granted (or, with leaking isolation, every GPU of the node). */
+  gpus: NodeGpu[];
+  /** `uname -r`: the node's kernel, or the sandbox's. */
+  kernel: string;
+}
+
+/** What a program did: its output, exit code and how long it ran (`undefined` = until stopped). */
+export interface ProgramResult {
+  stdout: string;
+  exitCode: number;
+  runMs: number | undefined;
+  /** For a program that could not start: the container's terminated reason and message. */
+  reason?: string;
+  message?: string;
+}
+
+function notFound(argv0: string): ProgramResult {
+  return {
+    stdout: '',
+    exitCode: 127,
+    runMs: 0,
+    reason: 'StartError',
+    message: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${argv0}": executable file not found in $PATH: unknown`,
+  };
+}
+
+function one(argv: string[], ctx: ProgramContext): ProgramResult {
+  const [cmd, ...args] = argv;
+  const name = cmd.split('/').pop() ?? cmd;
+  const done = (stdout: string, exitCode = 0): ProgramResult => ({
+    stdout,
+    exitCode,
+    runMs: 0,
+  });
+  switch (name) {
+    case 'nvidia-smi':
+      if (args[0] !== '-L') return done('', 0);
+      if (!ctx.gpus.length) return done('No devices were found\n', 6);
+      return done(
+        ctx.gpus
+          .map((g, i) => `GPU ${i}: ${g.model} (UUID: ${g.uuid})\n`)
+          .join(''),
+      );
+    case 'uname':
+      return done(`${args.includes('-r') ? ctx.kernel : 'Linux'}\n`);
+    case 'sleep': {
+      const seconds = Number(args[0]);
+      if (args[0] === 'infinity')
+        return { stdout: '', exitCode: 0, runMs: undefined };
+      if (!Number.isFinite(seconds) || seconds < 0)
+        return done(`sleep: invalid time interval '${args[0] ?? ''}'\n`, 1);
+      return { stdout: '', exitCode: 0, runMs: seconds * 1000 };
+    }
+    case 'true':
+      return done('');
+    case 'false':
+      return done('', 1);
+    case 'echo':
+      return done(`${args.join(' ')}\n`);
+    default:
+      return notFound(cmd);
+  }
+}
+
+/**
+ * Runs a container's argv (`command` + `args`) against the scenario's truth. An empty argv is the
+ * image's own entrypoint, a server that runs until stopped. `sh -c` / `bash -c` scripts run their
+ * commands in order, separated by `;`, `&&` or new lines.
+ */
+export function runProgram(argv: string[], ctx: ProgramContext): ProgramResult {
+  if (!argv.length) return { stdout: '', exitCode: 0, runMs: undefined };
+  const shell = (argv[0].split('/').pop() ?? '').replace(/^(ba)?sh$/, 'sh');
+  if (shell === 'sh' && argv[1] === '-c' && argv.length >= 3) {
+    let stdout = '';
+    let runMs: number | undefined = 0;
+    let exitCode = 0;
+    for (const part of argv[2].split(/\n|;|&&/)) {
+      const words = part.trim().split(/\s+/).filter(Boolean);
+      if (!words.length) continue;
+      const r = one(words, ctx);
+      if (r.reason) {
+        return {
+          stdout: `${stdout}sh: 1: ${words[0]}: not found\n`,
+          exitCode: 127,
+          runMs,
+        };
+      }
+      stdout += r.stdout;
+      runMs =
+        runMs === undefined || r.runMs === undefined
+          ? undefined
+          : runMs + r.runMs;
+      exitCode = r.exitCode;
+      if (exitCode !== 0 && part !== argv[2] && /&&/.test(argv[2])) break;
+    }
+    return { stdout, exitCode, runMs };
+  }
+  return one(argv, ctx);
+}
