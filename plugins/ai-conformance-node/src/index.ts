@@ -16,3 +16,4 @@ export * from './accelerators';
 export * from './levels';
 export * from './solutions';
 export * from './extensions';
+export * from './active';

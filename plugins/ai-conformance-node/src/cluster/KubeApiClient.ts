@@ -18,7 +18,7 @@ export interface KubeResponse {
 
 /** @public */
 export interface KubeRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path below the server URL, e.g. '/apis/apps/v1/deployments'. */
   path: string;
   query?: Record<string, string | undefined>;
