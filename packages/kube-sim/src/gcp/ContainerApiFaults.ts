@@ -81,12 +81,14 @@ export class ContainerApiFaults {
       if (spec.method && spec.method.toUpperCase() !== method.toUpperCase())
         continue;
       if (fault.path && !fault.path.test(path)) continue;
+      // one error per request: later error faults keep their count
+      if (spec.status !== undefined && decision.error) continue;
       if (fault.remaining !== undefined) {
         if (fault.remaining <= 0) continue;
         fault.remaining--;
       }
       decision.delayMs += spec.delayMs ?? 0;
-      if (spec.status !== undefined && !decision.error) {
+      if (spec.status !== undefined) {
         const status = spec.status;
         decision.error = (permission, project) =>
           new GoogleApiError(

@@ -70,6 +70,7 @@ export class ContainerApiService {
     private readonly serverConfigData: GkeServerConfig,
     delays: OperationDelays,
     private readonly acceptToken: (token: string) => boolean,
+    private readonly workloadDelayMs?: number,
   ) {
     this.delays = {
       pendingMs: delays.pendingMs ?? 1000,
@@ -285,6 +286,7 @@ export class ContainerApiService {
         version,
       ),
       acceptToken: this.acceptToken,
+      workloadDelayMs: this.workloadDelayMs,
     });
     record.simName = name;
     const c = record.cluster;

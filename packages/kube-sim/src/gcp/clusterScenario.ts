@@ -7,6 +7,7 @@ import {
   zonesOf,
 } from './gkeFacts';
 import type { GkeCluster, GkeNodePool } from './gkeTypes';
+import { autoscalerStatusConfigMap } from './autoscalerStatusConfigMap';
 
 /** The GKE scenario every created cluster is cut from. */
 const BASE_SCENARIO = 'gke-1.34-conformant';
@@ -218,6 +219,15 @@ export function clusterScenario(
     return true;
   });
 
+  const nodePools = pools.map(p => nodePoolSpec(cluster.name, location, p));
+  const autoscalerStatus = autoscalerStatusConfigMap(
+    project,
+    cluster.name,
+    pools,
+    nodePools,
+  );
+  if (autoscalerStatus) objects.push(autoscalerStatus);
+
   return {
     name: `gke-${cluster.name}`,
     description: `GKE Standard ${version} created through the Container API (${project}/${location})`,
@@ -227,7 +237,7 @@ export function clusterScenario(
       gitVersion: `v${version}`,
     },
     user: base.user,
-    nodePools: pools.map(p => nodePoolSpec(cluster.name, location, p)),
+    nodePools,
     crds,
     workloads,
     aggregatedApis: features.managedPrometheus ? base.aggregatedApis : [],

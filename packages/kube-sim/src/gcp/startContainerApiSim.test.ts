@@ -26,6 +26,7 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
   let kubeSim: KubeSim;
   let sim: ContainerApiSim;
   let client: v1.ClusterManagerClient;
+  let kc: k8s.KubeConfig;
 
   beforeAll(async () => {
     kubeSim = await startKubeSim({
@@ -35,6 +36,7 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
     sim = await startContainerApiSim({
       kubeSim,
       delays: { pendingMs: 60, createMs: 200, deleteMs: 100, nodePoolMs: 100 },
+      workloadDelayMs: 100,
     });
     client = new v1.ClusterManagerClient(sim.clientOptions());
   });
@@ -130,7 +132,7 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
             (h as Record<string, string>).authorization,
         ),
     ).replace(/^Bearer /, '');
-    const kc = new k8s.KubeConfig();
+    kc = new k8s.KubeConfig();
     kc.loadFromOptions({
       clusters: [
         {
@@ -213,5 +215,264 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
       },
     });
     expect(forged.status).toBe(401);
+  });
+
+  it('serves a server-side-applied CRD and makes an applied Deployment Available with Running pods', async () => {
+    const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'clusterqueues.kueue.x-k8s.io' },
+      spec: {
+        group: 'kueue.x-k8s.io',
+        scope: 'Cluster',
+        names: {
+          kind: 'ClusterQueue',
+          plural: 'clusterqueues',
+          singular: 'clusterqueue',
+          listKind: 'ClusterQueueList',
+        },
+        versions: [
+          {
+            name: 'v1beta1',
+            served: true,
+            storage: true,
+            schema: {
+              openAPIV3Schema: {
+                type: 'object',
+                'x-kubernetes-preserve-unknown-fields': true,
+              },
+            },
+          },
+        ],
+      },
+    };
+    await objects.patch(
+      crd,
+      undefined,
+      undefined,
+      'addons',
+      true,
+      k8s.PatchStrategy.ServerSideApply,
+    );
+    const groups = await kc.makeApiClient(k8s.ApisApi).getAPIVersions();
+    expect(groups.groups.map(g => g.name)).toContain('kueue.x-k8s.io');
+    const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+    await custom.createClusterCustomObject({
+      group: 'kueue.x-k8s.io',
+      version: 'v1beta1',
+      plural: 'clusterqueues',
+      body: {
+        apiVersion: 'kueue.x-k8s.io/v1beta1',
+        kind: 'ClusterQueue',
+        metadata: { name: 'cq' },
+        spec: {},
+      },
+    });
+    const listed = (await custom.listClusterCustomObject({
+      group: 'kueue.x-k8s.io',
+      version: 'v1beta1',
+      plural: 'clusterqueues',
+    })) as { items: unknown[] };
+    expect(listed.items).toHaveLength(1);
+
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    await objects.patch(
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'kueue-system' },
+      },
+      undefined,
+      undefined,
+      'addons',
+      true,
+      k8s.PatchStrategy.ServerSideApply,
+    );
+    await objects.patch(
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: {
+          name: 'kueue-controller-manager',
+          namespace: 'kueue-system',
+        },
+        spec: {
+          replicas: 2,
+          selector: { matchLabels: { app: 'kueue' } },
+          template: {
+            metadata: { labels: { app: 'kueue' } },
+            spec: {
+              containers: [
+                {
+                  name: 'manager',
+                  image: 'registry.k8s.io/kueue/kueue:v0.14.1',
+                },
+              ],
+            },
+          },
+        },
+      },
+      undefined,
+      undefined,
+      'addons',
+      true,
+      k8s.PatchStrategy.ServerSideApply,
+    );
+    const apps = kc.makeApiClient(k8s.AppsV1Api);
+    const fresh = await apps.readNamespacedDeployment({
+      name: 'kueue-controller-manager',
+      namespace: 'kueue-system',
+    });
+    expect(fresh.status?.availableReplicas ?? 0).toBe(0);
+    let deployment = fresh;
+    for (let i = 0; i < 100 && !deployment.status?.availableReplicas; i++) {
+      await new Promise(r => setTimeout(r, 20));
+      deployment = await apps.readNamespacedDeployment({
+        name: 'kueue-controller-manager',
+        namespace: 'kueue-system',
+      });
+    }
+    expect(deployment.status).toMatchObject({
+      replicas: 2,
+      readyReplicas: 2,
+      availableReplicas: 2,
+    });
+    expect(
+      deployment.status?.conditions?.find(c => c.type === 'Available')?.status,
+    ).toBe('True');
+    expect(deployment.status?.observedGeneration).toBe(
+      deployment.metadata?.generation,
+    );
+    let pods = await core.listNamespacedPod({
+      namespace: 'kueue-system',
+      labelSelector: 'app=kueue',
+    });
+    for (
+      let i = 0;
+      i < 100 &&
+      pods.items.filter(p => p.status?.phase === 'Running').length < 2;
+      i++
+    ) {
+      await new Promise(r => setTimeout(r, 20));
+      pods = await core.listNamespacedPod({
+        namespace: 'kueue-system',
+        labelSelector: 'app=kueue',
+      });
+    }
+    expect(pods.items.map(p => p.status?.phase)).toEqual([
+      'Running',
+      'Running',
+    ]);
+    expect(pods.items.every(p => p.spec?.nodeName)).toBe(true);
+  });
+
+  it('creates a node pool whose nodes join the virtual cluster', async () => {
+    const [op] = await client.createNodePool({
+      parent: `${PARENT}/clusters/ai-new`,
+      nodePool: {
+        name: 'h100-pool',
+        initialNodeCount: 2,
+        locations: ['us-central1-a'],
+        config: {
+          machineType: 'a3-highgpu-8g',
+          accelerators: [
+            { acceleratorType: 'nvidia-h100-80gb', acceleratorCount: 8 },
+          ],
+        },
+      },
+    });
+    expect(op.operationType).toBe('CREATE_NODE_POOL');
+    await waitDone(client, op.name!);
+    const [cluster] = await client.getCluster({
+      name: `${PARENT}/clusters/ai-new`,
+    });
+    expect(cluster.nodePools?.find(p => p.name === 'h100-pool')?.status).toBe(
+      'RUNNING',
+    );
+    const nodes = await kc
+      .makeApiClient(k8s.CoreV1Api)
+      .listNode({ labelSelector: 'cloud.google.com/gke-nodepool=h100-pool' });
+    expect(
+      nodes.items.map(n => n.status?.capacity?.['nvidia.com/gpu']),
+    ).toEqual(['8', '8']);
+    expect(
+      nodes.items[0].metadata?.labels?.['cloud.google.com/gke-accelerator'],
+    ).toBe('nvidia-h100-80gb');
+    await expect(
+      client.createNodePool({
+        parent: `${PARENT}/clusters/ai-new`,
+        nodePool: { name: 'h100-pool' },
+      }),
+    ).rejects.toMatchObject({ code: 10 });
+  });
+
+  it('answers injected 403, 429 and 503 errors for the matching requests, `times` times', async () => {
+    sim.setFaults([
+      { method: 'POST', path: '/clusters$', status: 403, times: 1 },
+      { method: 'POST', path: '/clusters$', status: 429, times: 1 },
+      { method: 'GET', path: '/serverConfig$', status: 503, times: 2 },
+    ]);
+    const create = () =>
+      client.createCluster({
+        parent: PARENT,
+        cluster: { name: 'quota', initialNodeCount: 1 },
+      });
+    await expect(create()).rejects.toMatchObject({
+      code: 7,
+      message:
+        'Required "container.clusters.create" permission(s) for "projects/ai-platform-dev".',
+    });
+    await expect(create()).rejects.toMatchObject({
+      code: 8,
+      message: expect.stringContaining('Insufficient regional quota'),
+    });
+    const raw = await fetch(`${sim.url}/v1/${PARENT}/serverConfig`, {
+      headers: { authorization: `Bearer ${sim.accessToken()}` },
+    });
+    expect(raw.status).toBe(503);
+    expect(await raw.json()).toEqual({
+      error: {
+        code: 503,
+        message: 'The service is currently unavailable.',
+        status: 'UNAVAILABLE',
+      },
+    });
+    // the client retries UNAVAILABLE on this idempotent call; the second 503 is the last one
+    const [config] = await client.getServerConfig({ name: PARENT });
+    expect(config.defaultClusterVersion).toBeTruthy();
+    const [op] = await create();
+    expect(op.operationType).toBe('CREATE_CLUSTER');
+    sim.setFaults([]);
+  });
+
+  it('deletes a cluster: STOPPING, then gone from the API and from kube-sim', async () => {
+    const [created] = await client.getCluster({
+      name: `${PARENT}/clusters/quota`,
+    });
+    expect(created.status).toBe('PROVISIONING');
+    await expect(
+      client.deleteCluster({ name: `${PARENT}/clusters/quota` }),
+    ).rejects.toMatchObject({
+      // HTTP 400 (FAILED_PRECONDITION in the body) → 3 in google-gax's REST transport
+      code: 3,
+      message: expect.stringContaining('Cluster is running incompatible operation'),
+    });
+    const [op] = await client.deleteCluster({
+      name: `${PARENT}/clusters/ai-new`,
+    });
+    expect(op.operationType).toBe('DELETE_CLUSTER');
+    const [stopping] = await client.getCluster({
+      name: `${PARENT}/clusters/ai-new`,
+    });
+    expect(stopping.status).toBe('STOPPING');
+    await waitDone(client, op.name!);
+    await expect(
+      client.getCluster({ name: `${PARENT}/clusters/ai-new` }),
+    ).rejects.toMatchObject({ code: 5 });
+    expect(kubeSim.clusters.map(c => c.name)).not.toContain('ai-new');
+    await expect(
+      kc.makeApiClient(k8s.VersionApi).getCode(),
+    ).rejects.toMatchObject({ code: 404 });
   });
 });

@@ -46,6 +46,8 @@ export interface ContainerApiSimOptions {
   /** Where to write the service-account key (default: a new temporary directory). */
   keyFile?: string;
   delays?: OperationDelays;
+  /** How long workloads applied to created clusters take to become available (default 1000 ms). */
+  workloadDelayMs?: number;
   serverConfig?: GkeServerConfig;
   faults?: ContainerApiFault[];
 }
@@ -76,6 +78,11 @@ export interface ContainerApiSim {
     fallback: true;
     keyFilename: string;
   };
+  /**
+   * A bearer token of the service account (a self-signed JWT, as Google's client libraries make
+   * from the key file), for callers without them.
+   */
+  accessToken(): string;
   /** Whether a bearer token is one of this double's service account (for virtual clusters too). */
   acceptsToken(token: string): boolean;
   /** Replaces the injected faults. */
@@ -158,6 +165,7 @@ export async function startContainerApiSim(
     options.serverConfig ?? DEFAULT_SERVER_CONFIG,
     options.delays ?? {},
     accepts,
+    options.workloadDelayMs,
   );
   const faults = new ContainerApiFaults(options.faults ?? []);
   const log: ContainerApiRequest[] = [];
@@ -358,6 +366,7 @@ export async function startContainerApiSim(
       fallback: true,
       keyFilename: keyFile,
     }),
+    accessToken: () => issuer.selfSignedJwt(),
     acceptsToken: accepts,
     setFaults: f => faults.set(f),
     requests: () => [...log],
