@@ -11,6 +11,20 @@ import {
   LOCAL_DELIVERY_CONFIG_KEY,
 } from './actions/publishLocalAction';
 import { ContainerApiServerConfigSource } from './gke/ContainerApiServerConfigSource';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { aiConformanceServiceRef } from '@ai-conformance/plugin-ai-conformance-node';
+import { createGkeCreateClusterAction } from './actions/gkeCreateClusterAction';
+import { createInstallAddonsAction } from './actions/installAddonsAction';
+import { createCheckClusterAction } from './actions/checkClusterAction';
+import {
+  createRegisterClusterAction,
+  readRegistrationSettings,
+} from './actions/registerClusterAction';
+import { readAddonManifestSettings } from './addons/addonManifestSource';
+import {
+  containerApiFactory,
+  readContainerApiSettings,
+} from './gke/containerApi';
 
 /**
  * Whether the backend asks GKE for versions: config
@@ -28,8 +42,10 @@ export function usesContainerApi(
 }
 
 /**
- * Registers the `ai-conformance:gke:*` actions and
- * `ai-conformance:publish:local` with the scaffolder.
+ * Registers the `ai-conformance:gke:*` actions,
+ * `ai-conformance:publish:local`, the `gke-api` delivery's
+ * `ai-conformance:cluster:install-addons`, `ai-conformance:cluster:register`
+ * and `ai-conformance:check` with the scaffolder.
  * @public
  */
 export const scaffolderModuleAiConformance = createBackendModule({
@@ -41,8 +57,18 @@ export const scaffolderModuleAiConformance = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        aiConformance: aiConformanceServiceRef,
       },
-      async init({ scaffolderActions, config, logger }) {
+      async init({
+        scaffolderActions,
+        config,
+        logger,
+        auth,
+        catalog,
+        aiConformance,
+      }) {
         const setting = config.getOptionalString(
           'aiConformance.scaffolder.gkeVersions',
         );
@@ -52,10 +78,15 @@ export const scaffolderModuleAiConformance = createBackendModule({
             ? 'GKE versions come from the Container API (getServerConfig)'
             : 'No Google credentials: GKE versions given in templates are checked against the certified minimums',
         );
+        const containerApi = containerApiFactory(
+          readContainerApiSettings(config),
+        );
         scaffolderActions.addActions(
           createResolveVersionAction({
             serverConfigSource: online
-              ? new ContainerApiServerConfigSource()
+              ? new ContainerApiServerConfigSource({
+                  loadClient: async () => (await containerApi()).client,
+                })
               : undefined,
           }),
           createValidateAction(),
@@ -63,6 +94,18 @@ export const scaffolderModuleAiConformance = createBackendModule({
           createPublishLocalAction({
             directory: config.getOptionalString(LOCAL_DELIVERY_CONFIG_KEY),
           }),
+          createGkeCreateClusterAction({ containerApi }),
+          createInstallAddonsAction({
+            containerApi,
+            manifests: readAddonManifestSettings(config),
+          }),
+          createRegisterClusterAction({
+            containerApi,
+            settings: readRegistrationSettings(config),
+            catalog,
+            auth,
+          }),
+          createCheckClusterAction({ service: aiConformance }),
         );
       },
     });
