@@ -104,7 +104,7 @@ async function freeOn(
 export const clusterAutoscalingActive: ActiveCheck = {
   id: ID,
   creates: [
-    `Pods ${POD_PREFIX}<n>: one more than the pool's free accelerators, each asking for one accelerator, pinned to the pool by its node label, sleeping (at most ${MAX_SCALE_PODS})`,
+    `Pods ${POD_PREFIX}0, ${POD_PREFIX}1, …: one more than the pool's free accelerators, each asking for one accelerator, pinned to the pool by its node label, sleeping (at most ${MAX_SCALE_PODS})`,
   ],
   permissions: [
     { group: '', resource: 'nodes', verbs: ['list'], scope: 'cluster' },

@@ -220,7 +220,7 @@ function podStates(pods: KubeObject[]): string {
 export const gangSchedulingActive: ActiveCheck = {
   id: ID,
   creates: [
-    'ResourceFlavor and ClusterQueue aic-run-<id> (1 CPU quota, only for the run namespace) and LocalQueue aic-queue, unless a LocalQueue is configured',
+    'ResourceFlavor and ClusterQueue named like the run namespace (1 CPU quota, only for the run namespace) and LocalQueue aic-queue, unless a LocalQueue is configured',
     `Job ${TOO_BIG}: 3 members of just over half the CPU quota each (more than the quota together), sleeping`,
     `Job ${FITS}: 2 members of 100m CPU each, sleeping`,
   ],

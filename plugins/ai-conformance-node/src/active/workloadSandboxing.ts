@@ -54,7 +54,7 @@ async function kernelOf(
 export const workloadSandboxingActive: ActiveCheck = {
   id: ID,
   creates: [
-    `Pod ${SANDBOXED}: the sandbox RuntimeClass (handler gvisor, runsc or kata*), running uname -r`,
+    `Pod ${SANDBOXED}: the sandbox RuntimeClass (handler gvisor, runsc or kata…), running uname -r`,
     `Pod ${CONTROL}: same node, default runtime, running uname -r`,
   ],
   permissions: [
