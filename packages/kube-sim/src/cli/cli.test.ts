@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { v1 } from '@google-cloud/container';
 
 const bin = path.resolve(__dirname, '../../bin/kube-sim');
 
@@ -88,5 +89,42 @@ describe('kube-sim CLI', () => {
     expect(proc.output()).toMatch(
       /kube-sim: Unknown scenario "nope"; bundled scenarios: adapter-down, eks-1\.35/,
     );
+  }, 90_000);
+
+  it('demo --container-api-port serves the Container API double and names it in the app-config', async () => {
+    const demoDir = path.join(dir, 'demo');
+    const proc = run([
+      'demo',
+      '--dir',
+      demoDir,
+      '--container-api-port',
+      '0',
+      '--container-api-create-ms',
+      '100',
+    ]);
+    const out = await proc.ready;
+    expect(out).toMatch(/Container API: http:\/\/127\.0\.0\.1:\d+/);
+    const config = parse(
+      fs.readFileSync(path.join(demoDir, 'app-config.kube-sim.yaml'), 'utf8'),
+    );
+    const { endpoint, keyFile } = config.aiConformance.gke.containerApi;
+    expect(keyFile).toBe(
+      path.join(demoDir, 'container-api-service-account.json'),
+    );
+    const url = new URL(endpoint);
+    const client = new v1.ClusterManagerClient({
+      apiEndpoint: url.hostname,
+      port: Number(url.port),
+      protocol: 'http',
+      fallback: true,
+      keyFilename: keyFile,
+    });
+    const [serverConfig] = await client.getServerConfig({
+      name: 'projects/ai-platform-dev/locations/us-central1',
+    });
+    expect(serverConfig.validMasterVersions).toContain('1.34.0-gke.1662000');
+    await client.close();
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
   }, 90_000);
 });

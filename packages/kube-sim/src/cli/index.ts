@@ -7,6 +7,10 @@ import { kubeconfigYaml } from '../server/writeKubeconfigs';
 import { startKubeSim } from '../server/startKubeSim';
 import type { KubeSim } from '../types';
 import { DEMO_CLUSTERS, demoAppConfig } from './demoClusters';
+import {
+  startContainerApiSim,
+  type ContainerApiSim,
+} from '../gcp/startContainerApiSim';
 
 function int(value: string): number {
   const n = Number.parseInt(value, 10);
@@ -15,16 +19,18 @@ function int(value: string): number {
   return n;
 }
 
-function stopOnSignals(sim: KubeSim) {
+function stopOnSignals(sim: KubeSim, containerApi?: ContainerApiSim) {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`kube-sim: ${signal}, stopping\n`);
-    sim.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    Promise.resolve(containerApi?.stop())
+      .then(() => sim.stop())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
@@ -177,6 +183,17 @@ export async function runCli(argv: string[]): Promise<void> {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <n>', 'HTTPS port (0 = random)', int, 0)
     .option('--metrics-port <n>', 'DCGM metrics port (0 = random)', int, 0)
+    .option(
+      '--container-api-port <n>',
+      'also serve the GKE Container API double on this HTTP port (0 = random); clusters created there join this kube-sim',
+      int,
+    )
+    .option(
+      '--container-api-create-ms <n>',
+      'how long a cluster creation runs in the Container API double',
+      int,
+      8000,
+    )
     .action(
       async (opts: {
         dir?: string;
@@ -184,6 +201,8 @@ export async function runCli(argv: string[]): Promise<void> {
         host: string;
         port: number;
         metricsPort: number;
+        containerApiPort?: number;
+        containerApiCreateMs: number;
       }) => {
         const dir = path.resolve(
           opts.dir ?? opts.kubeconfigDir ?? defaultDir(),
@@ -195,9 +214,21 @@ export async function runCli(argv: string[]): Promise<void> {
           metricsPort: opts.metricsPort,
           kubeconfigDir: dir,
         });
+        const containerApi =
+          opts.containerApiPort === undefined
+            ? undefined
+            : await startContainerApiSim({
+                kubeSim: sim,
+                host: opts.host,
+                port: opts.containerApiPort,
+                keyFile: path.join(dir, 'container-api-service-account.json'),
+                delays: { createMs: opts.containerApiCreateMs },
+              });
         const configFile = path.join(dir, 'app-config.kube-sim.yaml');
-        fs.writeFileSync(configFile, demoAppConfig(sim), { mode: 0o600 });
-        stopOnSignals(sim);
+        fs.writeFileSync(configFile, demoAppConfig(sim, containerApi), {
+          mode: 0o600,
+        });
+        stopOnSignals(sim, containerApi);
         process.stdout.write(
           [
             `kube-sim ready: ${sim.clusters.length} clusters`,
@@ -205,6 +236,11 @@ export async function runCli(argv: string[]): Promise<void> {
               c =>
                 `  ${c.name.padEnd(18)} ${c.scenario.padEnd(22)} ${c.server}`,
             ),
+            ...(containerApi
+              ? [
+                  `  Container API: ${containerApi.url} (key file ${containerApi.keyFile})`,
+                ]
+              : []),
             `  app-config:  ${configFile}`,
             `  kubeconfig:  ${sim.kubeconfigPath}`,
             '',
