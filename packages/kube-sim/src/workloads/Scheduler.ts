@@ -135,6 +135,7 @@ export class Scheduler extends WorkloadController {
 
   protected pass(): void {
     const pods = this.list('', 'pods');
+    this.releaseClaims(pods);
     const pending = pods.filter(
       p =>
         !specOf(p).nodeName &&
@@ -220,6 +221,45 @@ export class Scheduler extends WorkloadController {
       ? `0/${nodes.length} nodes are available: ${reasons}. preemption: 0/${nodes.length} nodes are available: ${preemption}.`
       : 'no nodes available to schedule pods';
     this.setScheduled(pod, 'False', 'Unschedulable', message);
+  }
+
+  /**
+   * The resourceclaim controller's part: a claim stops being reserved for a pod that ended or is
+   * gone; a claim made from a template for such a pod is deleted, another claim left without
+   * consumers is deallocated.
+   */
+  private releaseClaims(pods: KubeObject[]) {
+    const live = new Set(
+      pods.filter(p => isActivePod(p)).map(p => String(p.metadata.uid)),
+    );
+    for (const claim of this.list(RESOURCE_GROUP, 'resourceclaims')) {
+      const status = (claim.status ?? {}) as {
+        reservedFor?: Array<{ uid?: unknown }>;
+        allocation?: unknown;
+      };
+      const reserved = status.reservedFor ?? [];
+      const kept = reserved.filter(r => live.has(String(r.uid)));
+      if (kept.length === reserved.length) continue;
+      const owner = (
+        (claim.metadata.ownerReferences as
+          | Array<{ kind?: string; uid?: unknown }>
+          | undefined) ?? []
+      ).find(r => r.kind === 'Pod');
+      if (owner && !live.has(String(owner.uid))) {
+        this.store.delete(
+          RESOURCE_GROUP,
+          'resourceclaims',
+          claim.metadata.namespace,
+          claim.metadata.name,
+        );
+        continue;
+      }
+      const { allocation, reservedFor, ...rest } = status;
+      this.store.update(RESOURCE_GROUP, 'resourceclaims', {
+        ...claim,
+        status: kept.length ? { ...rest, allocation, reservedFor: kept } : rest,
+      });
+    }
   }
 
   /** The pod's claims (created from templates where needed); undefined while one is missing. */
