@@ -244,10 +244,11 @@ describe('a same-named twin of a configured cluster in another namespace', () =>
       }
       const list = await asMallory('get', '/clusters');
       expect(list.status).toBe(200);
-      expect(list.body.map((c: { entityRef: string }) => c.entityRef)).toEqual([
-        'resource:evil/gke-ai-prod',
-      ]);
-      expect(list.body[0].verdict ?? null).toBeNull();
+      expect(
+        list.body.items.map((c: { entityRef: string }) => c.entityRef),
+      ).toEqual(['resource:evil/gke-ai-prod']);
+      expect(list.body.totalCount).toBe(1);
+      expect(list.body.items[0].verdict ?? null).toBeNull();
 
       // Nothing the attacker asked reached the real cluster.
       expect(real.requestCount()).toBe(requestsAfterPass);

@@ -104,7 +104,8 @@ describe('scheduled pass over 50 clusters, 5 of them hanging', () => {
         .get(`${BASE}/clusters`)
         .set('Authorization', auth);
       expect(list.status).toBe(200);
-      expect(list.body).toHaveLength(50);
+      expect(list.body.totalCount).toBe(50);
+      expect(list.body.items).toHaveLength(50);
 
       const outcomes = await Promise.all(
         sim.clusters.map(async c => {

@@ -271,7 +271,7 @@ describe('aiConformancePlugin routes', () => {
     const list = await get('/clusters');
     expect(list.status).toBe(200);
     expectMatchesSpec('get', '/clusters', list);
-    const row = list.body.find(
+    const row = list.body.items.find(
       (r: { entityRef: string }) => r.entityRef === 'resource:default/gke-a',
     );
     expect(row).toMatchObject({
@@ -285,14 +285,14 @@ describe('aiConformancePlugin routes', () => {
     expect(row.level).toBe(detail.body.level.level);
     expect(row.levelMissing).toEqual(detail.body.level.missing);
     expect(
-      list.body.find(
+      list.body.items.find(
         (r: { entityRef: string }) =>
           r.entityRef === 'resource:default/no-settings',
       ),
     ).toMatchObject({ verdict: null, level: null });
-    expect(list.body.map((r: { entityRef: string }) => r.entityRef)).toContain(
-      'resource:default/no-settings',
-    );
+    expect(
+      list.body.items.map((r: { entityRef: string }) => r.entityRef),
+    ).toContain('resource:default/no-settings');
 
     const history = await get('/clusters/default/gke-a/runs?limit=5');
     expect(history.status).toBe(200);
@@ -504,7 +504,12 @@ describe('aiConformancePlugin permissions', () => {
         .get(`${BASE}/clusters`)
         .set('Authorization', auth);
       expect(list.status).toBe(200);
-      expect(list.body).toEqual([]);
+      expect(list.body).toEqual({
+        items: [],
+        totalCount: 0,
+        offset: 0,
+        limit: 100,
+      });
     } finally {
       await backend.stop();
     }

@@ -17,6 +17,7 @@ import { registerActions } from './actions';
 import { BadgeService } from './badges';
 import { RegressionNotifier } from './notifications';
 import { DatabaseConformanceStore } from './database/DatabaseConformanceStore';
+import { DatabaseClusterSummaryStore } from './database/DatabaseClusterSummaryStore';
 import { readPluginConfig } from './readPluginConfig';
 import { createRouter } from './router';
 import { ClusterAccess } from './service/ClusterAccess';
@@ -26,6 +27,7 @@ import { ConformanceService } from './service/ConformanceService';
 import { CertifiedVersionsSource } from './service/CertifiedVersionsSource';
 import { EngineConformanceRunner } from './service/EngineConformanceRunner';
 import { EngineExtensions } from './service/EngineExtensions';
+import { FleetVisibility } from './service/FleetVisibility';
 import { ReportUploadService } from './service/ReportUploadService';
 import { RunManager } from './service/RunManager';
 import { RunSignals } from './service/RunSignals';
@@ -66,6 +68,12 @@ export const aiConformancePlugin = createBackendPlugin({
         const settings = readPluginConfig(config);
 
         const store = await DatabaseConformanceStore.create({ database });
+        const summaries = new DatabaseClusterSummaryStore(
+          await database.getClient(),
+        );
+        // Clusters checked before the fleet's summaries existed get theirs.
+        const built = await summaries.backfill();
+        if (built > 0) logger.info(`Built the summaries of ${built} clusters`);
 
         const resolver = new ClusterResolver({
           config,
@@ -110,6 +118,7 @@ export const aiConformancePlugin = createBackendPlugin({
         deps.broker.register(
           new ConformanceService({
             store,
+            summaries,
             runs,
             auth: deps.auth,
             goldRules: readGoldLevelRules(config),
@@ -125,6 +134,14 @@ export const aiConformancePlugin = createBackendPlugin({
         const api = new ClusterApiService({
           access,
           store,
+          summaries,
+          visibility: new FleetVisibility({
+            access,
+            permissions: deps.permissions,
+            auth: deps.auth,
+            summaries,
+            logger,
+          }),
           runs,
           uploads: new ReportUploadService({ store, runner, runs }),
           auditor: deps.auditor,

@@ -111,7 +111,33 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(await api.listClusters(credentials));
+    // The spec has checked each value's form; lists arrive comma-separated.
+    const q = req.query;
+    const list = <T extends string>(v?: string) =>
+      v ? (v.split(',') as T[]) : undefined;
+    const number = (v?: number | string) =>
+      v === undefined ? undefined : Number(v);
+    const { body, etag } = await api.listClusters(credentials, {
+      verdict: list(q.verdict),
+      level: list(q.level),
+      platform: list(q.platform),
+      kubernetesVersion: q.kubernetesVersion,
+      q: q.q,
+      sort: q.sort,
+      order: q.order,
+      offset: number(q.offset),
+      limit: number(q.limit),
+    });
+    res.set({
+      ETag: etag,
+      'Cache-Control': 'private, no-cache',
+      Vary: 'Authorization, Cookie',
+    });
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.json(body);
   });
 
   validated.get('/clusters/:namespace/:name', async (req, res) => {

@@ -70,6 +70,46 @@ export interface ClusterSummary {
   level?: ConformanceLevel | null;
   /** Why the cluster is not one level higher (empty at gold). */
   levelMissing?: string[];
+  /** When the latest succeeded run finished; null when never checked. */
+  checkedAt?: string | null;
+  /** The newest run of any status. */
+  lastRunId?: string | null;
+  lastRunStatus?: RunStatus | null;
+  /** Accelerators the latest report counts as capacity. */
+  acceleratorCount?: number;
+}
+
+/**
+ * Filters, order and page of `GET /clusters`; list values are sent
+ * comma-separated. `unchecked` selects clusters without a succeeded run.
+ *
+ * @public
+ */
+export interface ClusterListQuery {
+  verdict?: Array<Verdict | 'unchecked'>;
+  level?: Array<ConformanceLevel | 'unchecked'>;
+  platform?: string[];
+  /** Version prefix, e.g. `1.35`. */
+  kubernetesVersion?: string;
+  /** Text the entity name contains (case-insensitive). */
+  q?: string;
+  sort?: 'name' | 'verdict' | 'level' | 'lastRun';
+  order?: 'asc' | 'desc';
+  offset?: number;
+  /** Page size, 1–1000 (default 100). */
+  limit?: number;
+}
+
+/**
+ * `GET /clusters`: one page of summaries and how many match in all.
+ *
+ * @public
+ */
+export interface ClusterListResponse {
+  items: ClusterSummary[];
+  totalCount: number;
+  offset: number;
+  limit: number;
 }
 
 /**

@@ -36,6 +36,8 @@ export async function createAcceleratorsTestRouter(options: {
       access,
       accelerators: options.service,
       store: unavailable as never,
+      summaries: unavailable as never,
+      visibility: unavailable as never,
       runs: unavailable as never,
       uploads: unavailable as never,
       auditor: mockServices.auditor.mock(),

@@ -120,7 +120,12 @@ export function registerListClustersAiConformanceAction(
         }),
     },
     action: async ({ input, credentials }) => {
-      const clusters = await deps.api.listClusters(credentials);
+      const clusters = (
+        await deps.api.listAllClusters(credentials, {
+          verdict: input.verdict ? [input.verdict] : undefined,
+          level: input.level ? [input.level] : undefined,
+        })
+      ).sort((a, b) => a.entityRef.localeCompare(b.entityRef));
       const owners = await ownersOf(
         deps.catalog,
         clusters.map(c => c.entityRef),

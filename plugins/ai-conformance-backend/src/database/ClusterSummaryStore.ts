@@ -83,6 +83,9 @@ export interface ClusterSummaryStore {
   /** Every summary of a cluster with at least one run. */
   listChecked(): Promise<ClusterSummaryRecord[]>;
 
+  /** The refs of every cluster with at least one run. */
+  listRefsWithRuns(): Promise<string[]>;
+
   /**
    * Records which entities exist in the catalog: `clusterRefs` (every
    * cluster entity) get a row; other refs with runs are marked present

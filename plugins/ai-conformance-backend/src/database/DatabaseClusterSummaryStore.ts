@@ -358,7 +358,7 @@ export class DatabaseClusterSummaryStore implements ClusterSummaryStore {
         (rows as SummaryRow[]).map(r => [r.entity_ref, toRecord(r)]),
       );
       return {
-        items: page.map(ref => byRef.get(ref)!).filter(Boolean),
+        items: page.map((ref: string) => byRef.get(ref)!).filter(Boolean),
         totalCount: refs.length,
       };
     }
@@ -386,6 +386,13 @@ export class DatabaseClusterSummaryStore implements ClusterSummaryStore {
       .whereNotNull('last_run_id')
       .orderBy('entity_ref');
     return (rows as SummaryRow[]).map(toRecord);
+  }
+
+  async listRefsWithRuns(): Promise<string[]> {
+    const rows = await this.db(SUMMARIES)
+      .select('entity_ref')
+      .whereNotNull('last_run_id');
+    return rows.map((r: { entity_ref: string }) => r.entity_ref);
   }
 
   async syncCatalog(

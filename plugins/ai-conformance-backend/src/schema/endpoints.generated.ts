@@ -18,6 +18,9 @@ export type EndpointMap = {
     response: AiConformanceHttpOperations['GetRequirements']['responses'][200]['content']['application/json'];
   };
   '#get|/clusters': {
+    query: NonNullable<
+      AiConformanceHttpOperations['ListClusters']['parameters']['query']
+    >;
     response: AiConformanceHttpOperations['ListClusters']['responses'][200]['content']['application/json'];
   };
   '#get|/clusters/{namespace}/{name}': {

@@ -85,20 +85,123 @@ export const spec = {
     '/clusters': {
       get: {
         operationId: 'ListClusters',
-        description: 'Latest result of every cluster the caller may read.',
+        description:
+          "Latest result of the clusters the caller may read, filtered, sorted and one page at a time, from the fleet's summaries (no report is read). Answers 304 to an `If-None-Match` that carries the page's current `ETag`.",
+        parameters: [
+          {
+            name: 'verdict',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            description:
+              'Comma-separated verdicts; `unchecked` for clusters without a succeeded run.',
+            schema: {
+              type: 'string',
+              pattern:
+                '^(conformant|not-conformant|incomplete|unchecked)(,(conformant|not-conformant|incomplete|unchecked))*$',
+            },
+          },
+          {
+            name: 'level',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            description:
+              'Comma-separated scorecard levels; `unchecked` for clusters without one.',
+            schema: {
+              type: 'string',
+              pattern:
+                '^(none|bronze|silver|gold|unchecked)(,(none|bronze|silver|gold|unchecked))*$',
+            },
+          },
+          {
+            name: 'platform',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            description: 'Comma-separated platforms, e.g. `gke,eks`.',
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9-]{1,32}(,[a-z0-9-]{1,32})*$',
+            },
+          },
+          {
+            name: 'kubernetesVersion',
+            in: 'query',
+            required: false,
+            description: 'Kubernetes version prefix, e.g. `1.35` or `v1.35.2`.',
+            schema: {
+              type: 'string',
+              pattern: '^v?[0-9][0-9A-Za-z.+-]{0,63}$',
+            },
+          },
+          {
+            name: 'q',
+            in: 'query',
+            required: false,
+            description: 'Case-insensitive text the entity name contains.',
+            schema: {
+              type: 'string',
+              maxLength: 256,
+            },
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            required: false,
+            description: 'Sort key (default `name`); ties are ordered by name.',
+            schema: {
+              type: 'string',
+              enum: ['name', 'verdict', 'level', 'lastRun'],
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'Page size (default 100).',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+            },
+          },
+        ],
         responses: {
           '200': {
-            description: 'One row per cluster entity.',
+            description: 'A page of clusters and how many match in all.',
             content: {
               'application/json': {
                 schema: {
-                  type: 'array',
-                  items: {
-                    $ref: '#/components/schemas/ClusterSummary',
-                  },
+                  $ref: '#/components/schemas/ClusterList',
                 },
               },
             },
+          },
+          '304': {
+            description:
+              'The page is unchanged since the `ETag` sent in `If-None-Match`.',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
           },
           '401': {
             $ref: '#/components/responses/ErrorResponse',
@@ -841,6 +944,54 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+          checkedAt: {
+            description:
+              "When the latest succeeded run finished (what the level's age is measured from).",
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          lastRunId: {
+            description: 'The newest run of any status.',
+            type: ['string', 'null'],
+          },
+          lastRunStatus: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/RunStatus',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          acceleratorCount: {
+            description:
+              'Accelerators (GPUs, TPUs) the latest report counts as capacity.',
+            type: 'integer',
+          },
+        },
+      },
+      ClusterList: {
+        type: 'object',
+        required: ['items', 'totalCount', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterSummary',
+            },
+          },
+          totalCount: {
+            description:
+              'Clusters matching the filters that the caller may read.',
+            type: 'integer',
+          },
+          offset: {
+            type: 'integer',
+          },
+          limit: {
+            type: 'integer',
           },
         },
       },

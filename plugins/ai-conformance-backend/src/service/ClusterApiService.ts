@@ -3,6 +3,7 @@ import type {
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
 import type { Request } from 'express';
+import { createHash } from 'node:crypto';
 import { NotFoundError } from '@backstage/errors';
 import type { MetricsRange } from '@ai-conformance/plugin-ai-conformance-node';
 import { parse as parseYaml } from 'yaml';
@@ -11,10 +12,13 @@ import {
   aiConformanceRunCreatePermission,
   buildProductYamlDraft,
   computeConformanceLevel,
+  DEFAULT_GOLD_LEVEL_RULES,
   getChecklist,
   getChecklistVersions,
   type Checklist,
   type ClusterDetail,
+  type ClusterListQuery,
+  type ClusterListResponse,
   type ClusterSummary,
   type GoldLevelRules,
   type ProductYamlMetadata,
@@ -22,6 +26,8 @@ import {
   type RunRecord,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ConformanceStore } from '../database/ConformanceStore';
+import type { ClusterSummaryStore } from '../database/ClusterSummaryStore';
+import type { FleetVisibility } from './FleetVisibility';
 import type {
   AcceleratorMetricsService,
   AcceleratorRequestContext,
@@ -30,7 +36,7 @@ import type { AcceleratorsResponse } from '../accelerators/types';
 import type { ClusterAccess } from './ClusterAccess';
 import { toRunRecord, toRunStatus, type RunManager } from './RunManager';
 import type { ReportUpload, ReportUploadService } from './ReportUploadService';
-import { summarizeCluster } from './summarizeCluster';
+import { summarizeRecord } from './summarizeCluster';
 import { principalRef, runCreator } from './runCreator';
 
 /** The logic behind each HTTP route, with entity and permission checks. */
@@ -39,6 +45,10 @@ export class ClusterApiService {
     private readonly deps: {
       access: ClusterAccess;
       store: ConformanceStore;
+      /** The fleet's read model behind `GET /clusters`. */
+      summaries: ClusterSummaryStore;
+      /** Which clusters each caller's `GET /clusters` covers. */
+      visibility: Pick<FleetVisibility, 'scope'>;
       runs: RunManager;
       uploads: ReportUploadService;
       auditor: AuditorService;
@@ -61,39 +71,67 @@ export class ClusterApiService {
     return getChecklist(version ?? versions[versions.length - 1]);
   }
 
+  /**
+   * A page of the clusters the caller may read, filtered and sorted in the
+   * database from the clusters' summaries, with an entity tag that changes
+   * with the page, the total and the caller.
+   */
   async listClusters(
     credentials: BackstageCredentials,
-  ): Promise<ClusterSummary[]> {
-    const { access, store } = this.deps;
-    const [clusterRefs, latest, lastRunTimes] = await Promise.all([
-      access.listClusterEntityRefs(credentials),
-      store.listLatestSucceeded(),
-      store.listLastRunTimes(),
-    ]);
-    const known = new Set(clusterRefs);
-    const storedOnly = [...new Set([...lastRunTimes.keys()])].filter(
-      ref => !known.has(ref),
-    );
-    const refs = [
-      ...clusterRefs,
-      ...(await access.existing(storedOnly, credentials)),
-    ];
-    const readable = await access.filterReadable(refs, credentials);
-    const latestByRef = new Map(latest.map(r => [r.entityRef, r]));
-    const outcomes = await store.getResultOutcomes(
-      readable
-        .map(ref => latestByRef.get(ref)?.runId)
-        .filter((id): id is string => !!id),
-    );
+    query: ClusterListQuery = {},
+  ): Promise<{ body: ClusterListResponse; etag: string }> {
     const now = this.#now();
-    return readable.sort().map(ref => {
-      const run = latestByRef.get(ref);
-      return summarizeCluster(ref, run, run && outcomes.get(run.runId), {
-        lastRunAt: lastRunTimes.get(ref),
-        goldRules: this.deps.goldRules,
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? DEFAULT_CLUSTER_PAGE;
+    const scope = await this.deps.visibility.scope(credentials);
+    const page = await this.deps.summaries.list({
+      scope,
+      verdict: query.verdict,
+      level: query.level,
+      platform: query.platform,
+      kubernetesVersion: query.kubernetesVersion,
+      text: query.q,
+      sort: query.sort,
+      order: query.order,
+      offset,
+      limit,
+      levels: {
+        rules: { ...DEFAULT_GOLD_LEVEL_RULES, ...this.deps.goldRules },
         now,
-      });
+      },
     });
+    const body: ClusterListResponse = {
+      items: page.items.map(record =>
+        summarizeRecord(record, { goldRules: this.deps.goldRules, now }),
+      ),
+      totalCount: page.totalCount,
+      offset,
+      limit,
+    };
+    const etag = `W/"${createHash('sha256')
+      .update(callerKey(credentials))
+      .update('\n')
+      .update(JSON.stringify(body))
+      .digest('base64url')
+      .slice(0, 32)}"`;
+    return { body, etag };
+  }
+
+  /** Every page of {@link ClusterApiService.listClusters} (for actions). */
+  async listAllClusters(
+    credentials: BackstageCredentials,
+    query: Omit<ClusterListQuery, 'offset' | 'limit'> = {},
+  ): Promise<ClusterSummary[]> {
+    const items: ClusterSummary[] = [];
+    for (let offset = 0; ; offset += MAX_CLUSTER_PAGE) {
+      const { body } = await this.listClusters(credentials, {
+        ...query,
+        offset,
+        limit: MAX_CLUSTER_PAGE,
+      });
+      items.push(...body.items);
+      if (offset + MAX_CLUSTER_PAGE >= body.totalCount) return items;
+    }
   }
 
   async getCluster(
@@ -304,6 +342,23 @@ export class ClusterApiService {
     await this.deps.access.authorizeRead(ref, credentials);
     return ref;
   }
+}
+
+/** `GET /clusters` page size when the request names none. */
+export const DEFAULT_CLUSTER_PAGE = 100;
+/** The largest `GET /clusters` page (the spec's `limit` maximum). */
+const MAX_CLUSTER_PAGE = 1000;
+
+/** Who is asking, so that one caller's entity tag never matches another's. */
+function callerKey(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return `${principal.type ?? 'unknown'}:${
+    principal.userEntityRef ?? principal.subject ?? ''
+  }`;
 }
 
 function withoutReport(run: RunRecord): RunRecord {

@@ -1,6 +1,7 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import type { ConformanceReport } from '@ai-conformance/plugin-ai-conformance-common';
 import { DatabaseConformanceStore } from '../database/DatabaseConformanceStore';
+import { DatabaseClusterSummaryStore } from '../database/DatabaseClusterSummaryStore';
 import { ConformanceService } from './ConformanceService';
 import type { RunManager } from './RunManager';
 
@@ -60,6 +61,7 @@ describe('ConformanceService summaries', () => {
     }
     const service = new ConformanceService({
       store,
+      summaries: new DatabaseClusterSummaryStore(knex),
       runs: {} as RunManager,
       auth: mockServices.auth(),
       now: () => now,
@@ -87,5 +89,18 @@ describe('ConformanceService summaries', () => {
     expect(one?.summary).toEqual(all[1].summary);
     expect(one?.report?.requirements[0].status).toBe('fail');
     expect(await service.getLatest('resource:default/none')).toBeUndefined();
+
+    // The stored summaries say the same without reading a report.
+    const summaries = await service.listSummaries();
+    expect(summaries).toEqual(
+      all.map(r =>
+        expect.objectContaining({
+          ...r.summary,
+          checkedAt: '2026-01-01T00:01:00Z',
+          lastRunStatus: 'succeeded',
+          acceleratorCount: 0,
+        }),
+      ),
+    );
   });
 });

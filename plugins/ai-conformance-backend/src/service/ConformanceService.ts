@@ -8,12 +8,14 @@ import type {
 import type { AuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import type {
+  ClusterSummary,
   GoldLevelRules,
   RunRecord,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ConformanceStore } from '../database/ConformanceStore';
+import type { ClusterSummaryStore } from '../database/ClusterSummaryStore';
 import type { RunManager } from './RunManager';
-import { summarizeCluster } from './summarizeCluster';
+import { summarizeCluster, summarizeRecord } from './summarizeCluster';
 import { runCreator } from './runCreator';
 
 /**
@@ -24,6 +26,8 @@ export class ConformanceService implements AiConformanceService {
   constructor(
     private readonly deps: {
       store: ConformanceStore;
+      /** The fleet's read model (`listSummaries`). */
+      summaries: ClusterSummaryStore;
       runs: RunManager;
       auth: AuthService;
       /** `aiConformance.levels.gold`; defaults when empty. */
@@ -75,6 +79,13 @@ export class ConformanceService implements AiConformanceService {
       }),
       report: reports[i]?.report ?? null,
     }));
+  }
+
+  async listSummaries(): Promise<ClusterSummary[]> {
+    const now = this.deps.now?.() ?? new Date();
+    return (await this.deps.summaries.listChecked()).map(record =>
+      summarizeRecord(record, { goldRules: this.deps.goldRules, now }),
+    );
   }
 
   async requestRun(

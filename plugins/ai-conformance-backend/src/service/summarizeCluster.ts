@@ -1,15 +1,17 @@
-import type {
-  ClusterSummary,
-  GoldLevelRules,
+import {
+  computeConformanceLevel,
+  type ClusterSummary,
+  type GoldLevelRules,
+  type Platform,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { StoredOutcome, StoredRun } from '../database/ConformanceStore';
+import type { ClusterSummaryRecord } from '../database/ClusterSummaryStore';
 import { levelOfRun } from './levelOfRun';
 
 /**
- * A cluster's summary (a `GET /clusters` row, and the broker's
- * `ClusterLatestResult.summary`) from its latest succeeded run, that run's
- * per-requirement outcomes and the time of its newest run of any status.
- * The only place summaries are built.
+ * A cluster's summary (the broker's `ClusterLatestResult.summary`) from its
+ * latest succeeded run, that run's per-requirement outcomes and the time of
+ * its newest run of any status.
  */
 export function summarizeCluster(
   entityRef: string,
@@ -48,5 +50,57 @@ export function summarizeCluster(
       : {}),
     level: level?.level ?? null,
     levelMissing: level?.missing ?? [],
+  };
+}
+
+/**
+ * A `GET /clusters` row (and the summaries Tech Insights and catalog labels
+ * read) from the cluster's stored summary; the level is measured at `now`.
+ */
+export function summarizeRecord(
+  record: ClusterSummaryRecord,
+  options: { goldRules?: Partial<GoldLevelRules>; now?: Date } = {},
+): ClusterSummary {
+  const level = record.verdict
+    ? computeConformanceLevel(
+        {
+          verdict: record.verdict,
+          requirements: record.outcomes,
+          cluster: {
+            platform: (record.platform ?? 'generic') as Platform,
+            kubernetesVersion: record.kubernetesVersion ?? undefined,
+          },
+        },
+        {
+          checkedAt: record.lastSucceededAt ?? record.updatedAt,
+          now: options.now,
+          rules: options.goldRules,
+        },
+      )
+    : null;
+  return {
+    entityRef: record.entityRef,
+    verdict: record.verdict,
+    requirementsVersion: record.requirementsVersion,
+    mustPassed: record.mustPassed,
+    mustTotal: record.mustTotal,
+    shouldPassed: record.shouldPassed,
+    shouldTotal: record.shouldTotal,
+    platform: record.platform as ClusterSummary['platform'],
+    kubernetesVersion: record.kubernetesVersion,
+    lastRunAt: record.lastRunCreatedAt ?? record.lastSucceededAt,
+    ...(record.verdict
+      ? {
+          statuses: Object.fromEntries(
+            record.outcomes.map(o => [o.id, o.status]),
+          ),
+        }
+      : {}),
+    level: level?.level ?? null,
+    levelMissing: level?.missing ?? [],
+    checkedAt: record.lastSucceededAt,
+    lastRunId: record.lastRunId,
+    lastRunStatus: record.lastRunStatus,
+    acceleratorCount: record.acceleratorCount,
   };
 }

@@ -44,7 +44,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Latest result of every cluster the caller may read. */
+    /** Latest result of the clusters the caller may read, filtered, sorted and one page at a time, from the fleet's summaries (no report is read). Answers 304 to an `If-None-Match` that carries the page's current `ETag`. */
     get: operations['ListClusters'];
     put?: never;
     post?: never;
@@ -285,6 +285,23 @@ export interface components {
       level?: components['schemas']['ConformanceLevel'] | null;
       /** Why the cluster is not one level higher (empty at gold). */
       levelMissing?: string[];
+      /**
+       * Format: date-time
+       * When the latest succeeded run finished (what the level's age is measured from).
+       */
+      checkedAt?: string | null;
+      /** The newest run of any status. */
+      lastRunId?: string | null;
+      lastRunStatus?: components['schemas']['RunStatus'] | null;
+      /** Accelerators (GPUs, TPUs) the latest report counts as capacity. */
+      acceleratorCount?: number;
+    };
+    ClusterList: {
+      items: components['schemas']['ClusterSummary'][];
+      /** Clusters matching the filters that the caller may read. */
+      totalCount: number;
+      offset: number;
+      limit: number;
     };
     ClusterDetail: {
       entityRef: string;
@@ -611,22 +628,47 @@ export interface operations {
   };
   ListClusters: {
     parameters: {
-      query?: never;
+      query?: {
+        /** Comma-separated verdicts; `unchecked` for clusters without a succeeded run. */
+        verdict?: string;
+        /** Comma-separated scorecard levels; `unchecked` for clusters without one. */
+        level?: string;
+        /** Comma-separated platforms, e.g. `gke,eks`. */
+        platform?: string;
+        /** Kubernetes version prefix, e.g. `1.35` or `v1.35.2`. */
+        kubernetesVersion?: string;
+        /** Case-insensitive text the entity name contains. */
+        q?: string;
+        /** Sort key (default `name`); ties are ordered by name. */
+        sort?: 'name' | 'verdict' | 'level' | 'lastRun';
+        order?: 'asc' | 'desc';
+        offset?: number;
+        /** Page size (default 100). */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** One row per cluster entity. */
+      /** A page of clusters and how many match in all. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ClusterSummary'][];
+          'application/json': components['schemas']['ClusterList'];
         };
       };
+      /** The page is unchanged since the `ETag` sent in `If-None-Match`. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
     };
   };

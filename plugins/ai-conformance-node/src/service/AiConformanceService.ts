@@ -64,6 +64,11 @@ export interface AiConformanceService {
   getLatest(entityRef: string): Promise<ClusterLatestResult | undefined>;
   /** Latest results of every cluster that has at least one stored run. */
   listLatest(): Promise<ClusterLatestResult[]>;
+  /**
+   * The stored summary of every cluster that has at least one run (verdict,
+   * counts, level, each requirement's status): no report is read.
+   */
+  listSummaries(): Promise<ClusterSummary[]>;
   /** Starts a run, or returns the queued/running one of that cluster. */
   requestRun(
     entityRef: string,

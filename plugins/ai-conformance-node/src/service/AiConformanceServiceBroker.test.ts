@@ -19,6 +19,7 @@ function fakeImpl(): AiConformanceService & { emit(r: RunRecord): void } {
   return {
     getLatest: jest.fn(async () => undefined),
     listLatest: jest.fn(async () => []),
+    listSummaries: jest.fn(async () => []),
     requestRun: jest.fn(async () => ({ run, created: true })),
     getRun: jest.fn(async (id: string) => (id === 'r1' ? run : undefined)),
     onRunFinished(l) {
@@ -42,6 +43,8 @@ describe('AiConformanceServiceBroker', () => {
       run,
       created: true,
     });
+    await broker.listSummaries();
+    expect(impl.listSummaries).toHaveBeenCalledTimes(1);
   });
 
   it('fails clearly when nothing registers in time', async () => {

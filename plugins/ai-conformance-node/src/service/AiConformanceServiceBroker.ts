@@ -64,6 +64,10 @@ export class AiConformanceServiceBroker implements AiConformanceService {
     return (await this.#ready()).listLatest();
   }
 
+  async listSummaries() {
+    return (await this.#ready()).listSummaries();
+  }
+
   async requestRun(entityRef: string, options?: RequestRunOptions) {
     return (await this.#ready()).requestRun(entityRef, options);
   }
