@@ -142,7 +142,10 @@ export function containerApiFactory(
 ): ContainerApiFactory {
   return async () => {
     const options = clusterManagerClientOptions(settings);
-    const container = await import('@google-cloud/container');
+    // Loaded on first use (CommonJS): portals that never create clusters
+    // never load the Google client libraries.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const container: typeof import('@google-cloud/container') = require('@google-cloud/container');
     const client = new container.v1.ClusterManagerClient(
       options as ConstructorParameters<
         typeof container.v1.ClusterManagerClient
