@@ -27,27 +27,28 @@ function summary(
   requirementsVersion: string | null,
 ) {
   return {
-    summary: {
-      entityRef,
-      verdict,
-      requirementsVersion,
-      mustPassed: 0,
-      mustTotal: 0,
-      shouldPassed: 0,
-      shouldTotal: 0,
-      platform: null,
-      kubernetesVersion: null,
-      lastRunAt: null,
-    },
-    report: null,
+    entityRef,
+    verdict,
+    requirementsVersion,
+    mustPassed: 0,
+    mustTotal: 0,
+    shouldPassed: 0,
+    shouldTotal: 0,
+    platform: null,
+    kubernetesVersion: null,
+    lastRunAt: null,
   };
 }
 
 function service(
-  listLatest: AiConformanceService['listLatest'],
+  listSummaries: AiConformanceService['listSummaries'],
 ): AiConformanceService {
   return {
-    listLatest,
+    listSummaries,
+    // Labels never read reports.
+    listLatest: jest.fn(async () => {
+      throw new Error('labels read no report');
+    }),
     getLatest: jest.fn(),
     requestRun: jest.fn(),
     getRun: jest.fn(),

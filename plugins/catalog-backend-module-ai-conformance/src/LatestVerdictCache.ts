@@ -13,8 +13,9 @@ export interface VerdictLabels {
 
 /**
  * The latest verdict of every checked cluster, kept in memory so catalog
- * processing never waits for the AI Conformance backend. Filled from
- * `listLatest()` and updated as runs finish.
+ * processing never waits for the AI Conformance backend. Filled from the
+ * stored cluster summaries (`listSummaries()`, no report is read) and
+ * updated as runs finish.
  *
  * @public
  */
@@ -39,9 +40,9 @@ export class LatestVerdictCache {
   /** Reloads every cluster's latest result; logs and keeps the old data on failure. */
   async refresh(): Promise<void> {
     try {
-      const latest = await this.service.listLatest();
+      const summaries = await this.service.listSummaries();
       this.#byRef.clear();
-      for (const { summary } of latest) {
+      for (const summary of summaries) {
         if (summary.verdict && summary.requirementsVersion) {
           this.set(summary.entityRef, {
             verdict: summary.verdict,

@@ -26,14 +26,11 @@ const cluster = (labels?: Record<string, string>): Entity => ({
 async function start(catalogLabels?: { enabled: boolean }) {
   const processors: CatalogProcessor[] = [];
   const service = {
-    listLatest: jest.fn(async () => [
+    listSummaries: jest.fn(async () => [
       {
-        summary: {
-          entityRef: 'resource:default/gke-a',
-          verdict: 'not-conformant',
-          requirementsVersion: '1.34',
-        },
-        report: null,
+        entityRef: 'resource:default/gke-a',
+        verdict: 'not-conformant',
+        requirementsVersion: '1.34',
       },
     ]),
     onRunFinished: jest.fn(() => () => {}),
@@ -103,7 +100,7 @@ describe('catalogModuleAiConformance', () => {
       );
       // Nothing stamped, and a hand-written claim is removed.
       expect(out.metadata.labels).toEqual({ team: 'ml' });
-      expect(service.listLatest).not.toHaveBeenCalled();
+      expect(service.listSummaries).not.toHaveBeenCalled();
       expect(service.onRunFinished).not.toHaveBeenCalled();
     } finally {
       await backend.stop();

@@ -17,8 +17,8 @@ describe('buildClusterFacts', () => {
         ],
         gpus: 4,
         lastRunAt: '2026-11-28T10:00:00Z',
+        now,
       }),
-      { now },
     );
     expect(facts).toMatchObject({
       verdict: 'conformant',
@@ -48,8 +48,8 @@ describe('buildClusterFacts', () => {
         statuses: [['gang_scheduling', 'MUST', 'fail']],
         kubernetesVersion: 'v1.34.0-gke.1500000',
         lastRunAt: '2026-11-28T10:00:00Z',
+        now,
       }),
-      { now },
     );
     expect(facts).toMatchObject({
       conformant: false,
@@ -60,7 +60,7 @@ describe('buildClusterFacts', () => {
   });
 
   it('reports a never-checked cluster as unchecked, not conformant', () => {
-    expect(buildClusterFacts(undefined, { now })).toEqual({
+    expect(buildClusterFacts(undefined)).toEqual({
       verdict: 'unchecked',
       conformant: false,
       level: 'none',

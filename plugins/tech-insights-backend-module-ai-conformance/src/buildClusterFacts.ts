@@ -1,11 +1,8 @@
 import {
-  computeConformanceLevel,
-  countReport,
   gkeCertification,
   isMet,
-  type GoldLevelRules,
+  type ClusterSummary,
 } from '@ai-conformance/plugin-ai-conformance-common';
-import type { ClusterLatestResult } from '@ai-conformance/plugin-ai-conformance-node';
 import { DateTime } from 'luxon';
 
 /**
@@ -16,17 +13,16 @@ import { DateTime } from 'luxon';
 export type ClusterFacts = Record<string, string | number | boolean | DateTime>;
 
 /**
- * Turns the latest stored result of a cluster into facts. A cluster without
- * a stored report is `unchecked` and not conformant.
+ * Turns a cluster's stored summary (from the AI Conformance service's
+ * `listSummaries`; no report is read) into facts. A cluster without a
+ * succeeded run is `unchecked` and not conformant.
  *
  * @public
  */
 export function buildClusterFacts(
-  latest: ClusterLatestResult | undefined,
-  options: { now?: Date; goldRules?: Partial<GoldLevelRules> } = {},
+  summary: ClusterSummary | undefined,
 ): ClusterFacts {
-  const report = latest?.report;
-  if (!latest || !report) {
+  if (!summary?.verdict) {
     return {
       verdict: 'unchecked',
       conformant: false,
@@ -39,30 +35,26 @@ export function buildClusterFacts(
       gkeVersionCertified: false,
     };
   }
-  const checkedAt = latest.summary.lastRunAt ?? report.generatedAt;
-  const counts = countReport(report);
-  const { level } = computeConformanceLevel(report, {
-    checkedAt,
-    now: options.now,
-    rules: options.goldRules,
-  });
+  const checkedAt = summary.checkedAt ?? summary.lastRunAt;
   const facts: ClusterFacts = {
-    verdict: report.verdict,
-    conformant: report.verdict === 'conformant',
-    requirementsVersion: report.requirementsVersion,
-    ...counts,
-    level,
-    acceleratorCount: report.cluster.accelerators.reduce(
-      (n, a) => n + a.capacity,
-      0,
-    ),
+    verdict: summary.verdict,
+    conformant: summary.verdict === 'conformant',
+    ...(summary.requirementsVersion
+      ? { requirementsVersion: summary.requirementsVersion }
+      : {}),
+    mustPassed: summary.mustPassed,
+    mustTotal: summary.mustTotal,
+    shouldPassed: summary.shouldPassed,
+    shouldTotal: summary.shouldTotal,
+    level: summary.level ?? 'none',
+    acceleratorCount: summary.acceleratorCount ?? 0,
     gkeVersionCertified:
-      report.cluster.platform === 'gke' &&
-      gkeCertification(report.cluster.kubernetesVersion).status === 'certified',
-    lastCheckedAt: DateTime.fromISO(checkedAt),
+      summary.platform === 'gke' &&
+      gkeCertification(summary.kubernetesVersion).status === 'certified',
+    ...(checkedAt ? { lastCheckedAt: DateTime.fromISO(checkedAt) } : {}),
   };
-  for (const r of report.requirements) {
-    facts[r.id] = isMet(r.status);
+  for (const [id, status] of Object.entries(summary.statuses ?? {})) {
+    facts[id] = isMet(status as Parameters<typeof isMet>[0]);
   }
   return facts;
 }

@@ -19,19 +19,19 @@ function retriever(enabled?: boolean) {
       lastRunAt: new Date().toISOString(),
     }),
   ]);
-  const listLatest = jest.spyOn(service, 'listLatest');
+  const listSummaries = jest.spyOn(service, 'listSummaries');
   const r = createAiConformanceFactRetriever({
     service,
     catalog: catalogServiceMock({ entities: [cluster('gke-a')] }),
     auth: mockServices.auth(),
     enabled,
   });
-  return { r, listLatest };
+  return { r, listSummaries };
 }
 
 describe('createAiConformanceFactRetriever', () => {
   it('emits the verdict by default', async () => {
-    const { r, listLatest } = retriever();
+    const { r, listSummaries } = retriever();
     const facts = await r.handler({} as any);
     expect(facts).toEqual([
       {
@@ -39,11 +39,11 @@ describe('createAiConformanceFactRetriever', () => {
         facts: expect.objectContaining({ verdict: 'conformant' }),
       },
     ]);
-    expect(listLatest).toHaveBeenCalled();
+    expect(listSummaries).toHaveBeenCalled();
   });
 
   it('emits no fact values and reads no results when turned off', async () => {
-    const { r, listLatest } = retriever(false);
+    const { r, listSummaries } = retriever(false);
     const facts = await r.handler({} as any);
     expect(facts).toEqual([
       {
@@ -51,6 +51,6 @@ describe('createAiConformanceFactRetriever', () => {
         facts: {},
       },
     ]);
-    expect(listLatest).not.toHaveBeenCalled();
+    expect(listSummaries).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,5 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import type { GoldLevelRules } from '@ai-conformance/plugin-ai-conformance-common';
 import type { AiConformanceService } from '@ai-conformance/plugin-ai-conformance-node';
 import type {
   FactRetriever,
@@ -21,7 +20,9 @@ export const clusterEntityFilter = {
 
 /**
  * A fact retriever over every `Resource` of `spec.type: kubernetes-cluster`,
- * reading stored results in process through the AI Conformance service.
+ * reading the clusters' stored summaries (never report bodies) in process
+ * through the AI Conformance service; levels follow the backend's
+ * `aiConformance.levels.gold`.
  * With `enabled: false` (config `aiConformance.techInsights.enabled`) it
  * reads no results and stores an empty fact set per cluster, so facts
  * stored earlier are no longer the latest ones.
@@ -33,7 +34,6 @@ export function createAiConformanceFactRetriever(deps: {
   catalog: CatalogService;
   auth: AuthService;
   logger?: LoggerService;
-  goldRules?: Partial<GoldLevelRules>;
   /** Default true; false emits no fact values. */
   enabled?: boolean;
 }): FactRetriever {
@@ -67,21 +67,17 @@ export function createAiConformanceFactRetriever(deps: {
           return { entity: { kind, namespace, name }, facts: {} };
         });
       }
-      const [{ items }, latest] = await Promise.all([
+      const [{ items }, summaries] = await Promise.all([
         clusters,
-        deps.service.listLatest(),
+        deps.service.listSummaries(),
       ]);
-      const byRef = new Map(latest.map(l => [l.summary.entityRef, l]));
-      const now = new Date();
+      const byRef = new Map(summaries.map(s => [s.entityRef, s]));
       const facts = items.map(entity => {
         const ref = stringifyEntityRef(entity);
         const { kind, namespace, name } = parseEntityRef(ref);
         return {
           entity: { kind, namespace, name },
-          facts: buildClusterFacts(byRef.get(ref), {
-            now,
-            goldRules: deps.goldRules,
-          }),
+          facts: buildClusterFacts(byRef.get(ref)),
         };
       });
       deps.logger?.info(

@@ -198,7 +198,7 @@ describe('techInsightsModuleAiConformance', () => {
 
   it('emits no fact values with aiConformance.techInsights.enabled: false', async () => {
     const service = fakeService(results);
-    const listLatest = jest.spyOn(service, 'listLatest');
+    const listSummaries = jest.spyOn(service, 'listSummaries');
     const { server } = await startTestBackend({
       features: [
         techInsightsBackend,
@@ -234,7 +234,7 @@ describe('techInsightsModuleAiConformance', () => {
         {},
       );
     }
-    expect(listLatest).not.toHaveBeenCalled();
+    expect(listSummaries).not.toHaveBeenCalled();
     const res = await request(server)
       .post('/api/tech-insights/checks/run/default/resource/gke-ai-prod')
       .send({});

@@ -4,10 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { techInsightsFactRetrieversExtensionPoint } from '@backstage-community/plugin-tech-insights-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import {
-  aiConformanceServiceRef,
-  readGoldLevelRules,
-} from '@ai-conformance/plugin-ai-conformance-node';
+import { aiConformanceServiceRef } from '@ai-conformance/plugin-ai-conformance-node';
 import { createAiConformanceFactRetriever } from './createAiConformanceFactRetriever';
 
 /**
@@ -37,7 +34,6 @@ export const techInsightsModuleAiConformance = createBackendModule({
             catalog,
             auth,
             logger,
-            goldRules: readGoldLevelRules(config),
             enabled:
               config.getOptionalBoolean('aiConformance.techInsights.enabled') ??
               true,

@@ -1,13 +1,16 @@
-import type {
-  ConformanceReport,
-  RequirementStatus,
+import {
+  computeConformanceLevel,
+  isMet,
+  type ClusterSummary,
+  type ConformanceReport,
+  type RequirementStatus,
 } from '@ai-conformance/plugin-ai-conformance-common';
-import type {
-  AiConformanceService,
-  ClusterLatestResult,
-} from '@ai-conformance/plugin-ai-conformance-node';
+import type { AiConformanceService } from '@ai-conformance/plugin-ai-conformance-node';
 
-/** A stored result with the given requirement statuses. */
+/**
+ * A stored cluster summary with the given requirement statuses, as the
+ * backend's `listSummaries` builds it (level measured now).
+ */
 export function latestResult(options: {
   entityRef: string;
   verdict: ConformanceReport['verdict'];
@@ -16,66 +19,58 @@ export function latestResult(options: {
   kubernetesVersion?: string;
   gpus?: number;
   lastRunAt: string;
-}): ClusterLatestResult {
-  const report: ConformanceReport = {
-    schemaVersion: 1,
-    requirementsVersion: '1.34',
-    generatedAt: options.lastRunAt,
-    verdict: options.verdict,
-    cluster: {
-      name: options.entityRef.split('/')[1],
-      platform: options.platform ?? 'gke',
-      kubernetesVersion: options.kubernetesVersion ?? 'v1.34.1-gke.1829001',
-      accelerators: [
-        {
-          resource: 'nvidia.com/gpu',
-          type: 'nvidia-l4',
-          nodes: options.gpus ?? 0,
-          capacity: options.gpus ?? 0,
-          allocatable: options.gpus ?? 0,
-        },
-      ],
-    },
-    requirements: options.statuses.map(([id, level, status]) => ({
-      id,
-      level,
-      status,
-      category: 'accelerators',
-      conditional: false,
-      title: id,
-      method: 'passive',
-      summary: `${id} is ${status}`,
-      evidence: [],
-      remediation: [],
-      errors: [],
-    })),
-    findings: [],
-    stats: { apiRequests: 10, durationMs: 100 },
-  };
-  return {
-    report,
-    summary: {
-      entityRef: options.entityRef,
+  now?: Date;
+}): ClusterSummary {
+  const platform = options.platform ?? 'gke';
+  const kubernetesVersion = options.kubernetesVersion ?? 'v1.34.1-gke.1829001';
+  const requirements = options.statuses.map(([id, level, status]) => ({
+    id,
+    level,
+    status,
+  }));
+  const count = (level: 'MUST' | 'SHOULD', met?: boolean) =>
+    requirements.filter(r => r.level === level && (!met || isMet(r.status)))
+      .length;
+  const level = computeConformanceLevel(
+    {
       verdict: options.verdict,
-      requirementsVersion: '1.34',
-      mustPassed: 0,
-      mustTotal: 0,
-      shouldPassed: 0,
-      shouldTotal: 0,
-      platform: report.cluster.platform,
-      kubernetesVersion: report.cluster.kubernetesVersion ?? null,
-      lastRunAt: options.lastRunAt,
+      requirements,
+      cluster: { platform, kubernetesVersion },
     },
+    { checkedAt: options.lastRunAt, now: options.now },
+  );
+  return {
+    entityRef: options.entityRef,
+    verdict: options.verdict,
+    requirementsVersion: '1.34',
+    mustPassed: count('MUST', true),
+    mustTotal: count('MUST'),
+    shouldPassed: count('SHOULD', true),
+    shouldTotal: count('SHOULD'),
+    platform,
+    kubernetesVersion,
+    lastRunAt: options.lastRunAt,
+    checkedAt: options.lastRunAt,
+    statuses: Object.fromEntries(requirements.map(r => [r.id, r.status])),
+    level: level.level,
+    levelMissing: level.missing,
+    acceleratorCount: options.gpus ?? 0,
   };
 }
 
-/** An AiConformanceService that serves fixed latest results. */
-export function fakeService(
-  results: ClusterLatestResult[],
-): AiConformanceService {
+/**
+ * An AiConformanceService that serves fixed summaries; reading reports
+ * (`getLatest`, `listLatest`) fails, as facts must never need them.
+ */
+export function fakeService(results: ClusterSummary[]): AiConformanceService {
   return {
-    getLatest: async ref => results.find(r => r.summary.entityRef === ref),
-    listLatest: async () => results,
+    getLatest: async () => {
+      throw new Error('facts read no report');
+    },
+    listLatest: async () => {
+      throw new Error('facts read no report');
+    },
+    listSummaries: async () => results,
     requestRun: async () => {
       throw new Error('not used');
     },
