@@ -16,10 +16,9 @@ const STATUS_NAMES: Record<number, string> = {
 
 /** The `status` name Google APIs give an HTTP code. */
 export function statusNameOf(code: number): string {
-  return (
-    STATUS_NAMES[code] ??
-    (code >= 500 ? 'INTERNAL' : code >= 400 ? 'FAILED_PRECONDITION' : 'OK')
-  );
+  if (STATUS_NAMES[code]) return STATUS_NAMES[code];
+  if (code >= 500) return 'INTERNAL';
+  return code >= 400 ? 'FAILED_PRECONDITION' : 'OK';
 }
 
 /** An error answered in Google's JSON error shape: `{ error: { code, message, status } }`. */

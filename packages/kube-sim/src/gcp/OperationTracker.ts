@@ -97,20 +97,21 @@ export class OperationTracker {
   render(op: OperationRecord): Record<string, unknown> {
     const now = Date.now();
     const elapsed = now - op.startMs;
-    const status = op.done
-      ? 'DONE'
-      : elapsed < op.pendingMs
-      ? 'PENDING'
-      : 'RUNNING';
+    let status = 'RUNNING';
+    if (op.done) status = 'DONE';
+    else if (elapsed < op.pendingMs) status = 'PENDING';
     const total = op.stages.length;
-    const doneSteps = op.done
-      ? total
-      : status === 'PENDING'
-      ? 0
-      : Math.min(
-          total - 1,
-          Math.floor(((elapsed - op.pendingMs) / op.runningMs) * total),
-        );
+    let doneSteps = 0;
+    if (op.done) doneSteps = total;
+    else if (status === 'RUNNING')
+      doneSteps = Math.min(
+        total - 1,
+        Math.floor(((elapsed - op.pendingMs) / op.runningMs) * total),
+      );
+    const stageStatus = (i: number) => {
+      if (i < doneSteps) return 'DONE';
+      return i === doneSteps && status === 'RUNNING' ? 'RUNNING' : 'PENDING';
+    };
     return {
       name: op.name,
       zone: op.location,
@@ -136,12 +137,7 @@ export class OperationTracker {
         ],
         stages: op.stages.map((name, i) => ({
           name,
-          status:
-            i < doneSteps
-              ? 'DONE'
-              : i === doneSteps && status === 'RUNNING'
-              ? 'RUNNING'
-              : 'PENDING',
+          status: stageStatus(i),
         })),
       },
     };

@@ -25,6 +25,13 @@ function groupOf(apiVersion: string | undefined): string {
   return v.includes('/') ? v.slice(0, v.indexOf('/')) : '';
 }
 
+/** `gpuDriverInstallationConfig.gpuDriverVersion` → the node label GKE writes. */
+const DRIVER_LABELS: Record<string, string> = {
+  INSTALLATION_DISABLED: 'disabled',
+  LATEST: 'latest',
+  DEFAULT: 'default',
+};
+
 /** What the cluster's spec enables, read once. */
 export interface ClusterFeatures {
   gateway: boolean;
@@ -111,11 +118,7 @@ export function nodePoolSpec(
       'cloud.google.com/gke-accelerator-count': String(gpus),
       'cloud.google.com/gke-gpu': 'true',
       'cloud.google.com/gke-gpu-driver-version':
-        driver === 'INSTALLATION_DISABLED'
-          ? 'disabled'
-          : driver === 'LATEST'
-          ? 'latest'
-          : 'default',
+        DRIVER_LABELS[String(driver)] ?? 'default',
     });
     // GKE's device plugin advertises nvidia.com/gpu unless the pool opts out (DRA pools).
     if (labels[NO_DEVICE_PLUGIN_LABEL] !== 'true') {

@@ -229,11 +229,9 @@ export function machineShape(machineType: string): {
   const trailing = /-(\d+)$/.exec(machineType);
   let cpus = trailing ? Number(trailing[1]) : 4;
   if (gpuShape) cpus = Number(gpuShape[1]) * 26;
-  const perCpu = machineType.includes('highmem')
-    ? 8
-    : machineType.includes('highcpu')
-    ? 1
-    : 4;
+  let perCpu = 4;
+  if (machineType.includes('highmem')) perCpu = 8;
+  else if (machineType.includes('highcpu')) perCpu = 1;
   return { family, cpus, memoryGi: cpus * perCpu };
 }
 

@@ -456,7 +456,9 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
     ).rejects.toMatchObject({
       // HTTP 400 (FAILED_PRECONDITION in the body) → 3 in google-gax's REST transport
       code: 3,
-      message: expect.stringContaining('Cluster is running incompatible operation'),
+      message: expect.stringContaining(
+        'Cluster is running incompatible operation',
+      ),
     });
     const [op] = await client.deleteCluster({
       name: `${PARENT}/clusters/ai-new`,

@@ -92,7 +92,7 @@ export class WorkloadAvailabilityController implements ClusterController {
     const o = change.object;
     if (change.group === 'apps' && KINDS[change.resource]) {
       if (change.verb === 'delete') {
-        this.deletePods(o);
+        this.later(change.resource, o, 0, () => this.deletePods(o));
         return;
       }
       // a status or metadata write is not a new desired state
@@ -169,7 +169,11 @@ export class WorkloadAvailabilityController implements ClusterController {
   }
 
   private deletePods(o: KubeObject) {
-    for (const pod of this.podsOf(o))
+    for (const pod of this.podsOf(o).filter(
+      p =>
+        (p.metadata.ownerReferences as Array<{ uid?: string }> | undefined)?.[0]
+          ?.uid === o.metadata.uid,
+    ))
       this.cluster!.store.delete(
         '',
         'pods',
@@ -217,24 +221,25 @@ export class WorkloadAvailabilityController implements ClusterController {
         : Math.min(spec?.replicas ?? 1, MAX_PODS);
     const hasKubelet = !!this.cluster!.controller('kubelet');
     const names = new Set(current.map(p => p.metadata.name));
+    const placed = new Set(
+      current.map(p => String((p.spec as { nodeName?: string })?.nodeName)),
+    );
     for (let i = 0; current.length < wanted && i < MAX_PODS * 2; i++) {
       const node =
         kind === 'DaemonSet'
-          ? nodes[current.length]
+          ? nodes.find(n => !placed.has(n.metadata.name))
           : nodes[i % Math.max(nodes.length, 1)];
-      const name =
-        kind === 'StatefulSet'
-          ? `${o.metadata.name}-${i}`
-          : kind === 'Deployment'
-          ? `${o.metadata.name}-${hash}-${randomBytes(3)
-              .toString('hex')
-              .slice(0, 5)}`
-          : `${o.metadata.name}-${randomBytes(3).toString('hex').slice(0, 5)}`;
+      if (node) placed.add(node.metadata.name);
+      const suffix = randomBytes(3).toString('hex').slice(0, 5);
+      let name = `${o.metadata.name}-${suffix}`;
+      if (kind === 'StatefulSet') name = `${o.metadata.name}-${i}`;
+      else if (kind === 'Deployment')
+        name = `${o.metadata.name}-${hash}-${suffix}`;
       if (names.has(name)) continue;
       names.add(name);
-      current.push(
-        this.createPod(o, template, hash, name, hasKubelet ? undefined : node),
-      );
+      // a DaemonSet pod is bound to its node; other pods go to the scheduler when there is one
+      const bind = kind === 'DaemonSet' || !hasKubelet ? node : undefined;
+      current.push(this.createPod(o, template, hash, name, bind, !hasKubelet));
     }
     for (const pod of current.slice(wanted))
       this.cluster!.store.delete(
@@ -252,10 +257,11 @@ export class WorkloadAvailabilityController implements ClusterController {
     hash: string,
     name: string,
     node: KubeObject | undefined,
+    run: boolean,
   ): KubeObject {
     const kind = o.kind ?? '';
     const at = now();
-    const running = node !== undefined;
+    const running = run && node !== undefined;
     const spec = { ...(template.spec ?? {}) } as Record<string, unknown>;
     if (node) spec.nodeName = node.metadata.name;
     const containers =
@@ -341,9 +347,8 @@ export class WorkloadAvailabilityController implements ClusterController {
         updatedReplicas: total,
         readyReplicas: ready,
         availableReplicas: ready,
-        ...(resource === 'statefulsets'
-          ? { currentReplicas: total }
-          : total - ready
+        ...(resource === 'statefulsets' ? { currentReplicas: total } : {}),
+        ...(resource !== 'statefulsets' && total > ready
           ? { unavailableReplicas: total - ready }
           : {}),
       };
