@@ -7,7 +7,8 @@ import {
   nowTimestamp,
 } from './WorkloadController';
 import { recordEvent } from './recordEvent';
-import { isActivePod, specOf } from './podResources';
+import { isActivePod, podRequests, specOf } from './podResources';
+import { quantityValue } from './quantity';
 import { poolOfNode } from './nodeDevices';
 import { resourceSlicesFor } from '../scenario/resourceSlices';
 import { RESOURCE_GROUP } from './resourceClaims';
@@ -64,8 +65,9 @@ export class ClusterAutoscaler extends WorkloadController {
         this.scaleUpFor(pod, nodes);
       }
     }
+    const current = this.list('', 'nodes');
     for (const [name, info] of this.added) {
-      const node = nodes.find(n => n.metadata.name === name);
+      const node = current.find(n => n.metadata.name === name);
       if (!node) {
         this.added.delete(name);
         continue;
@@ -230,9 +232,10 @@ export class ClusterAutoscaler extends WorkloadController {
     const allocatable =
       (node.status as { allocatable?: Record<string, string> })?.allocatable ??
       {};
-    const message = String(conditionOf(pod, 'PodScheduled')?.message ?? '');
-    for (const m of message.matchAll(/Insufficient ([^,.]+)/g))
-      if (!(m[1] in allocatable)) return false;
+    for (const [resource, amount] of Object.entries(podRequests(pod))) {
+      const has = quantityValue(allocatable[resource]);
+      if (amount > (Number.isFinite(has) ? has : 0)) return false;
+    }
     return true;
   }
 

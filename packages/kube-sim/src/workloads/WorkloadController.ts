@@ -60,6 +60,8 @@ export abstract class WorkloadController implements ClusterController {
   private readonly timers = new Set<NodeJS.Timeout>();
   private unsubscribe?: () => void;
   private passQueued = false;
+  /** The last error a reconcile pass threw (kept for tests and debugging). */
+  lastError?: Error;
   private stopped = false;
 
   constructor(protected readonly settings: WorkloadSettings) {}
@@ -93,7 +95,13 @@ export abstract class WorkloadController implements ClusterController {
     if (this.stopped) return;
     const t = setTimeout(() => {
       this.timers.delete(t);
-      if (!this.stopped) fn();
+      if (this.stopped) return;
+      try {
+        fn();
+      } catch (e) {
+        // A controller that fails keeps running, as one whose reconcile returned an error.
+        this.lastError = e as Error;
+      }
     }, ms);
     this.timers.add(t);
   }
