@@ -22,6 +22,7 @@ export function simClient(cluster: SimCluster) {
   const client = {
     get: (path: string) => request('GET', path),
     post: (path: string, body: unknown) => request('POST', path, body),
+    put: (path: string, body: unknown) => request('PUT', path, body),
     del: (path: string) => request('DELETE', path),
     /** Polls `path` until `until` holds for its JSON (or throws after `timeoutMs`). */
     async waitFor(
