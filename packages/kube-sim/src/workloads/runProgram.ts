@@ -78,16 +78,17 @@ export function runProgram(argv: string[], ctx: ProgramContext): ProgramResult {
     let stdout = '';
     let runMs: number | undefined = 0;
     let exitCode = 0;
-    for (const part of argv[2].split(/\n|;|&&/)) {
-      const words = part.trim().split(/\s+/).filter(Boolean);
+    const tokens = argv[2].split(/(\n|;|&&)/);
+    for (let i = 0; i < tokens.length; i += 2) {
+      // `a && b`: b runs only when a succeeded; `;` and new lines always go on.
+      if (i > 0 && tokens[i - 1] === '&&' && exitCode !== 0) continue;
+      const words = tokens[i].trim().split(/\s+/).filter(Boolean);
       if (!words.length) continue;
       const r = one(words, ctx);
       if (r.reason) {
-        return {
-          stdout: `${stdout}sh: 1: ${words[0]}: not found\n`,
-          exitCode: 127,
-          runMs,
-        };
+        stdout += `sh: 1: ${words[0]}: not found\n`;
+        exitCode = 127;
+        continue;
       }
       stdout += r.stdout;
       runMs =
@@ -95,7 +96,6 @@ export function runProgram(argv: string[], ctx: ProgramContext): ProgramResult {
           ? undefined
           : runMs + r.runMs;
       exitCode = r.exitCode;
-      if (exitCode !== 0 && part !== argv[2] && /&&/.test(argv[2])) break;
     }
     return { stdout, exitCode, runMs };
   }
