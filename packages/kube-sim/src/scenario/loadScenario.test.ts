@@ -25,6 +25,7 @@ describe('bundled scenarios', () => {
       'gke-1.34-conformant',
       'gke-1.34-uncertified',
       'gke-1.35-should',
+      'gke-1.37-conformant',
       'hanging',
       'large-5000',
       'restricted-rbac',
