@@ -143,6 +143,12 @@ const steps = [
     run: () => scriptStep('test/reliability/run.mjs', 'reliability'),
   },
   {
+    name: 'replicas',
+    title: 'three backend replicas on one PostgreSQL',
+    counts: true,
+    run: () => scriptStep('test/replicas/run.mjs', 'replicas'),
+  },
+  {
     name: 'e2e',
     title: 'browser tests (Playwright, Debian chromium)',
     counts: true,

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { ConformanceReport } from '@ai-conformance/plugin-ai-conformance-common';
-import type { ConformanceStore, RunClaim } from './ConformanceStore';
+import type { ConformanceStore, RunClaim, StoredRun } from './ConformanceStore';
 import { DatabaseConformanceStore } from './DatabaseConformanceStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
@@ -100,7 +100,7 @@ describe.each(databases.ids)('run coordination on %s', databaseId => {
     // Three replicas claim at the same time, each until nothing is left.
     const claims = await Promise.all(
       ['a', 'b', 'c'].map(async owner => {
-        const mine = [];
+        const mine: StoredRun[] = [];
         for (;;) {
           const got = await store.claimQueuedRuns(claim(owner, 20), 3);
           if (got.length === 0) return mine;

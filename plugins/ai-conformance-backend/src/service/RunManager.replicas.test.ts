@@ -123,7 +123,7 @@ describe.each(databases.ids)('RunManager replicas on %s', databaseId => {
     const heard: string[] = [];
     for (const m of replicas)
       m.onRunFinished(e => void heard.push(e.run.runId));
-    const queued = [];
+    const queued: string[] = [];
     for (let i = 0; i < 20; i++) {
       queued.push((await replicas[0].enqueueRun(ref(i))).run.runId);
     }
