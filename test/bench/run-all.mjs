@@ -99,7 +99,7 @@ const notes = [];
 
 async function main() {
   console.log(
-    'yarn bench: engine vs kubectl, fleet through the scheduler, routes under load, large-5000, fleet page',
+    'yarn bench: engine vs kubectl, fleet through the scheduler, routes under load, large-5000, fleet page, fleet pass across replicas',
   );
 
   // 1. One cluster: engine vs the reference kubectl checker.
@@ -275,6 +275,51 @@ async function main() {
     await stop(fleet.child);
   }
 
+  // 6. One fleet pass shared by 1, 2 and 3 replicas on PostgreSQL.
+  const replicaSizes = sizes.split(',').map(Number);
+  const replicaClusters = String(Math.max(...replicaSizes));
+  const replicaBench = await bench(
+    'fleet-replicas.mjs',
+    [
+      '--clusters',
+      replicaClusters,
+      '--replicas',
+      '1,2,3',
+      '--json',
+      path.join(tmp, 'replicas.json'),
+    ],
+    { timeoutMs: 1_800_000 },
+  );
+  const replicaJson = readJson(path.join(tmp, 'replicas.json'));
+  if (replicaBench.ok && replicaJson) {
+    for (const r of replicaJson.results) {
+      const c = `${r.clusters} clusters, ${r.replicas} ${
+        r.replicas === 1 ? 'replica' : 'replicas'
+      } (PostgreSQL)`;
+      add(
+        '6 fleet pass (replicas)',
+        c,
+        'clusters/s',
+        `${r.clustersPerSecond.toFixed(2)} (${r.finished}/${
+          r.clusters
+        } finished, ${r.succeeded} succeeded, ${r.passSeconds.toFixed(1)} s)`,
+      );
+      add(
+        '6 fleet pass (replicas)',
+        c,
+        'runs / peak RSS per replica',
+        r.perReplica
+          .map(
+            p =>
+              `${p.runs} runs, ${p.peakRssMiB.toFixed(
+                0,
+              )} MiB (${p.rssBeforeMiB.toFixed(0)} before)`,
+          )
+          .join('; '),
+      );
+    }
+  } else failures.push(`fleet replicas: ${replicaBench.error ?? 'no results'}`);
+
   rows.sort((a, b) => a[0].localeCompare(b[0]));
   const totalS = (Date.now() - started) / 1000;
   const widths = [0, 1, 2].map(i =>
@@ -399,6 +444,15 @@ ${
    headless, \`GET /clusters\` answered with 1,000 generated summaries; time from navigation to the
    first rendered matrix row, median of 3 loads. Needs \`packages/app/dist\` (\`yarn workspace app build\`)
    and \`/usr/bin/chromium\` (or \`CHROMIUM_PATH\`).
+
+6. **Fleet pass across replicas** (\`fleet-replicas.mjs\`): PostgreSQL started from
+   \`initdb\`/\`postgres\` and 1, 2, then 3 backends from source sharing it (a fresh deployment
+   each time, concurrency 8 per replica), with the largest size's kube-sim clusters in their
+   catalog and \`kubernetes\` config. Once the catalog lists all of them and the start-up pass is
+   over, the scheduled task is triggered: it queues a run per cluster and every replica's worker
+   claims them. Clusters/s = finished runs / (last finish − first start) from the run rows;
+   runs per replica from each row's \`owner_replica\`; peak RSS of each replica's process during
+   the pass (sampled every 250 ms), with its RSS just before the pass.
 
 Run one benchmark alone with \`node test/bench/<script>.mjs\` (each script documents its flags).
 `;

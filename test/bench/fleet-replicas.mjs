@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+// Benchmark: one scheduled pass over N kube-sim clusters shared by 1, 2 and
+// 3 backend replicas on one PostgreSQL (started from `initdb`/`postgres`).
+// For each replica count a fresh deployment starts, the scheduled task is
+// triggered once the catalog lists every cluster, and the run rows give the
+// pass throughput (finished runs / (last finish − first start)) and the
+// runs each replica executed; peak memory is the highest RSS of each
+// replica's process during the pass (sampled every 250 ms).
+// Usage: node test/bench/fleet-replicas.mjs [--clusters 1000] [--replicas 1,2,3] [--json out.json]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import knexFactory from 'knex';
+
+const require = createRequire(import.meta.url);
+const {
+  createDeployment,
+  waitForIdleTask,
+} = require('../support/replicaStack.cjs');
+const { startKubeSim } = require('../../packages/kube-sim/src/index.ts');
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+const N = Number(arg('clusters', '1000'));
+const counts = arg('replicas', '1,2,3').split(',').map(Number);
+const CONCURRENCY = 8;
+const SCENARIOS = [
+  'gke-1.34-conformant',
+  'eks-1.35',
+  'vanilla-1.36-cpu',
+  'gke-1.35-should',
+];
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+function rssMiB(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function measure(sim, count, dir) {
+  const deployment = await createDeployment({
+    dir: path.join(dir, `r${count}`),
+    clusters: sim.clusters,
+    count,
+    aiConformance: {
+      concurrency: CONCURRENCY,
+      schedule: {
+        // The first pass, at start-up, meets an empty catalog; the
+        // measured pass is triggered once the catalog is complete.
+        initialDelay: { seconds: 1 },
+        frequency: { hours: 6 },
+        timeout: { hours: 1 },
+      },
+    },
+  });
+  const db = knexFactory({
+    client: 'pg',
+    connection: deployment.pluginConnectionString,
+    pool: { min: 0, max: 1 },
+  });
+  try {
+    const first = await deployment.start(0);
+    for (let i = 1; i < count; i++) await deployment.start(i);
+    const { replicas } = deployment;
+    const headers = { authorization: `Bearer ${first.token}` };
+    const catalogStarted = Date.now();
+    for (;;) {
+      const r = await fetch(
+        `${first.baseUrl}/api/catalog/entities/by-query?filter=kind%3Dresource%2Cspec.type%3Dkubernetes-cluster&limit=1`,
+        { headers },
+      );
+      if (r.ok && (await r.json()).totalItems >= N) break;
+      if (Date.now() - catalogStarted > 600_000)
+        throw new Error('catalog incomplete after 600 s');
+      await sleep(1000);
+    }
+    await waitForIdleTask(db, 'ai-conformance-checks');
+    const before = replicas.map(r => rssMiB(r.child.pid));
+    const peak = [...before];
+    const sampler = setInterval(() => {
+      replicas.forEach((r, i) => {
+        peak[i] = Math.max(peak[i], rssMiB(r.child.pid));
+      });
+    }, 250);
+    const since = new Date().toISOString();
+    const trigger = await fetch(
+      `${first.baseUrl}/api/ai-conformance/.backstage/scheduler/v1/tasks/ai-conformance-checks/trigger`,
+      { method: 'POST', headers },
+    );
+    if (!trigger.ok) throw new Error(`trigger: HTTP ${trigger.status}`);
+    let rows;
+    const passStarted = Date.now();
+    for (;;) {
+      rows = await db('ai_conformance_runs')
+        .select(['status', 'owner_replica', 'started_at', 'finished_at'])
+        .where('created_at', '>=', since)
+        .where({ trigger: 'schedule' });
+      if (
+        rows.length >= N &&
+        rows.every(r => r.status !== 'queued' && r.status !== 'running')
+      )
+        break;
+      if (Date.now() - passStarted > 900_000) break;
+      await sleep(1000);
+    }
+    clearInterval(sampler);
+    const done = rows.filter(r => r.finished_at && r.started_at);
+    const firstStart = Math.min(...done.map(r => Date.parse(r.started_at)));
+    const lastFinish = Math.max(...done.map(r => Date.parse(r.finished_at)));
+    const seconds = (lastFinish - firstStart) / 1000;
+    return {
+      replicas: count,
+      clusters: N,
+      finished: done.length,
+      succeeded: done.filter(r => r.status === 'succeeded').length,
+      passSeconds: seconds,
+      clustersPerSecond: done.length / Math.max(0.001, seconds),
+      perReplica: replicas.map((r, i) => ({
+        runs: rows.filter(x => x.owner_replica === r.replicaId).length,
+        rssBeforeMiB: before[i],
+        peakRssMiB: peak[i],
+      })),
+    };
+  } finally {
+    await db.destroy();
+    await deployment.stop();
+  }
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-replicas-'));
+  const sim = await startKubeSim({
+    clusters: Array.from({ length: N }, (_, i) => ({
+      name: `fleet-${String(i).padStart(4, '0')}`,
+      scenario: SCENARIOS[i % SCENARIOS.length],
+    })),
+    metrics: false,
+  });
+  const results = [];
+  try {
+    for (const count of counts) {
+      const r = await measure(sim, count, dir);
+      results.push(r);
+      console.log(
+        `replicas ${count}: ${r.finished}/${N} runs (${
+          r.succeeded
+        } succeeded) in ${r.passSeconds.toFixed(
+          1,
+        )} s, ${r.clustersPerSecond.toFixed(
+          2,
+        )} clusters/s; per replica: ${r.perReplica
+          .map(
+            p =>
+              `${p.runs} runs, peak rss ${p.peakRssMiB.toFixed(
+                0,
+              )} MiB (${p.rssBeforeMiB.toFixed(0)} before)`,
+          )
+          .join('; ')}`,
+      );
+    }
+    const out = arg('json');
+    if (out)
+      fs.writeFileSync(
+        out,
+        JSON.stringify({ results, concurrency: CONCURRENCY }, null, 2),
+      );
+  } finally {
+    await sim.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch(e => {
+  console.error(`fleet-replicas bench: ${e.stack ?? e}`);
+  process.exit(1);
+});
