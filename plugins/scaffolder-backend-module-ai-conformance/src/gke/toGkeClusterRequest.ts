@@ -57,7 +57,8 @@ function gpuPool(pool: PlannedGpuPool): Pool {
   const dra = pool.driverVersion === 'disabled';
   return nodePool({
     name: pool.name,
-    initialNodeCount: 0,
+    // The pool starts at its minimum; the autoscaler adds the rest.
+    initialNodeCount: pool.minNodes,
     minNodes: pool.minNodes,
     maxNodes: pool.maxNodes,
     locationPolicy: 'ANY',
