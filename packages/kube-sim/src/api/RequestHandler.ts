@@ -16,6 +16,7 @@ import { parseFieldSelector } from './parseFieldSelector';
 import { parseLabelSelector } from './parseLabelSelector';
 import { negotiate, type Representation } from './negotiate';
 import { applyPatch } from './applyPatch';
+import { checkPatchOptions, serverSideApply } from './serverSideApply';
 import { decodeProtobufReview } from './decodeProtobufReview';
 import type { RbacAuthorizer, RequestAttributes } from './RbacAuthorizer';
 import type { ReviewResponder } from './ReviewResponder';
@@ -855,19 +856,25 @@ export class RequestHandler {
 
   private patch(req: ApiRequest, t: Target): ApiResponse {
     const contentType = header(req, 'content-type') ?? '';
+    const isApply = contentType.startsWith('application/apply-patch+yaml');
+    checkPatchOptions(isApply, req.query);
     const current = this.ctx.store.get(
       t.group,
       t.info.resource,
       t.namespace,
       t.name!,
     );
-    if (!current) {
-      if (!contentType.startsWith('application/apply-patch+yaml'))
-        throw notFound(t.info.resource, t.group, t.name!);
-      const object = this.checkBody(
+    const apply = (base: KubeObject | undefined) =>
+      serverSideApply(
+        base,
         applyPatch(undefined, contentType, req.body),
-        t,
+        req.query.get('fieldManager')!,
+        req.query.get('force') === 'true',
+        gv(t.group, t.version),
       );
+    if (!current) {
+      if (!isApply) throw notFound(t.info.resource, t.group, t.name!);
+      const object = this.checkBody(apply(undefined), t);
       object.metadata.name = t.name!;
       if (t.info.namespaced) this.requireNamespace(object.metadata.namespace);
       const mutated = this.ctx.mutate
@@ -886,7 +893,9 @@ export class RequestHandler {
         : this.ctx.store.create(t.group, t.info.resource, prepared);
       return json(201, stored);
     }
-    const patched = applyPatch(current, contentType, req.body);
+    const patched = isApply
+      ? apply(current)
+      : applyPatch(current, contentType, req.body);
     const object = this.checkBody(patched, t);
     object.metadata.name = t.name!;
     object.metadata.resourceVersion =
