@@ -15,8 +15,11 @@ exports.up = async function up(knex) {
     // Lower-case entity name and namespace: text filter and name sort.
     table.string('name', 256).notNullable();
     table.string('namespace', 256).notNullable();
-    // The entity exists in the catalog (as last seen by the catalog sync).
+    // The entity exists in the catalog (as last seen by the catalog sync),
+    // with its owner and title from there.
     table.boolean('in_catalog').notNullable().defaultTo(false);
+    table.string('owner', 512);
+    table.string('title', 512);
     // Latest succeeded run.
     table.string('verdict', 32);
     table.string('requirements_version', 16);
@@ -26,6 +29,8 @@ exports.up = async function up(knex) {
     table.integer('should_total').notNullable().defaultTo(0);
     // Inputs of the scorecard level, so it can be filtered and sorted on.
     table.integer('must_failed').notNullable().defaultTo(0);
+    // Requirements that fail (any level): the fleet page's default order.
+    table.integer('failed').notNullable().defaultTo(0);
     table.integer('should_unmet').notNullable().defaultTo(0);
     table.boolean('gke_certified').notNullable().defaultTo(false);
     table.string('platform', 32);

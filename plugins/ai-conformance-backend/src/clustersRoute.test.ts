@@ -272,6 +272,51 @@ describe('GET /clusters', () => {
     ]);
   });
 
+  it('filters on catalog owner and checklist version, and counts the whole fleet', async () => {
+    const owned = await get('/clusters?owner=group:default/b&limit=2');
+    expect(owned.body.totalCount).toBe(15);
+    expect(refs(owned)).toEqual(['c01', 'c03']);
+    expect(owned.body.items[0].owner).toBe('group:default/b');
+    expect(
+      (
+        await get(
+          `/clusters?owner=${encodeURIComponent('group:default/a')}&limit=1`,
+        )
+      ).body.totalCount,
+    ).toBe(15);
+    expect(
+      (await get('/clusters?requirementsVersion=1.35')).body.totalCount,
+    ).toBe(30);
+    expect(
+      refs(await get('/clusters?sort=failures&order=desc&limit=2')),
+    ).toEqual(['c00', 'c03']);
+
+    const withFacets = await get('/clusters?facets=true&limit=1&q=c0');
+    expectMatchesSpec('get', '/clusters', withFacets);
+    expect(withFacets.body.totalCount).toBe(10);
+    // Facets cover every readable cluster, filters aside.
+    expect(withFacets.body.facets).toEqual({
+      verdicts: {
+        'not-conformant': 10,
+        conformant: 10,
+        incomplete: 10,
+        unchecked: 1,
+      },
+      levels: { none: 10, gold: 10, bronze: 10, unchecked: 1 },
+      owners: ['group:default/a', 'group:default/b', 'group:default/platform'],
+      platforms: ['eks', 'gke'],
+      requirementsVersions: ['1.35'],
+    });
+    // ... of that caller only.
+    const annFacets = await get('/clusters?facets=true', ANN);
+    expect(annFacets.body.facets.owners).toEqual(['group:default/a']);
+    expect(annFacets.body.facets.verdicts).toEqual({
+      'not-conformant': 5,
+      conformant: 5,
+      incomplete: 5,
+    });
+  });
+
   it('refuses malformed filters with 400', async () => {
     for (const query of [
       'verdict=great',

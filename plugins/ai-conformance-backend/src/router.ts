@@ -121,12 +121,15 @@ export async function createRouter(
       verdict: list(q.verdict),
       level: list(q.level),
       platform: list(q.platform),
+      requirementsVersion: list(q.requirementsVersion),
+      owner: q.owner,
       kubernetesVersion: q.kubernetesVersion,
       q: q.q,
       sort: q.sort,
       order: q.order,
       offset: number(q.offset),
       limit: number(q.limit),
+      facets: q.facets === true || String(q.facets) === 'true',
     });
     res.set({
       ETag: etag,

@@ -77,6 +77,9 @@ export interface ClusterSummary {
   lastRunStatus?: RunStatus | null;
   /** Accelerators the latest report counts as capacity. */
   acceleratorCount?: number;
+  /** `spec.owner` and `metadata.title` of the catalog entity. */
+  owner?: string | null;
+  title?: string | null;
 }
 
 /**
@@ -89,15 +92,37 @@ export interface ClusterListQuery {
   verdict?: Array<Verdict | 'unchecked'>;
   level?: Array<ConformanceLevel | 'unchecked'>;
   platform?: string[];
+  /** Checklist versions of the latest report, e.g. `1.35`. */
+  requirementsVersion?: string[];
+  /** The catalog owner (`spec.owner` as written). */
+  owner?: string;
   /** Version prefix, e.g. `1.35`. */
   kubernetesVersion?: string;
-  /** Text the entity name contains (case-insensitive). */
+  /** Text the entity name or title contains (case-insensitive). */
   q?: string;
-  sort?: 'name' | 'verdict' | 'level' | 'lastRun';
+  sort?: 'name' | 'verdict' | 'level' | 'lastRun' | 'failures';
   order?: 'asc' | 'desc';
   offset?: number;
   /** Page size, 1–1000 (default 100). */
   limit?: number;
+  /** Also return {@link ClusterListFacets} over every readable cluster. */
+  facets?: boolean;
+}
+
+/**
+ * Counts and filter values of `GET /clusters?facets=true`, over every
+ * cluster the caller may read (filters aside).
+ *
+ * @public
+ */
+export interface ClusterListFacets {
+  /** Per verdict; `unchecked` for clusters without a succeeded run. */
+  verdicts: Record<string, number>;
+  /** Per scorecard level; `unchecked` for clusters without one. */
+  levels: Record<string, number>;
+  owners: string[];
+  platforms: string[];
+  requirementsVersions: string[];
 }
 
 /**
@@ -110,6 +135,7 @@ export interface ClusterListResponse {
   totalCount: number;
   offset: number;
   limit: number;
+  facets?: ClusterListFacets;
 }
 
 /**

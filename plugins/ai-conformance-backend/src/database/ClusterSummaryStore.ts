@@ -11,6 +11,9 @@ export interface ClusterSummaryRecord {
   entityRef: string;
   /** The entity exists in the catalog (as last seen by the catalog sync). */
   inCatalog: boolean;
+  /** `spec.owner` and `metadata.title` of the catalog entity. */
+  owner: string | null;
+  title: string | null;
   /** Of the latest succeeded run; null when the cluster has none. */
   verdict: Verdict | null;
   requirementsVersion: string | null;
@@ -21,6 +24,8 @@ export interface ClusterSummaryRecord {
   platform: string | null;
   kubernetesVersion: string | null;
   acceleratorCount: number;
+  /** Requirements that fail (any level) in the latest succeeded run. */
+  failed: number;
   /** Each requirement's outcome in the latest succeeded run. */
   outcomes: StoredOutcome[];
   lastSucceededRunId: string | null;
@@ -35,7 +40,12 @@ export interface ClusterSummaryRecord {
 }
 
 /** Sort keys of {@link ClusterSummaryStore.list}. */
-export type ClusterSummarySort = 'name' | 'verdict' | 'level' | 'lastRun';
+export type ClusterSummarySort =
+  | 'name'
+  | 'verdict'
+  | 'level'
+  | 'lastRun'
+  | 'failures';
 
 /** `unchecked`: clusters without a succeeded run. */
 export type VerdictFilter = Verdict | 'unchecked';
@@ -51,9 +61,13 @@ export interface ClusterSummaryQuery {
   verdict?: VerdictFilter[];
   level?: LevelFilter[];
   platform?: string[];
+  /** Checklist versions, e.g. `1.35`. */
+  requirementsVersion?: string[];
+  /** Catalog owners (`spec.owner` as written). */
+  owner?: string[];
   /** Kubernetes version prefix, e.g. `v1.35` (matches `v1.35.0-gke.1`). */
   kubernetesVersion?: string;
-  /** Case-insensitive substring of the entity name. */
+  /** Case-insensitive substring of the entity name or title. */
   text?: string;
   sort?: ClusterSummarySort;
   order?: 'asc' | 'desc';
@@ -69,6 +83,22 @@ export interface ClusterSummaryPage {
   totalCount: number;
 }
 
+/** Counts and filter values over every cluster of a scope (no filter). */
+export interface ClusterSummaryFacets {
+  verdicts: Record<string, number>;
+  levels: Record<string, number>;
+  platforms: string[];
+  owners: string[];
+  requirementsVersions: string[];
+}
+
+/** A cluster entity as the catalog sync reads it. */
+export interface CatalogCluster {
+  entityRef: string;
+  owner?: string;
+  title?: string;
+}
+
 /**
  * The fleet read model: one row per cluster, written with the run that
  * changes it. `DatabaseClusterSummaryStore` is the implementation.
@@ -76,6 +106,12 @@ export interface ClusterSummaryPage {
 export interface ClusterSummaryStore {
   /** A filtered, sorted page of summaries and the total matching. */
   list(query: ClusterSummaryQuery): Promise<ClusterSummaryPage>;
+
+  /** Verdict and level counts and filter values of a scope. */
+  facets(
+    scope: ClusterSummaryQuery['scope'],
+    levels: ClusterSummaryQuery['levels'],
+  ): Promise<ClusterSummaryFacets>;
 
   /** One cluster's summary, if it has a row. */
   get(entityRef: string): Promise<ClusterSummaryRecord | undefined>;
@@ -87,13 +123,13 @@ export interface ClusterSummaryStore {
   listRefsWithRuns(): Promise<string[]>;
 
   /**
-   * Records which entities exist in the catalog: `clusterRefs` (every
-   * cluster entity) get a row; other refs with runs are marked present
+   * Records which entities exist in the catalog: `clusters` (every
+   * cluster entity) get a row with their owner and title; other refs with runs are marked present
    * when `exists` says so, absent otherwise. Rows with neither runs nor
    * catalog entity are removed.
    */
   syncCatalog(
-    clusterRefs: readonly string[],
+    clusters: readonly CatalogCluster[],
     exists: (refs: string[]) => Promise<string[]>,
   ): Promise<void>;
 

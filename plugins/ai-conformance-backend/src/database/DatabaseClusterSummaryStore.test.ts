@@ -212,15 +212,21 @@ describe.each(databases.ids)(
       await check(refs.otherKind, report('conformant'));
       await summaries.syncCatalog(
         [
-          refs.gold,
-          refs.silver,
-          refs.bronze,
-          refs.none,
-          refs.staleGold,
-          refs.unchecked,
+          { entityRef: refs.gold, owner: 'group:default/a', title: 'Zulu' },
+          { entityRef: refs.silver, owner: 'group:default/b' },
+          { entityRef: refs.bronze, owner: 'group:default/a' },
+          { entityRef: refs.none },
+          { entityRef: refs.staleGold },
+          { entityRef: refs.unchecked },
         ],
         async candidates => candidates.filter(r => r === refs.otherKind),
       );
+      expect(await summaries.get(refs.gold)).toMatchObject({
+        owner: 'group:default/a',
+        title: 'Zulu',
+        failed: 0,
+      });
+      expect((await summaries.get(refs.none))?.failed).toBe(1);
 
       const all = await summaries.list(query());
       expect(all.totalCount).toBe(7);
@@ -311,6 +317,42 @@ describe.each(databases.ids)(
         (await refsOf({ sort: 'lastRun', order: 'desc' })).slice(0, 2),
       ).toEqual([refs.otherKind, refs.none]);
 
+      expect(await refsOf({ owner: ['group:default/a'] })).toEqual([
+        refs.gold,
+        refs.bronze,
+      ]);
+      expect(await refsOf({ requirementsVersion: ['1.35'] })).toHaveLength(6);
+      expect(await refsOf({ requirementsVersion: ['1.34'] })).toEqual([]);
+      // The title is searched too.
+      expect(await refsOf({ text: 'zul' })).toEqual([refs.gold]);
+      expect(
+        (await refsOf({ sort: 'failures', order: 'desc' })).slice(0, 2),
+      ).toEqual([refs.silver, refs.none]); // one failure each, then by name
+      expect((await refsOf({ sort: 'failures' }))[0]).toBe(refs.unchecked);
+
+      expect(
+        await summaries.facets({ inCatalog: true }, query().levels),
+      ).toEqual({
+        verdicts: {
+          conformant: 4,
+          incomplete: 1,
+          'not-conformant': 1,
+          unchecked: 1,
+        },
+        levels: { gold: 2, silver: 2, bronze: 1, none: 1, unchecked: 1 },
+        platforms: ['eks', 'gke'],
+        owners: ['group:default/a', 'group:default/b'],
+        requirementsVersions: ['1.35'],
+      });
+      expect(
+        (
+          await summaries.facets(
+            { refs: [refs.none, refs.gone] },
+            query().levels,
+          )
+        ).verdicts,
+      ).toEqual({ 'not-conformant': 1, conformant: 1 });
+
       const page = await summaries.list(
         query({ sort: 'name', offset: 2, limit: 2 }),
       );
@@ -335,7 +377,12 @@ describe.each(databases.ids)(
       ]);
 
       // An entity leaving the catalog drops out; one without runs loses its row.
-      await summaries.syncCatalog([refs.gold], async () => []);
+      await summaries.syncCatalog([{ entityRef: refs.gold }], async () => []);
+      // Owner and title follow the catalog.
+      expect(await summaries.get(refs.gold)).toMatchObject({
+        owner: null,
+        title: null,
+      });
       expect(await refsOf({})).toEqual([refs.gold]);
       expect(await summaries.get(refs.unchecked)).toBeUndefined();
       expect((await summaries.get(refs.silver))?.inCatalog).toBe(false);

@@ -8,6 +8,8 @@ import {
   type Verdict,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type {
+  CatalogCluster,
+  ClusterSummaryFacets,
   ClusterSummaryPage,
   ClusterSummaryQuery,
   ClusterSummaryRecord,
@@ -27,6 +29,8 @@ type SummaryRow = {
   name: string;
   namespace: string;
   in_catalog: boolean | number;
+  owner: string | null;
+  title: string | null;
   verdict: string | null;
   requirements_version: string | null;
   must_passed: number;
@@ -34,6 +38,7 @@ type SummaryRow = {
   should_passed: number;
   should_total: number;
   must_failed: number;
+  failed: number;
   should_unmet: number;
   gke_certified: boolean | number;
   platform: string | null;
@@ -53,6 +58,8 @@ function toRecord(row: SummaryRow): ClusterSummaryRecord {
   return {
     entityRef: row.entity_ref,
     inCatalog: Boolean(row.in_catalog),
+    owner: row.owner ?? null,
+    title: row.title ?? null,
     verdict: (row.verdict as Verdict | null) ?? null,
     requirementsVersion: row.requirements_version ?? null,
     mustPassed: Number(row.must_passed),
@@ -62,6 +69,7 @@ function toRecord(row: SummaryRow): ClusterSummaryRecord {
     platform: row.platform ?? null,
     kubernetesVersion: row.kubernetes_version ?? null,
     acceleratorCount: Number(row.accelerator_count),
+    failed: Number(row.failed),
     outcomes: row.outcomes ? JSON.parse(row.outcomes) : [],
     lastSucceededRunId: row.last_succeeded_run_id ?? null,
     lastSucceededAt: row.last_succeeded_at ?? null,
@@ -90,6 +98,7 @@ const UNCHECKED = {
   should_passed: 0,
   should_total: 0,
   must_failed: 0,
+  failed: 0,
   should_unmet: 0,
   gke_certified: false,
   platform: null,
@@ -181,6 +190,7 @@ export async function writeClusterSummary(
       must_failed: outcomes.filter(
         o => o.level === 'MUST' && o.status === 'fail',
       ).length,
+      failed: outcomes.filter(o => o.status === 'fail').length,
       should_unmet: outcomes.filter(
         o => o.level === 'SHOULD' && !isMet(o.status),
       ).length,
@@ -300,6 +310,10 @@ export class DatabaseClusterSummaryStore implements ClusterSummaryStore {
       });
     }
     if (query.platform?.length) q.whereIn('platform', query.platform);
+    if (query.requirementsVersion?.length) {
+      q.whereIn('requirements_version', query.requirementsVersion);
+    }
+    if (query.owner?.length) q.whereIn('owner', query.owner);
     if (query.kubernetesVersion) {
       const bare = likeEscape(query.kubernetesVersion.replace(/^v/i, ''));
       q.where(w =>
@@ -309,9 +323,12 @@ export class DatabaseClusterSummaryStore implements ClusterSummaryStore {
       );
     }
     if (query.text) {
-      q.whereRaw(`name LIKE ? ESCAPE '\\'`, [
-        `%${likeEscape(query.text.toLocaleLowerCase('en-US'))}%`,
-      ]);
+      const like = `%${likeEscape(query.text.toLocaleLowerCase('en-US'))}%`;
+      q.where(w =>
+        w
+          .whereRaw(`name LIKE ? ESCAPE '\\'`, [like])
+          .orWhereRaw(`LOWER(title) LIKE ? ESCAPE '\\'`, [like]),
+      );
     }
     return q;
   }
@@ -330,6 +347,12 @@ export class DatabaseClusterSummaryStore implements ClusterSummaryStore {
         );
         break;
       }
+      case 'failures':
+        // Never checked: below every checked cluster.
+        q.orderByRaw(
+          `CASE WHEN verdict IS NULL THEN -1 ELSE failed END ${dir}`,
+        );
+        break;
       case 'lastRun':
         q.orderByRaw(`COALESCE(last_run_created_at, '') ${dir}`);
         break;
@@ -374,6 +397,56 @@ export class DatabaseClusterSummaryStore implements ClusterSummaryStore {
     };
   }
 
+  async facets(
+    scope: ClusterSummaryQuery['scope'],
+    levels: ClusterSummaryQuery['levels'],
+  ): Promise<ClusterSummaryFacets> {
+    const level = levelSql(levels);
+    const q = this.db(SUMMARIES).select([
+      'entity_ref',
+      'verdict',
+      'platform',
+      'owner',
+      'requirements_version',
+      this.db.raw(`(${level.sql}) as level`, level.bindings),
+    ]);
+    if ('inCatalog' in scope) q.where('in_catalog', true);
+    const allowed = 'refs' in scope ? new Set(scope.refs) : undefined;
+    const rows = (
+      (await q) as Array<{
+        entity_ref: string;
+        verdict: string | null;
+        platform: string | null;
+        owner: string | null;
+        requirements_version: string | null;
+        level: string | null;
+      }>
+    ).filter(r => !allowed || allowed.has(r.entity_ref));
+    const verdicts: Record<string, number> = {};
+    const levelCounts: Record<string, number> = {};
+    const platforms = new Set<string>();
+    const owners = new Set<string>();
+    const versions = new Set<string>();
+    for (const r of rows) {
+      const v = r.verdict ?? 'unchecked';
+      verdicts[v] = (verdicts[v] ?? 0) + 1;
+      const l = r.level ?? 'unchecked';
+      levelCounts[l] = (levelCounts[l] ?? 0) + 1;
+      if (r.platform) platforms.add(r.platform);
+      if (r.owner) owners.add(r.owner);
+      if (r.requirements_version) versions.add(r.requirements_version);
+    }
+    const sorted = (s: Set<string>) =>
+      [...s].sort((a, b) => a.localeCompare(b, 'en'));
+    return {
+      verdicts,
+      levels: levelCounts,
+      platforms: sorted(platforms),
+      owners: sorted(owners),
+      requirementsVersions: sorted(versions),
+    };
+  }
+
   async get(entityRef: string): Promise<ClusterSummaryRecord | undefined> {
     const row = await this.db(SUMMARIES)
       .where({ entity_ref: entityRef })
@@ -396,38 +469,53 @@ export class DatabaseClusterSummaryStore implements ClusterSummaryStore {
   }
 
   async syncCatalog(
-    clusterRefs: readonly string[],
+    clusters: readonly CatalogCluster[],
     exists: (refs: string[]) => Promise<string[]>,
   ): Promise<void> {
     const now = (this.options.now?.() ?? new Date()).toISOString();
-    const clusters = new Set(clusterRefs);
+    const byRef = new Map(clusters.map(c => [c.entityRef, c]));
     const rows = (await this.db(SUMMARIES).select([
       'entity_ref',
       'in_catalog',
+      'owner',
+      'title',
       'last_run_id',
-    ])) as Array<Pick<SummaryRow, 'entity_ref' | 'in_catalog' | 'last_run_id'>>;
-    const have = new Set(rows.map(r => r.entity_ref));
-    const missing = clusterRefs.filter(ref => !have.has(ref));
+    ])) as Array<
+      Pick<
+        SummaryRow,
+        'entity_ref' | 'in_catalog' | 'owner' | 'title' | 'last_run_id'
+      >
+    >;
+    const have = new Map(rows.map(r => [r.entity_ref, r]));
+    const missing = clusters.filter(c => !have.has(c.entityRef));
     for (let i = 0; i < missing.length; i += CHUNK) {
       await this.db(SUMMARIES)
         .insert(
-          missing.slice(i, i + CHUNK).map(ref => ({
-            entity_ref: ref,
-            ...nameColumns(ref),
+          missing.slice(i, i + CHUNK).map(c => ({
+            entity_ref: c.entityRef,
+            ...nameColumns(c.entityRef),
             in_catalog: true,
+            owner: c.owner ?? null,
+            title: c.title ?? null,
             ...UNCHECKED,
             updated_at: now,
           })),
         )
         .onConflict('entity_ref')
-        .merge(['in_catalog']);
+        .merge(['in_catalog', 'owner', 'title']);
     }
-    const present: string[] = [];
     const absent: string[] = [];
     const others: string[] = [];
     for (const row of rows) {
-      if (clusters.has(row.entity_ref)) {
-        if (!row.in_catalog) present.push(row.entity_ref);
+      const cluster = byRef.get(row.entity_ref);
+      if (cluster) {
+        const owner = cluster.owner ?? null;
+        const title = cluster.title ?? null;
+        if (!row.in_catalog || row.owner !== owner || row.title !== title) {
+          await this.db(SUMMARIES)
+            .where({ entity_ref: row.entity_ref })
+            .update({ in_catalog: true, owner, title });
+        }
       } else if (row.last_run_id) {
         others.push(row.entity_ref);
       } else {
@@ -437,9 +525,9 @@ export class DatabaseClusterSummaryStore implements ClusterSummaryStore {
     // Refs with runs that are not cluster entities count while their
     // entity exists (as GET /clusters always listed them).
     const found = new Set(others.length ? await exists(others) : []);
-    const wasIn = new Map(rows.map(r => [r.entity_ref, Boolean(r.in_catalog)]));
+    const present: string[] = [];
     for (const ref of others) {
-      if (found.has(ref) !== wasIn.get(ref)) {
+      if (found.has(ref) !== Boolean(have.get(ref)?.in_catalog)) {
         (found.has(ref) ? present : absent).push(ref);
       }
     }
@@ -456,7 +544,7 @@ export class DatabaseClusterSummaryStore implements ClusterSummaryStore {
         .delete();
       await this.db(SUMMARIES)
         .whereIn('entity_ref', chunk)
-        .update({ in_catalog: false });
+        .update({ in_catalog: false, owner: null, title: null });
     }
   }
 

@@ -126,6 +126,30 @@ export const spec = {
             },
           },
           {
+            name: 'requirementsVersion',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            description:
+              'Comma-separated checklist versions of the latest report, e.g. `1.35`.',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,2}\\.[0-9]{1,3}(,[0-9]{1,2}\\.[0-9]{1,3})*$',
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            description:
+              'The catalog owner of the cluster entity (`spec.owner` as written).',
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
             name: 'kubernetesVersion',
             in: 'query',
             required: false,
@@ -139,7 +163,8 @@ export const spec = {
             name: 'q',
             in: 'query',
             required: false,
-            description: 'Case-insensitive text the entity name contains.',
+            description:
+              'Case-insensitive text the entity name or title contains.',
             schema: {
               type: 'string',
               maxLength: 256,
@@ -149,10 +174,11 @@ export const spec = {
             name: 'sort',
             in: 'query',
             required: false,
-            description: 'Sort key (default `name`); ties are ordered by name.',
+            description:
+              'Sort key (default `name`); ties are ordered by name. `failures` counts failing requirements; never-checked clusters rank below every checked one.',
             schema: {
               type: 'string',
-              enum: ['name', 'verdict', 'level', 'lastRun'],
+              enum: ['name', 'verdict', 'level', 'lastRun', 'failures'],
             },
           },
           {
@@ -182,6 +208,16 @@ export const spec = {
               type: 'integer',
               minimum: 1,
               maximum: 1000,
+            },
+          },
+          {
+            name: 'facets',
+            in: 'query',
+            required: false,
+            description:
+              'Also count verdicts and levels and list the owners, platforms and checklist versions over every readable cluster (filters aside).',
+            schema: {
+              type: 'boolean',
             },
           },
         ],
@@ -970,6 +1006,14 @@ export const spec = {
               'Accelerators (GPUs, TPUs) the latest report counts as capacity.',
             type: 'integer',
           },
+          owner: {
+            description: "The catalog entity's `spec.owner`.",
+            type: ['string', 'null'],
+          },
+          title: {
+            description: "The catalog entity's `metadata.title`.",
+            type: ['string', 'null'],
+          },
         },
       },
       ClusterList: {
@@ -992,6 +1036,55 @@ export const spec = {
           },
           limit: {
             type: 'integer',
+          },
+          facets: {
+            $ref: '#/components/schemas/ClusterFacets',
+          },
+        },
+      },
+      ClusterFacets: {
+        type: 'object',
+        required: [
+          'verdicts',
+          'levels',
+          'owners',
+          'platforms',
+          'requirementsVersions',
+        ],
+        properties: {
+          verdicts: {
+            description:
+              'Clusters per verdict, `unchecked` for those without a succeeded run.',
+            type: 'object',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          levels: {
+            description:
+              'Clusters per scorecard level, `unchecked` for those without one.',
+            type: 'object',
+            additionalProperties: {
+              type: 'integer',
+            },
+          },
+          owners: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          platforms: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          requirementsVersions: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
           },
         },
       },
@@ -1093,7 +1186,7 @@ export const spec = {
           },
           method: {
             type: 'string',
-            enum: ['passive', 'dry-run', 'artifact'],
+            enum: ['passive', 'dry-run', 'artifact', 'active'],
           },
           summary: {
             type: 'string',

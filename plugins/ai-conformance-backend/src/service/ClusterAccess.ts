@@ -154,6 +154,34 @@ export class ClusterAccess {
     );
   }
 
+  /** Cluster entities the caller can see in the catalog: ref, owner, title. */
+  async listClusterEntities(
+    credentials: BackstageCredentials,
+  ): Promise<Array<{ entityRef: string; owner?: string; title?: string }>> {
+    const { items } = await this.deps.catalog.getEntities(
+      {
+        filter: CLUSTER_ENTITY_FILTER,
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.title',
+          'spec.owner',
+        ],
+      },
+      { credentials },
+    );
+    return items.map(e => ({
+      entityRef: stringifyEntityRef({
+        kind: e.kind,
+        namespace: e.metadata.namespace ?? DEFAULT_NAMESPACE,
+        name: e.metadata.name,
+      }),
+      ...(typeof e.spec?.owner === 'string' ? { owner: e.spec.owner } : {}),
+      ...(e.metadata.title ? { title: e.metadata.title } : {}),
+    }));
+  }
+
   /** Cluster entities the caller can see in the catalog. */
   async listClusterEntityRefs(
     credentials: BackstageCredentials,

@@ -84,21 +84,27 @@ export class ClusterApiService {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? DEFAULT_CLUSTER_PAGE;
     const scope = await this.deps.visibility.scope(credentials);
+    const levels = {
+      rules: { ...DEFAULT_GOLD_LEVEL_RULES, ...this.deps.goldRules },
+      now,
+    };
+    const facets = query.facets
+      ? this.deps.summaries.facets(scope, levels)
+      : undefined;
     const page = await this.deps.summaries.list({
       scope,
       verdict: query.verdict,
       level: query.level,
       platform: query.platform,
+      requirementsVersion: query.requirementsVersion,
+      owner: query.owner ? [query.owner] : undefined,
       kubernetesVersion: query.kubernetesVersion,
       text: query.q,
       sort: query.sort,
       order: query.order,
       offset,
       limit,
-      levels: {
-        rules: { ...DEFAULT_GOLD_LEVEL_RULES, ...this.deps.goldRules },
-        now,
-      },
+      levels,
     });
     const body: ClusterListResponse = {
       items: page.items.map(record =>
@@ -107,6 +113,7 @@ export class ClusterApiService {
       totalCount: page.totalCount,
       offset,
       limit,
+      ...(facets ? { facets: await facets } : {}),
     };
     const etag = `W/"${createHash('sha256')
       .update(callerKey(credentials))

@@ -98,8 +98,8 @@ export class FleetVisibility {
     const { access, auth, summaries, logger } = this.deps;
     try {
       const credentials = await auth.getOwnServiceCredentials();
-      const clusterRefs = await access.listClusterEntityRefs(credentials);
-      await summaries.syncCatalog(clusterRefs, refs =>
+      const clusters = await access.listClusterEntities(credentials);
+      await summaries.syncCatalog(clusters, refs =>
         access.existing(refs, credentials),
       );
       this.#syncedAt = this.deps.now?.() ?? Date.now();

@@ -102,5 +102,7 @@ export function summarizeRecord(
     lastRunId: record.lastRunId,
     lastRunStatus: record.lastRunStatus,
     acceleratorCount: record.acceleratorCount,
+    owner: record.owner,
+    title: record.title,
   };
 }

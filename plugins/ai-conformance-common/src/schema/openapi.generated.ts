@@ -295,6 +295,10 @@ export interface components {
       lastRunStatus?: components['schemas']['RunStatus'] | null;
       /** Accelerators (GPUs, TPUs) the latest report counts as capacity. */
       acceleratorCount?: number;
+      /** The catalog entity's `spec.owner`. */
+      owner?: string | null;
+      /** The catalog entity's `metadata.title`. */
+      title?: string | null;
     };
     ClusterList: {
       items: components['schemas']['ClusterSummary'][];
@@ -302,6 +306,20 @@ export interface components {
       totalCount: number;
       offset: number;
       limit: number;
+      facets?: components['schemas']['ClusterFacets'];
+    };
+    ClusterFacets: {
+      /** Clusters per verdict, `unchecked` for those without a succeeded run. */
+      verdicts: {
+        [key: string]: number;
+      };
+      /** Clusters per scorecard level, `unchecked` for those without one. */
+      levels: {
+        [key: string]: number;
+      };
+      owners: string[];
+      platforms: string[];
+      requirementsVersions: string[];
     };
     ClusterDetail: {
       entityRef: string;
@@ -322,7 +340,7 @@ export interface components {
       conditional: boolean;
       title: string;
       status: 'pass' | 'fail' | 'partial' | 'not-applicable' | 'unknown';
-      method: 'passive' | 'dry-run' | 'artifact';
+      method: 'passive' | 'dry-run' | 'artifact' | 'active';
       summary: string;
       evidence: components['schemas']['Evidence'][];
       remediation: components['schemas']['Remediation'][];
@@ -635,16 +653,22 @@ export interface operations {
         level?: string;
         /** Comma-separated platforms, e.g. `gke,eks`. */
         platform?: string;
+        /** Comma-separated checklist versions of the latest report, e.g. `1.35`. */
+        requirementsVersion?: string;
+        /** The catalog owner of the cluster entity (`spec.owner` as written). */
+        owner?: string;
         /** Kubernetes version prefix, e.g. `1.35` or `v1.35.2`. */
         kubernetesVersion?: string;
-        /** Case-insensitive text the entity name contains. */
+        /** Case-insensitive text the entity name or title contains. */
         q?: string;
-        /** Sort key (default `name`); ties are ordered by name. */
-        sort?: 'name' | 'verdict' | 'level' | 'lastRun';
+        /** Sort key (default `name`); ties are ordered by name. `failures` counts failing requirements; never-checked clusters rank below every checked one. */
+        sort?: 'name' | 'verdict' | 'level' | 'lastRun' | 'failures';
         order?: 'asc' | 'desc';
         offset?: number;
         /** Page size (default 100). */
         limit?: number;
+        /** Also count verdicts and levels and list the owners, platforms and checklist versions over every readable cluster (filters aside). */
+        facets?: boolean;
       };
       header?: never;
       path?: never;
