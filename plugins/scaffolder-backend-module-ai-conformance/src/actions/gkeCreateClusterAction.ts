@@ -33,6 +33,7 @@ const examples = [
   },
 ];
 
+/** @public */
 export type GkeCreateClusterOutput = {
   clusterName: string;
   apiServer: string;

@@ -34,6 +34,7 @@ export const REGISTRATION_AUTH_PROVIDERS = [
   'google',
 ] as const;
 
+/** @public */
 export interface RegistrationSettings {
   /** Directory the catalog reads `*.yaml` from (a `file` location). */
   directory?: string;

@@ -12,7 +12,11 @@ export const ADDONS_CONFIG_KEY = 'aiConformance.gke.addons';
 export const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 30_000;
 
-/** Where the add-ons' manifests come from. */
+/**
+ * Where the add-ons' manifests come from.
+ *
+ * @public
+ */
 export interface AddonManifestSettings {
   /** `<dir>/<chart>/<version>.yaml`, looked at first. */
   mirrorDirectory?: string;

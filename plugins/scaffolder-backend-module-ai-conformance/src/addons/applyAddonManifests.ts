@@ -5,7 +5,11 @@ import { parseAllDocuments } from 'yaml';
 /** The field manager of every object the add-on install applies. */
 export const FIELD_MANAGER = 'backstage-ai-conformance';
 
-/** A cluster the backend reaches with a bearer token. */
+/**
+ * A cluster the backend reaches with a bearer token.
+ *
+ * @public
+ */
 export interface KubeTarget {
   server: string;
   /** Base64 PEM of the cluster's CA. */
@@ -13,7 +17,11 @@ export interface KubeTarget {
   token: string;
 }
 
-/** A Kubernetes object of a manifest file. */
+/**
+ * A Kubernetes object of a manifest file.
+ *
+ * @public
+ */
 export interface ManifestObject {
   apiVersion: string;
   kind: string;
@@ -57,7 +65,11 @@ export function describeObject(o: ManifestObject): string {
   }`;
 }
 
-/** What applying and reading objects needs (client-node's object API). */
+/**
+ * What applying and reading objects needs (client-node's object API).
+ *
+ * @public
+ */
 export interface ObjectApi {
   apply(object: ManifestObject): Promise<void>;
   read(object: ManifestObject): Promise<Record<string, any>>;

@@ -8,6 +8,8 @@ export const CONTAINER_API_CONFIG_KEY = 'aiConformance.gke.containerApi';
  * Where the backend reaches the Container API and with which Google
  * identity: Application Default Credentials unless a service-account key
  * file is configured. Never anything from a template's form.
+ *
+ * @public
  */
 export interface ContainerApiSettings {
   /** `https://host[:port]` or `http://host:port`; default: Google's. */
@@ -56,7 +58,11 @@ export function clusterManagerClientOptions(
   return options;
 }
 
-/** A Container API long-running operation, as the client returns it. */
+/**
+ * A Container API long-running operation, as the client returns it.
+ *
+ * @public
+ */
 export interface GkeOperation {
   name?: string | null;
   operationType?: string | number | null;
@@ -80,7 +86,11 @@ export interface GkeOperation {
   } | null;
 }
 
-/** The parts of a Container API Cluster the actions read. */
+/**
+ * The parts of a Container API Cluster the actions read.
+ *
+ * @public
+ */
 export interface GkeCluster {
   name?: string | null;
   status?: string | number | null;
@@ -96,6 +106,8 @@ export interface GkeCluster {
 /**
  * The methods of `@google-cloud/container`'s `v1.ClusterManagerClient` the
  * actions use (each answers `[response, ...]`).
+ *
+ * @public
  */
 export interface ClusterManagerMethods {
   getServerConfig(request: { name: string }): Promise<unknown[]>;
@@ -110,7 +122,11 @@ export interface ClusterManagerMethods {
   close(): Promise<void>;
 }
 
-/** A Container API client and a token source for the clusters it creates. */
+/**
+ * A Container API client and a token source for the clusters it creates.
+ *
+ * @public
+ */
 export interface ContainerApi {
   client: ClusterManagerMethods;
   /**
@@ -120,7 +136,11 @@ export interface ContainerApi {
   getAccessToken(): Promise<string>;
 }
 
-/** Creates the Container API client for one task. */
+/**
+ * Creates the Container API client for one task.
+ *
+ * @public
+ */
 export type ContainerApiFactory = () => Promise<ContainerApi>;
 
 function bearerOf(headers: unknown): string | undefined {
@@ -136,6 +156,8 @@ function bearerOf(headers: unknown): string | undefined {
 /**
  * The real client: `@google-cloud/container`'s `v1.ClusterManagerClient`
  * with the REST transport, loaded on first use.
+ *
+ * @public
  */
 export function containerApiFactory(
   settings: ContainerApiSettings,
