@@ -148,6 +148,46 @@ describe.each(databases.ids)('RunManager replicas on %s', databaseId => {
     expect(heard.sort()).toEqual([...queued].sort());
   });
 
+  it('waits for a run another replica executes', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>(r => (release = r));
+    const a = replica(
+      'a',
+      new FakeRunner(async (t, o) => {
+        if (t.name === 'c6') {
+          // Runs until the replica stops.
+          await new Promise((_, reject) =>
+            o.signal.addEventListener('abort', () => reject(o.signal.reason)),
+          );
+        }
+        await gate;
+        return report(t.name);
+      }),
+    );
+    const b = replica('b', new FakeRunner(async t => report(t.name)));
+    const { run } = await a.requestRun(ref(5), {
+      trigger: 'user',
+      credentials: mockCredentials.user(),
+    });
+    let waited = false;
+    const waiting = b.waitForRun(run.runId).then(() => {
+      waited = true;
+    });
+    await sleep(200);
+    expect(waited).toBe(false);
+    release();
+    await waiting;
+    expect((await b.getRun(run.runId))?.status).toBe('succeeded');
+    // A bounded wait ends at its timeout.
+    const { run: hung } = await a.requestRun(ref(6), {
+      trigger: 'user',
+      credentials: mockCredentials.user(),
+    });
+    const started = Date.now();
+    await b.waitForRun(hung.runId, { timeoutMs: 150 });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('fails the runs of a replica whose lease expired, never the live runs of another', async () => {
     let release!: () => void;
     const gate = new Promise<void>(r => (release = r));

@@ -350,9 +350,41 @@ export class RunManager {
     return toRunRecord(finished);
   }
 
-  /** Resolves when the run has finished (at once when it is not executed here). */
-  async waitForRun(runId: string): Promise<void> {
-    await this.#executions.get(runId)?.catch(() => undefined);
+  /**
+   * Resolves when the run has finished. A run executed by another replica
+   * (or still queued) is watched in the store, at most `timeoutMs` (default:
+   * the cluster deadline plus two leases, by when it has ended or its lease
+   * has expired).
+   */
+  async waitForRun(
+    runId: string,
+    options: { timeoutMs?: number } = {},
+  ): Promise<void> {
+    const local = this.#executions.get(runId);
+    if (local) {
+      await local.catch(() => undefined);
+      return;
+    }
+    const { leaseMs, pollMs } = this.#coordination;
+    const until =
+      Date.now() +
+      (options.timeoutMs ??
+        this.options.limits.clusterDeadlineMs + 2 * leaseMs);
+    while (Date.now() < until) {
+      const run = await this.options.store.getRun(runId, {
+        withReport: false,
+      });
+      if (!run || (run.status !== 'queued' && run.status !== 'running')) {
+        return;
+      }
+      const execution = this.#executions.get(runId);
+      if (execution) {
+        // Claimed here in the meantime.
+        await execution.catch(() => undefined);
+        return;
+      }
+      await new Promise(resolve => setTimeout(resolve, Math.min(pollMs, 1000)));
+    }
   }
 
   /** Resolves when every run executed here has finished and listeners were told. */
