@@ -407,7 +407,8 @@ export class Kubelet extends WorkloadController {
         (s.state as { terminated: { exitCode: number } }).terminated
           .exitCode !== 0,
     );
-    const phase = allDone ? (failed ? 'Failed' : 'Succeeded') : 'Running';
+    let phase = 'Running';
+    if (allDone) phase = failed ? 'Failed' : 'Succeeded';
     const ready = statuses.every(s => s.ready);
     this.patchStatus(pod, s => {
       let conditions = withCondition(s.conditions, {

@@ -36,11 +36,8 @@ export function gpusOfNode(
     | { capacity?: Record<string, string> }
     | undefined;
   const advertised = quantityValue(status?.capacity?.[resource]);
-  const count = Number.isFinite(advertised)
-    ? advertised
-    : pool?.gpuModel
-    ? pool.gpusPerNode ?? 1
-    : 0;
+  let count = pool?.gpuModel ? pool.gpusPerNode ?? 1 : 0;
+  if (Number.isFinite(advertised)) count = advertised;
   const model = pool?.gpuModel ?? 'NVIDIA GPU';
   return Array.from({ length: count }, (_, index) => ({
     index,
