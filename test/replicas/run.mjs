@@ -306,7 +306,7 @@ async function main() {
         120_000,
       );
       // Slower clusters: the pass lasts longer than a replica's restart.
-      for (const c of clusters) c.setFaults([{ latencyMs: 120, jitterMs: 20 }]);
+      for (const c of clusters) c.setFaults([{ latencyMs: 300, jitterMs: 50 }]);
       const since = new Date().toISOString();
       await trigger(replicas[0]);
       const victim = replicas[2];
