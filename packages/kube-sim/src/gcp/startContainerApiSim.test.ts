@@ -477,4 +477,134 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
       kc.makeApiClient(k8s.VersionApi).getCode(),
     ).rejects.toMatchObject({ code: 404 });
   });
+
+  it('creates a DRA pool without device-plugin GPUs; the NVIDIA DRA driver, once applied, publishes its ResourceSlices', async () => {
+    const [op] = await client.createCluster({
+      parent: PARENT,
+      cluster: {
+        name: 'dra',
+        initialClusterVersion: '1.37',
+        releaseChannel: { channel: 'RAPID' },
+        nodePools: [
+          {
+            name: 'l4-dra-pool',
+            initialNodeCount: 1,
+            locations: ['us-central1-a', 'us-central1-b'],
+            config: {
+              machineType: 'g2-standard-24',
+              labels: {
+                'gke-no-default-nvidia-gpu-device-plugin': 'true',
+                'cloud.google.com/gke-nvidia-gpu-dra-driver': 'true',
+              },
+              accelerators: [
+                {
+                  acceleratorType: 'nvidia-l4',
+                  acceleratorCount: 2,
+                  gpuDriverInstallationConfig: {
+                    gpuDriverVersion: 'INSTALLATION_DISABLED',
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    });
+    await waitDone(client, op.name!);
+    const [cluster] = await client.getCluster({
+      name: `${PARENT}/clusters/dra`,
+    });
+    expect(cluster.currentMasterVersion).toBe('1.37.0-gke.3503000');
+    const token = sim.accessToken();
+    const dra = new k8s.KubeConfig();
+    dra.loadFromOptions({
+      clusters: [
+        {
+          name: 'c',
+          server: `https://${cluster.endpoint}`,
+          caData: cluster.masterAuth!.clusterCaCertificate!,
+        },
+      ],
+      users: [{ name: 'u', token }],
+      contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
+      currentContext: 'c',
+    });
+    const nodes = await dra.makeApiClient(k8s.CoreV1Api).listNode();
+    expect(nodes.items).toHaveLength(2);
+    expect(
+      nodes.items[0].metadata?.labels?.[
+        'cloud.google.com/gke-gpu-driver-version'
+      ],
+    ).toBe('disabled');
+    expect(nodes.items[0].status?.capacity?.['nvidia.com/gpu']).toBeUndefined();
+    const slices = dra.makeApiClient(k8s.ResourceV1Api);
+    expect((await slices.listResourceSlice()).items).toEqual([]);
+
+    const objects = k8s.KubernetesObjectApi.makeApiClient(dra);
+    await objects.patch(
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'nvidia-dra-driver-gpu' },
+      },
+      undefined,
+      undefined,
+      'addons',
+      true,
+      k8s.PatchStrategy.ServerSideApply,
+    );
+    await objects.patch(
+      {
+        apiVersion: 'apps/v1',
+        kind: 'DaemonSet',
+        metadata: {
+          name: 'nvidia-dra-driver-gpu-kubelet-plugin',
+          namespace: 'nvidia-dra-driver-gpu',
+        },
+        spec: {
+          selector: { matchLabels: { app: 'kubelet-plugin' } },
+          template: {
+            metadata: { labels: { app: 'kubelet-plugin' } },
+            spec: {
+              nodeSelector: {
+                'cloud.google.com/gke-nvidia-gpu-dra-driver': 'true',
+              },
+              tolerations: [
+                {
+                  key: 'nvidia.com/gpu',
+                  operator: 'Exists',
+                  effect: 'NoSchedule',
+                },
+              ],
+              containers: [
+                {
+                  name: 'gpus',
+                  image: 'nvcr.io/nvidia/k8s-dra-driver-gpu:v25.8.1',
+                },
+              ],
+            },
+          },
+        },
+      },
+      undefined,
+      undefined,
+      'addons',
+      true,
+      k8s.PatchStrategy.ServerSideApply,
+    );
+    let published: k8s.V1ResourceSlice[] = [];
+    for (let i = 0; i < 100 && published.length < 2; i++) {
+      await new Promise(r => setTimeout(r, 20));
+      published = (await slices.listResourceSlice()).items;
+    }
+    expect(published.map(s => s.spec.driver)).toEqual([
+      'gpu.nvidia.com',
+      'gpu.nvidia.com',
+    ]);
+    expect(published.map(s => s.spec.nodeName).sort()).toEqual(
+      nodes.items.map(n => n.metadata!.name).sort(),
+    );
+    expect(published[0].spec.devices).toHaveLength(2);
+    await client.deleteCluster({ name: `${PARENT}/clusters/dra` });
+  });
 });

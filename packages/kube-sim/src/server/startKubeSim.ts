@@ -22,6 +22,7 @@ import { writeKubeconfigs } from './writeKubeconfigs';
 import { generateTlsMaterial } from './generateTlsMaterial';
 import { VirtualCluster } from './VirtualCluster';
 import { WorkloadAvailabilityController } from './controllers/WorkloadAvailabilityController';
+import { NvidiaDraDriverController } from './controllers/NvidiaDraDriverController';
 
 const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz']);
 const MAX_BODY = 8 * 1024 * 1024;
@@ -360,6 +361,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
     cluster.addController(
       new WorkloadAvailabilityController(c.workloadDelayMs),
     );
+    cluster.addController(new NvidiaDraDriverController());
     if (metricsUrl) {
       cluster.metricsTargets = c.model.nodes
         .filter(n => n.gpus > 0)
