@@ -48,6 +48,9 @@ describe('scaffolder dry run of the GKE template', () => {
     fs.mkdtempSync(path.join(os.tmpdir(), 'ai-conformance-local-')),
     'deliveries',
   );
+  const clusters = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'ai-conformance-clusters-'),
+  );
 
   beforeAll(async () => {
     const backend = await startTestBackend({
@@ -64,6 +67,7 @@ describe('scaffolder dry run of the GKE template', () => {
             },
             aiConformance: {
               scaffolder: { localDelivery: { directory: deliveries } },
+              gke: { registration: { directory: clusters } },
             },
           },
         }),
@@ -118,6 +122,10 @@ describe('scaffolder dry run of the GKE template', () => {
       'publish',
       'pull-request',
       'local',
+      'cluster',
+      'addons',
+      'register-cluster',
+      'check',
       'register',
       'register-pull-request',
     ]);
@@ -189,6 +197,54 @@ describe('scaffolder dry run of the GKE template', () => {
     for (const file of rendered) expect(delivery.content).toContain(file);
     // A dry run writes nothing.
     expect(fs.existsSync(deliveries)).toBe(false);
+  });
+
+  it('runs the gke-api steps without touching the Container API in a dry run', async () => {
+    const response = await dryRun({
+      name: 'gke-ai-api',
+      delivery: 'gke-api',
+      repoUrl: undefined,
+    });
+    expect(response.body.error).toBeUndefined();
+    expect(response.status).toBe(200);
+    const log = response.body.log
+      .map((l: { body: { message: string } }) => l.body.message)
+      .join('\n');
+    expect(log).toContain(
+      'Dry run: would create gke-ai-api in projects/my-project/locations/us-central1 with 2 node pools',
+    );
+    expect(log).toContain(
+      'Dry run: would install kueue@0.14.1 by server-side apply',
+    );
+    expect(log).toContain(
+      `Dry run: would write ${path.join(
+        clusters,
+        'gke-ai-api.yaml',
+      )} and register resource:default/gke-ai-api`,
+    );
+    expect(log).toContain(
+      'Skipping because ai-conformance:check does not support dry-run',
+    );
+    for (const step of ['publish', 'pull-request', 'local', 'register']) {
+      expect(log).toContain(
+        `Skipping step ${step} because its if condition was false`,
+      );
+    }
+    const links = response.body.output.links.filter(
+      (l: { url?: string; entityRef?: string }) => l.url || l.entityRef,
+    );
+    expect(links).toEqual([
+      {
+        title: 'Open in catalog',
+        icon: 'catalog',
+        entityRef: 'resource:default/gke-ai-api',
+      },
+      {
+        title: 'AI Conformance',
+        url: '/catalog/default/resource/gke-ai-api/ai-conformance',
+      },
+    ]);
+    expect(fs.readdirSync(clusters)).toEqual([]);
   });
 
   it('accepts a form without the optional extras', async () => {

@@ -2,6 +2,7 @@ import type { ContainerApiSim } from '@ai-conformance/kube-sim';
 import { createMockActionContext } from '../__testUtils__/createMockActionContext';
 import { exampleSpecInput } from '../__testUtils__/exampleSpec';
 import { startGkeDouble } from '../__testUtils__/containerApiSim';
+import { containerApiFactory } from '../gke/containerApi';
 import { createGkeCreateClusterAction } from './gkeCreateClusterAction';
 
 describe('ai-conformance:gke:create-cluster with the Container API double', () => {
@@ -126,6 +127,28 @@ describe('ai-conformance:gke:create-cluster with the Container API double', () =
       /The Container API failed to create cluster gke-unavailable .* retry the task in a few minutes/,
     );
   }, 30_000);
+
+  it('says how to give the backend Google credentials when the key file is missing', async () => {
+    const missingKey = createGkeCreateClusterAction({
+      containerApi: containerApiFactory({
+        endpoint: sim.url,
+        keyFile: '/nonexistent/key.json',
+      }),
+      pollIntervalMs: 50,
+    });
+    await expect(
+      missingKey.handler(
+        createMockActionContext({
+          input: exampleSpecInput({ name: 'gke-no-key' }),
+        }) as any,
+      ),
+    ).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringContaining(
+        'The backend has no usable Google credentials to read cluster gke-no-key',
+      ),
+    });
+  });
 
   it('never sends an uncertified version or Autopilot to the API', async () => {
     const before = sim.requests().length;

@@ -94,6 +94,13 @@ export function createInstallAddonsAction(options: {
         ctx.output('installed', []);
         return;
       }
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `Dry run: would install ${installed.join(', ')} by server-side apply`,
+        );
+        ctx.output('installed', installed);
+        return;
+      }
       // Every manifest is read and parsed before anything is applied.
       const loaded: Array<{ name: string; objects: ManifestObject[] }> = [];
       for (const release of releases) {
@@ -106,10 +113,6 @@ export function createInstallAddonsAction(options: {
           name: `${release.addon.chart} ${release.version}`,
           objects,
         });
-      }
-      if (ctx.isDryRun) {
-        ctx.output('installed', installed);
-        return;
       }
       const api = await options.containerApi();
       let target: KubeTarget;

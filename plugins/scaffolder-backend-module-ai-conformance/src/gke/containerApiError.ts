@@ -66,6 +66,14 @@ export function toContainerApiTaskError(
   const code = grpcCodeOf(error);
   const message = messageOf(error);
   const place = `project ${where.projectId}, region ${where.region}`;
+  if (
+    code === undefined &&
+    /default credentials|ENOENT|key ?file/i.test(message)
+  ) {
+    return new NotAllowedError(
+      `The backend has no usable Google credentials to ${where.action} (${message}). Set aiConformance.gke.containerApi.keyFile to a service-account key with ${GKE_API_ROLES}, or give the backend host Application Default Credentials; or choose another delivery.`,
+    );
+  }
   switch (code) {
     case CODES.PERMISSION_DENIED:
       return new NotAllowedError(

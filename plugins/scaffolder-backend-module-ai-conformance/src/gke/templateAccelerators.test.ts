@@ -62,7 +62,7 @@ describe('the template follows the accelerator table', () => {
     },
   );
 
-  it('runs the three actions before publishing and registers the Resource', () => {
+  it('runs the three actions before delivering and registers the Resource', () => {
     const actions = template.spec.steps.map((s: any) => s.action);
     expect(actions).toEqual([
       'ai-conformance:gke:resolve-version',
@@ -71,11 +71,22 @@ describe('the template follows the accelerator table', () => {
       'publish:github',
       'publish:github:pull-request',
       'ai-conformance:publish:local',
+      'ai-conformance:gke:create-cluster',
+      'ai-conformance:cluster:install-addons',
+      'ai-conformance:cluster:register',
+      'ai-conformance:check',
       'catalog:register',
       'catalog:register',
     ]);
     const local = template.spec.steps.find((s: any) => s.id === 'local');
     expect(local.if).toBe("${{ parameters.delivery == 'local' }}");
+    // The gke-api steps run only for that delivery, on the validated spec.
+    const validate = template.spec.steps.find((s: any) => s.id === 'validate');
+    for (const id of ['cluster', 'addons', 'register-cluster']) {
+      const step = template.spec.steps.find((s: any) => s.id === id);
+      expect(step.if).toBe("${{ parameters.delivery == 'gke-api' }}");
+      expect(step.input).toEqual(validate.input);
+    }
     const prRegister = template.spec.steps.find(
       (s: any) => s.id === 'register-pull-request',
     );
