@@ -30,6 +30,38 @@ describe('demoAppConfig', () => {
       }
       expect(config.kubeSim.dcgmTargets['gke-ai-prod']).toHaveLength(3);
       expect(config.kubeSim.dcgmTargets['vanilla-cpu']).toEqual([]);
+      expect(config.aiConformance).toBeUndefined();
+    } finally {
+      await sim.stop();
+    }
+  }, 60_000);
+
+  it('with the Container API double: points the gke-api actions at it and grants its clusters only', async () => {
+    const sim = await startKubeSim({ clusters: DEMO_CLUSTERS.slice(0, 1) });
+    try {
+      const config = parse(
+        demoAppConfig(sim, {
+          url: 'http://127.0.0.1:7455',
+          keyFile: '/tmp/key.json',
+        }),
+      );
+      expect(config.aiConformance).toEqual({
+        gke: {
+          containerApi: {
+            endpoint: 'http://127.0.0.1:7455',
+            keyFile: '/tmp/key.json',
+          },
+        },
+        catalogClusters: {
+          dangerouslyAllowClusterUrls: [sim.url],
+          allowBackendCredentials: [
+            {
+              urlPattern: `${sim.url}/clusters/`,
+              authProviders: ['googleServiceAccount'],
+            },
+          ],
+        },
+      });
     } finally {
       await sim.stop();
     }

@@ -55,6 +55,10 @@ export function demoAppConfig(
   };
   if (containerApi) {
     // The GKE Container API double: the scaffolder's gke-api delivery creates clusters there.
+    // Clusters it creates are catalog clusters at <url>/clusters/<name>
+    // (loopback, reached with the backend's Google identity): this server is
+    // allowed and only that prefix granted googleServiceAccount.
+    const createdClusters = `${sim.url}/clusters/`;
     Object.assign(doc, {
       aiConformance: {
         gke: {
@@ -62,6 +66,15 @@ export function demoAppConfig(
             endpoint: containerApi.url,
             keyFile: containerApi.keyFile,
           },
+        },
+        catalogClusters: {
+          dangerouslyAllowClusterUrls: [sim.url],
+          allowBackendCredentials: [
+            {
+              urlPattern: createdClusters,
+              authProviders: ['googleServiceAccount'],
+            },
+          ],
         },
       },
     });
