@@ -30,6 +30,7 @@ try {
   await stack.assertPortFree(7007);
   await stack.assertPortFree(3000);
   const configs = [];
+  let googleCredentials;
   if (stack.kubeSimAvailable()) {
     console.log('Starting the kube-sim demo clusters...');
     const kubeSim = await stack.startKubeSimDemo({
@@ -38,6 +39,7 @@ try {
     });
     children.push(kubeSim.child);
     configs.push(kubeSim.configPath);
+    googleCredentials = kubeSim.containerApiKeyFile;
     console.log(
       `  kubeconfigs and generated config in ${path.join(
         stateDir,
@@ -75,6 +77,12 @@ try {
     port: 7007,
     configs,
     logFile: path.join(stateDir, 'backend.log'),
+    // The simulated Container API's service account is the backend's Google
+    // identity: the template's gke-api delivery and the checks of the
+    // clusters it creates use it.
+    env: googleCredentials
+      ? { GOOGLE_APPLICATION_CREDENTIALS: googleCredentials }
+      : undefined,
   });
   children.push(backend.child);
   console.log(

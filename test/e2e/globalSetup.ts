@@ -20,7 +20,9 @@ export default async function globalSetup() {
   const port = Number(process.env.E2E_PORT ?? 7007);
   const configs = ['test/e2e/app-config.e2e.yaml'];
   if (port !== 7007) configs.push(writePortConfig('e2e-port', port));
-  let kubeSim: { child: unknown; configPath: string } | undefined;
+  let kubeSim:
+    | { child: unknown; configPath: string; containerApiKeyFile: string }
+    | undefined;
   let prometheus: { child: unknown; configPath: string } | undefined;
   if (stack.kubeSimAvailable()) {
     kubeSim = await stack.startKubeSimDemo({
@@ -39,6 +41,10 @@ export default async function globalSetup() {
     port,
     configs,
     logFile: path.join(stateDir, 'e2e-backend.log'),
+    // The Container API double's service account (the gke-api delivery).
+    env: kubeSim
+      ? { GOOGLE_APPLICATION_CREDENTIALS: kubeSim.containerApiKeyFile }
+      : undefined,
   });
   writeFileSync(
     path.join(stateDir, 'e2e-stack.json'),

@@ -108,7 +108,9 @@ async function startKubeSimDemo({ dir, logFile }) {
   const child = startProcess(
     'kube-sim',
     process.execPath,
-    [bin, 'demo', '--kubeconfig-dir', dir],
+    // With the GKE Container API double: the template's gke-api delivery
+    // creates its clusters there (config in the generated file).
+    [bin, 'demo', '--kubeconfig-dir', dir, '--container-api-port', '0'],
     { logFile },
   );
   await waitFor(
@@ -120,7 +122,13 @@ async function startKubeSimDemo({ dir, logFile }) {
       ),
     { timeoutMs: 60_000, what: 'kube-sim', child, logFile },
   );
-  return { child, configPath };
+  // The double's service-account key: the backend's Google identity in the
+  // demo (GOOGLE_APPLICATION_CREDENTIALS), which created clusters accept.
+  const containerApiKeyFile = path.join(
+    dir,
+    'container-api-service-account.json',
+  );
+  return { child, configPath, containerApiKeyFile };
 }
 
 /** Starts the Backstage backend with the given extra config files. */
