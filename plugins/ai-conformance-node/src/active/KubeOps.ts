@@ -242,11 +242,12 @@ export class KubeOps {
         reject(new ActiveInconclusive('deadline reached'));
         return;
       }
+      let timer: NodeJS.Timeout | undefined = undefined;
       const onAbort = () => {
         clearTimeout(timer);
         reject(new ActiveInconclusive('deadline reached'));
       };
-      const timer = setTimeout(() => {
+      timer = setTimeout(() => {
         this.signal.removeEventListener('abort', onAbort);
         resolve();
       }, ms);

@@ -83,6 +83,12 @@ export function activeClusterRoleYaml(
   )}`;
 }
 
+const SCOPE_TEXT: Record<ActivePermission['scope'], string> = {
+  run: 'run namespace',
+  all: 'all namespaces',
+  cluster: 'cluster',
+};
+
 /**
  * Markdown table: what each active check creates and the verbs it uses.
  *
@@ -101,13 +107,7 @@ export function activeChecksTableMarkdown(
         p =>
           `${p.verbs.join('/')} ${p.resource}${
             p.subresource ? `/${p.subresource}` : ''
-          }${p.group ? `.${p.group}` : ''} (${
-            p.scope === 'run'
-              ? 'run namespace'
-              : p.scope === 'all'
-              ? 'all namespaces'
-              : 'cluster'
-          })`,
+          }${p.group ? `.${p.group}` : ''} (${SCOPE_TEXT[p.scope]})`,
       )
       .join('<br>');
     lines.push(

@@ -8,6 +8,7 @@ import { ActiveInconclusive, KubeObject } from './KubeOps';
 import {
   buildPod,
   describePod,
+  freeOn,
   isReady,
   isUnschedulable,
   podsPath,
@@ -70,29 +71,6 @@ async function findPool(ctx: ActiveCheckContext): Promise<Pool> {
     );
   }
   return { key, value, resource, nodes };
-}
-
-async function freeOn(
-  ctx: ActiveCheckContext,
-  node: KubeObject,
-  resource: string,
-): Promise<number> {
-  if (!isReady(node) || node.spec?.unschedulable) return 0;
-  const pods = await ctx.kube.list('/api/v1/pods', {
-    fieldSelector: `spec.nodeName=${node.metadata.name}`,
-  });
-  let used = 0;
-  for (const p of pods) {
-    if (['Succeeded', 'Failed'].includes(p.status?.phase)) continue;
-    for (const c of p.spec?.containers ?? []) {
-      used += Number(
-        c.resources?.requests?.[resource] ??
-          c.resources?.limits?.[resource] ??
-          0,
-      );
-    }
-  }
-  return Math.max(0, Number(node.status?.allocatable?.[resource] ?? 0) - used);
 }
 
 /**

@@ -45,11 +45,8 @@ function kueueCluster(mode: 'healthy' | 'partial') {
           },
         });
       }
-      const members = fits
-        ? job.spec.parallelism
-        : mode === 'partial'
-        ? job.spec.parallelism
-        : 0;
+      let members = 0;
+      if (fits || mode === 'partial') members = job.spec.parallelism;
       if (fits) used += total;
       for (let i = 0; i < members; i++) {
         const name = `${job.metadata.name}-${i}`;

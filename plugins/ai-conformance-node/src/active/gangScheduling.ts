@@ -1,10 +1,11 @@
 import type { Evidence } from '@ai-conformance/plugin-ai-conformance-common';
 import { ActiveInconclusive, KubeObject } from './KubeOps';
-import { podSpec } from './pods';
+import { freeOn, podSpec } from './pods';
 import type { ActiveCheck, ActiveCheckContext } from './types';
 
 const ID = 'gang_scheduling';
 const KUEUE = 'kueue.x-k8s.io';
+const GPU = 'nvidia.com/gpu';
 const QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
 const GANG_LABEL = 'ai-conformance.io/gang';
 const TOO_BIG = 'aic-gang-too-big';
@@ -20,6 +21,8 @@ interface Queue {
   /** CPU quota in millicores the gangs are sized against. */
   quotaMilliCpu: number;
   own: boolean;
+  /** Accelerators the queue admits (own queue on a cluster with free ones). */
+  accelerators?: { resource: string; quota: number };
 }
 
 /** Millicores of a CPU quantity ('1', '500m', 2). */
@@ -37,6 +40,7 @@ function runName(ctx: ActiveCheckContext): string {
 async function ownQueue(
   ctx: ActiveCheckContext,
   version: string,
+  accelerators?: Queue['accelerators'],
 ): Promise<Queue> {
   const base = `/apis/${KUEUE}/${version}`;
   const name = runName(ctx);
@@ -61,13 +65,25 @@ async function ownQueue(
       queueingStrategy: 'BestEffortFIFO',
       resourceGroups: [
         {
-          coveredResources: ['cpu', 'memory'],
+          coveredResources: [
+            'cpu',
+            'memory',
+            ...(accelerators ? [accelerators.resource] : []),
+          ],
           flavors: [
             {
               name,
               resources: [
                 { name: 'cpu', nominalQuota: `${OWN_QUOTA_MILLICPU}m` },
                 { name: 'memory', nominalQuota: '1Gi' },
+                ...(accelerators
+                  ? [
+                      {
+                        name: accelerators.resource,
+                        nominalQuota: String(accelerators.quota),
+                      },
+                    ]
+                  : []),
               ],
             },
           ],
@@ -87,6 +103,7 @@ async function ownQueue(
     version,
     quotaMilliCpu: OWN_QUOTA_MILLICPU,
     own: true,
+    accelerators,
   };
 }
 
@@ -127,12 +144,29 @@ async function configuredQueue(
   return { namespace, name, version, quotaMilliCpu: quota, own: false };
 }
 
+/** Free NVIDIA GPUs of the cluster, when there are some (at most 15). */
+async function freeAccelerators(
+  ctx: ActiveCheckContext,
+): Promise<Queue['accelerators']> {
+  const nodes = await ctx.kube.list('/api/v1/nodes');
+  let free = 0;
+  for (const node of nodes) {
+    if (Number(node.status?.allocatable?.[GPU] ?? 0) > 0) {
+      free += await freeOn(ctx, node, GPU);
+    }
+  }
+  return free >= 1 && free < 16 ? { resource: GPU, quota: free } : undefined;
+}
+
 function gangJob(
   ctx: ActiveCheckContext,
   queue: Queue,
   name: string,
   members: number,
-  cpuMilli: number,
+  resources: {
+    requests: Record<string, string>;
+    limits?: Record<string, string>;
+  },
   seconds: number,
 ): KubeObject {
   return {
@@ -156,7 +190,8 @@ function gangJob(
               name: 'member',
               image: ctx.images.toolbox,
               command: ['sleep', String(seconds)],
-              requests: { cpu: `${cpuMilli}m`, memory: '32Mi' },
+              requests: resources.requests,
+              limits: resources.limits,
             },
           ],
         }),
@@ -221,7 +256,7 @@ export const gangSchedulingActive: ActiveCheck = {
   id: ID,
   creates: [
     'ResourceFlavor and ClusterQueue named like the run namespace (1 CPU quota, only for the run namespace) and LocalQueue aic-queue, unless a LocalQueue is configured',
-    `Job ${TOO_BIG}: 3 members of just over half the CPU quota each (more than the quota together), sleeping`,
+    `Job ${TOO_BIG}: one member more than the cluster's free NVIDIA GPUs, each asking for one (the run's queue admits exactly the free ones); without free GPUs, 3 members of just over half the CPU quota each; sleeping`,
     `Job ${FITS}: 2 members of 100m CPU each, sleeping`,
   ],
   permissions: [
@@ -266,13 +301,17 @@ export const gangSchedulingActive: ActiveCheck = {
     }
     const queue = ctx.options.localQueue
       ? await configuredQueue(ctx, version, ctx.options.localQueue)
-      : await ownQueue(ctx, version);
+      : await ownQueue(ctx, version, await freeAccelerators(ctx));
     evidence.push({
       description: `Gangs submitted to LocalQueue ${queue.namespace}/${
         queue.name
       } (${queue.own ? 'made for this run' : 'configured'}), CPU quota ${
         queue.quotaMilliCpu
-      }m`,
+      }m${
+        queue.accelerators
+          ? `, ${queue.accelerators.resource} quota ${queue.accelerators.quota} (the free ones)`
+          : ''
+      }`,
       fields: {
         localQueue: `${queue.namespace}/${queue.name}`,
         quotaMilliCpu: queue.quotaMilliCpu,
@@ -280,16 +319,33 @@ export const gangSchedulingActive: ActiveCheck = {
     });
     const jobs = `/apis/batch/v1/namespaces/${queue.namespace}/jobs`;
 
-    // Negative: more than the quota; no member may run.
-    const members = 3;
-    const perPod = Math.ceil((queue.quotaMilliCpu + 1) / (members - 1));
-    ctx.step(
-      'negative',
-      `Job ${TOO_BIG}: ${members} × ${perPod}m CPU against ${queue.quotaMilliCpu}m`,
-    );
+    // Negative: more than the quota; no member may run. With free
+    // accelerators the gang asks for one more than the cluster has free, so
+    // a scheduler that admitted it anyway would run some members only.
+    let members: number;
+    let resources: Parameters<typeof gangJob>[4];
+    if (queue.accelerators) {
+      members = queue.accelerators.quota + 1;
+      resources = {
+        requests: { cpu: '10m', memory: '16Mi' },
+        limits: { [queue.accelerators.resource]: '1' },
+      };
+      ctx.step(
+        'negative',
+        `Job ${TOO_BIG}: ${members} × one ${queue.accelerators.resource}, against ${queue.accelerators.quota} free and in quota`,
+      );
+    } else {
+      members = 3;
+      const perPod = Math.ceil((queue.quotaMilliCpu + 1) / (members - 1));
+      resources = { requests: { cpu: `${perPod}m`, memory: '32Mi' } };
+      ctx.step(
+        'negative',
+        `Job ${TOO_BIG}: ${members} × ${perPod}m CPU against ${queue.quotaMilliCpu}m`,
+      );
+    }
     await ctx.kube.create(
       jobs,
-      gangJob(ctx, queue, TOO_BIG, members, perPod, 300),
+      gangJob(ctx, queue, TOO_BIG, members, resources, 300),
     );
     const observeMs = ctx.options.gangObserveMs ?? 10_000;
     let partial: KubeObject[] | undefined;
@@ -321,7 +377,7 @@ export const gangSchedulingActive: ActiveCheck = {
         name: TOO_BIG,
         namespace: queue.namespace,
       },
-      fields: { members, cpuPerMember: `${perPod}m`, podsCreated: seen },
+      fields: { members, podsCreated: seen },
     });
     if (partial) {
       const up = partial.filter(running).map(p => p.metadata.name);
@@ -357,7 +413,17 @@ export const gangSchedulingActive: ActiveCheck = {
     // Positive: fits; every member starts.
     const fits = 2;
     ctx.step('positive', `Job ${FITS}: ${fits} × 100m CPU`);
-    await ctx.kube.create(jobs, gangJob(ctx, queue, FITS, fits, 100, 60));
+    await ctx.kube.create(
+      jobs,
+      gangJob(
+        ctx,
+        queue,
+        FITS,
+        fits,
+        { requests: { cpu: '100m', memory: '32Mi' } },
+        60,
+      ),
+    );
     let last: KubeObject[] = [];
     await ctx.kube.waitFor(
       `every member of ${FITS} to start`,

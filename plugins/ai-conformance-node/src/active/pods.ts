@@ -198,3 +198,27 @@ export function isReady(node: KubeObject): boolean {
     (c: any) => c.type === 'Ready' && c.status === 'True',
   );
 }
+
+/** Units of an extended resource a node has not yet given to running or pending pods. */
+export async function freeOn(
+  ctx: ActiveCheckContext,
+  node: KubeObject,
+  resource: string,
+): Promise<number> {
+  if (!isReady(node) || node.spec?.unschedulable) return 0;
+  const pods = await ctx.kube.list('/api/v1/pods', {
+    fieldSelector: `spec.nodeName=${node.metadata.name}`,
+  });
+  let used = 0;
+  for (const p of pods) {
+    if (['Succeeded', 'Failed'].includes(p.status?.phase)) continue;
+    for (const c of p.spec?.containers ?? []) {
+      used += Number(
+        c.resources?.requests?.[resource] ??
+          c.resources?.limits?.[resource] ??
+          0,
+      );
+    }
+  }
+  return Math.max(0, Number(node.status?.allocatable?.[resource] ?? 0) - used);
+}

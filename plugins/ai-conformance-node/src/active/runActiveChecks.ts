@@ -245,11 +245,9 @@ export async function runActiveChecks(
             runEnd < checkEnd || Boolean(options.signal?.aborted),
         });
       } catch (e) {
-        const why = options.signal?.aborted
-          ? 'the run was cancelled'
-          : e instanceof ActiveInconclusive
-          ? e.message
-          : `unexpected error: ${(e as Error).message}`;
+        let why = `unexpected error: ${(e as Error).message}`;
+        if (options.signal?.aborted) why = 'the run was cancelled';
+        else if (e instanceof ActiveInconclusive) why = e.message;
         outcome = {
           id: check.id,
           status: 'unknown',

@@ -4,6 +4,7 @@ import { parseNvidiaSmiList } from './nvidiaSmi';
 import {
   buildPod,
   exitCode,
+  freeOn,
   isReady,
   logEvidence,
   onNode,
@@ -38,14 +39,19 @@ export async function detectGrantMode(
   ctx: ActiveCheckContext,
 ): Promise<GrantMode> {
   const nodes = await ctx.kube.list('/api/v1/nodes');
-  const plugin = nodes.find(
-    n =>
-      isReady(n) &&
-      Number(n.status?.allocatable?.[GPU_RESOURCE] ?? 0) >= 1 &&
-      !n.spec?.unschedulable,
+  const gpuNodes = nodes.filter(
+    n => isReady(n) && Number(n.status?.allocatable?.[GPU_RESOURCE] ?? 0) >= 1,
   );
-  if (plugin)
-    return { kind: 'device-plugin', node: plugin, resource: GPU_RESOURCE };
+  for (const n of gpuNodes) {
+    if ((await freeOn(ctx, n, GPU_RESOURCE)) >= 1) {
+      return { kind: 'device-plugin', node: n, resource: GPU_RESOURCE };
+    }
+  }
+  if (gpuNodes.length > 0) {
+    throw new ActiveInconclusive(
+      `every ${GPU_RESOURCE} of the ${gpuNodes.length} GPU node(s) is taken by running pods: no capacity to test with`,
+    );
+  }
 
   const group = await ctx.kube.get('/apis/resource.k8s.io');
   const version: string | undefined = group?.preferredVersion?.version;
@@ -113,6 +119,23 @@ function claimBody(
   };
 }
 
+type Seen = { count?: number; uuids: string[]; why?: string };
+
+/** One subtest: unknown without a reading, pass when the count is as expected. */
+function judge(
+  name: string,
+  seen: Seen,
+  expected: number,
+  detail: { pass: string; fail: string },
+): Sub {
+  if (seen.count === undefined) {
+    return { name, outcome: 'unknown', detail: seen.why ?? '' };
+  }
+  return seen.count === expected
+    ? { name, outcome: 'pass', detail: detail.pass }
+    : { name, outcome: 'fail', detail: detail.fail };
+}
+
 type Sub = {
   name: string;
   outcome: 'pass' | 'fail' | 'unknown';
@@ -126,7 +149,7 @@ async function observe(
   container: string,
   granted: boolean,
   evidence: Evidence[],
-): Promise<{ count?: number; uuids: string[]; why?: string }> {
+): Promise<Seen> {
   const code = exitCode(pod, container);
   let log = '';
   try {
@@ -294,62 +317,28 @@ export const secureAcceleratorAccessActive: ActiveCheck = {
     const s = await observe(ctx, granted, 'second', false, evidence);
     const n = await observe(ctx, none, 'none', false, evidence);
 
-    const subs: Sub[] = [];
-    subs.push(
-      g.count === undefined
-        ? { name: 'PositiveAccess', outcome: 'unknown', detail: g.why ?? '' }
-        : g.count === 1
-        ? {
-            name: 'PositiveAccess',
-            outcome: 'pass',
-            detail: `container granted of pod ${GRANTED_POD} sees exactly its device ${g.uuids[0]}`,
-          }
-        : {
-            name: 'PositiveAccess',
-            outcome: 'fail',
-            detail: `container granted of pod ${GRANTED_POD} was granted one device but sees ${
-              g.count
-            }${g.uuids.length ? ` (${g.uuids.join(', ')})` : ''}`,
-          },
-    );
-    subs.push(
-      n.count === undefined
-        ? { name: 'NegativeIsolation', outcome: 'unknown', detail: n.why ?? '' }
-        : n.count === 0
-        ? {
-            name: 'NegativeIsolation',
-            outcome: 'pass',
-            detail: `pod ${NONE_POD} without a grant sees no device`,
-          }
-        : {
-            name: 'NegativeIsolation',
-            outcome: 'fail',
-            detail: `container none of pod ${NONE_POD} has no grant but sees ${
-              n.count
-            } device(s): ${n.uuids.join(', ')}`,
-          },
-    );
-    subs.push(
-      s.count === undefined
-        ? {
-            name: 'MultiContainerIsolation',
-            outcome: 'unknown',
-            detail: s.why ?? '',
-          }
-        : s.count === 0
-        ? {
-            name: 'MultiContainerIsolation',
-            outcome: 'pass',
-            detail: `container second of pod ${GRANTED_POD} without a grant sees no device`,
-          }
-        : {
-            name: 'MultiContainerIsolation',
-            outcome: 'fail',
-            detail: `container second of pod ${GRANTED_POD} has no grant but sees ${
-              s.count
-            } device(s): ${s.uuids.join(', ')}`,
-          },
-    );
+    const devices = (o: Seen) =>
+      o.uuids.length ? `: ${o.uuids.join(', ')}` : '';
+    const subs: Sub[] = [
+      judge('PositiveAccess', g, 1, {
+        pass: `container granted of pod ${GRANTED_POD} sees exactly its device ${g.uuids[0]}`,
+        fail: `container granted of pod ${GRANTED_POD} was granted one device but sees ${
+          g.count
+        }${devices(g)}`,
+      }),
+      judge('NegativeIsolation', n, 0, {
+        pass: `pod ${NONE_POD} without a grant sees no device`,
+        fail: `container none of pod ${NONE_POD} has no grant but sees ${
+          n.count
+        } device(s)${devices(n)}`,
+      }),
+      judge('MultiContainerIsolation', s, 0, {
+        pass: `container second of pod ${GRANTED_POD} without a grant sees no device`,
+        fail: `container second of pod ${GRANTED_POD} has no grant but sees ${
+          s.count
+        } device(s)${devices(s)}`,
+      }),
+    ];
     for (const sub of subs) {
       evidence.push({
         description: `${sub.name}: ${sub.outcome} — ${sub.detail}`,

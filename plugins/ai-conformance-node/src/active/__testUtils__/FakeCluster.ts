@@ -211,10 +211,10 @@ export class FakeCluster implements ActiveClient {
     if (k.name) {
       const o = this.objects.get(this.keyOf(k));
       if (!o) return status(404, `${k.resource} "${k.name}" not found`);
-      const { __key, ...rest } = o;
+      const { __key: _key, ...rest } = o;
       return json(200, rest);
     }
-    const node = /^spec\.nodeName=(.*)$/.exec(
+    const onNode = /^spec\.nodeName=(.*)$/.exec(
       req.query?.fieldSelector ?? '',
     )?.[1];
     const items = [...this.objects.values()]
@@ -224,7 +224,7 @@ export class FakeCluster implements ActiveClient {
           o.__key.resource === k.resource &&
           (k.namespace === undefined || o.__key.namespace === k.namespace) &&
           matches(req.query?.labelSelector, o.metadata.labels) &&
-          (node === undefined || o.spec?.nodeName === node),
+          (onNode === undefined || o.spec?.nodeName === onNode),
       )
       .map(({ __key, ...rest }) => rest);
     return json(200, { items });
