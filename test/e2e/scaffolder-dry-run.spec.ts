@@ -103,6 +103,10 @@ test('a dry run of the GKE template from the template editor renders the cluster
   await expect(page.getByLabel('Kueue version')).toBeVisible();
   await button(page, 'Next').click();
   // Delivery: a new repository (publish:github is skipped in a dry run).
+  await button(page, /Create the cluster now through the GKE API/).click();
+  await page
+    .getByRole('option', { name: /New repository \(publish:github\)/ })
+    .click();
   await input(page, /^Owner/).fill('example-org');
   const repository = input(page, /^Repository/);
   await repository.fill(CLUSTER);

@@ -42,7 +42,7 @@ test('the GKE template finishes with the directory delivery and lists the render
   await button(page, 'Next').click();
   await expect(page.getByLabel('Accelerator').first()).toBeVisible();
   // The pool and extras steps keep their defaults up to the delivery step.
-  const delivery = button(page, /New repository \(publish:github\)/);
+  const delivery = button(page, /Create the cluster now through the GKE API/);
   for (let i = 0; i < 6 && !(await delivery.isVisible()); i++) {
     await button(page, 'Next').click();
     await page.waitForTimeout(300);
