@@ -2,7 +2,8 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   ClusterDetail,
-  ClusterSummary,
+  ClusterListQuery,
+  ClusterListResponse,
   CreateRunRequest,
   CreateRunResponse,
   RequirementCategory,
@@ -42,8 +43,11 @@ export interface StartRunOptions extends CreateRunRequest {
 export interface AiConformanceApi {
   /** The requirements of a checklist version (the backend's default when omitted). */
   listRequirements(options?: { version?: string }): Promise<RequirementInfo[]>;
-  /** One summary per cluster that has been checked or is known to the backend. */
-  listClusters(): Promise<ClusterSummary[]>;
+  /**
+   * A page of cluster summaries, filtered and sorted by the backend, with the
+   * number of matching clusters (and, when asked, the fleet's facets).
+   */
+  listClusters(query?: ClusterListQuery): Promise<ClusterListResponse>;
   /** The latest report of a cluster (for a checklist version when given). */
   getCluster(
     entity: CompoundEntityRef,

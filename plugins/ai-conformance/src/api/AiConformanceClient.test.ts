@@ -51,8 +51,41 @@ describe('AiConformanceClient', () => {
     expect(body).toEqual({ requirementsVersion: '1.34' });
   });
 
+  it('sends the fleet query and reads a page of clusters', async () => {
+    let asked = '';
+    const page = {
+      items: [{ entityRef: 'resource:default/a' }],
+      totalCount: 7,
+      offset: 5,
+      limit: 1,
+    };
+    server.use(
+      http.get(`${baseUrl}/clusters`, ({ request }) => {
+        asked = new URL(request.url).search;
+        return HttpResponse.json(page);
+      }),
+    );
+    expect(
+      await client.listClusters({
+        verdict: ['conformant', 'unchecked'],
+        level: ['gold'],
+        owner: 'group:default/a',
+        q: 'prod',
+        sort: 'level',
+        order: 'desc',
+        offset: 5,
+        limit: 1,
+        facets: true,
+      }),
+    ).toEqual(page);
+    expect(asked).toBe(
+      '?verdict=conformant%2Cunchecked&level=gold&owner=group%3Adefault%2Fa&q=prod&sort=level&order=desc&offset=5&limit=1&facets=true',
+    );
+  });
+
   it('reads each list in the shape the OpenAPI spec gives it', async () => {
     server.use(
+      // A backend from before paging: every cluster as an array.
       http.get(`${baseUrl}/clusters`, () =>
         HttpResponse.json([{ entityRef: 'resource:default/a' }]),
       ),
@@ -67,9 +100,12 @@ describe('AiConformanceClient', () => {
         }),
       ),
     );
-    expect(await client.listClusters()).toEqual([
-      { entityRef: 'resource:default/a' },
-    ]);
+    expect(await client.listClusters()).toEqual({
+      items: [{ entityRef: 'resource:default/a' }],
+      totalCount: 1,
+      offset: 0,
+      limit: 1,
+    });
     expect((await client.getRunHistory(entity)).items).toHaveLength(2);
     expect(await client.listRequirements()).toEqual([{ id: 'x' }]);
   });

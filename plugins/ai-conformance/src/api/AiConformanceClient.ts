@@ -5,6 +5,8 @@ import type {
   AiConformanceHttpJson,
   AiConformanceHttpOperations,
   ClusterDetail,
+  ClusterListQuery,
+  ClusterListResponse,
   ClusterSummary,
   CreateRunResponse,
   RunHistoryResponse,
@@ -67,8 +69,31 @@ export class AiConformanceClient implements AiConformanceApi {
     return checklist.requirements;
   }
 
-  async listClusters(): Promise<ClusterSummary[]> {
-    return this.getJson('ListClusters', '/clusters');
+  async listClusters(
+    options: ClusterListQuery = {},
+  ): Promise<ClusterListResponse> {
+    const list = (values?: string[]) => values?.join(',');
+    const body: ClusterListResponse | ClusterSummary[] = await this.getJson(
+      'ListClusters',
+      `/clusters${query({
+        verdict: list(options.verdict),
+        level: list(options.level),
+        platform: list(options.platform),
+        requirementsVersion: list(options.requirementsVersion),
+        owner: options.owner,
+        kubernetesVersion: options.kubernetesVersion,
+        q: options.q,
+        sort: options.sort,
+        order: options.order,
+        offset: options.offset,
+        limit: options.limit,
+        facets: options.facets ? 'true' : undefined,
+      })}`,
+    );
+    // A backend from before paging answers with every cluster at once.
+    return Array.isArray(body)
+      ? { items: body, totalCount: body.length, offset: 0, limit: body.length }
+      : body;
   }
 
   async getCluster(

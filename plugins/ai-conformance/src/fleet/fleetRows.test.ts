@@ -1,23 +1,13 @@
-import type { Entity } from '@backstage/catalog-model';
 import { sampleSummary } from '../__testUtils__/fixtures';
-import {
-  buildFleetRows,
-  countByLevel,
-  distinctValues,
-  filterFleetRows,
-  matrixColumns,
-  sortFleetRows,
-} from './fleetRows';
-
-const cluster = (name: string, owner: string, title?: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: { name, namespace: 'default', title },
-  spec: { type: 'kubernetes-cluster', owner },
-});
+import { fleetQuery, fleetRowOf, matrixColumns } from './fleetRows';
 
 const summaries = [
-  sampleSummary({ entityRef: 'resource:default/a', level: 'gold' }),
+  sampleSummary({
+    entityRef: 'resource:default/a',
+    level: 'gold',
+    owner: 'group:default/ai-platform',
+    title: 'Cluster A',
+  }),
   sampleSummary({
     entityRef: 'resource:default/b',
     verdict: 'not-conformant',
@@ -31,76 +21,76 @@ const summaries = [
     },
   }),
   sampleSummary({
-    entityRef: 'resource:default/orphan',
+    entityRef: 'resource:default/counted',
     verdict: 'incomplete',
     level: 'bronze',
     statuses: undefined,
     mustPassed: 7,
     mustTotal: 9,
   }),
-];
-const entities = [
-  cluster('a', 'group:default/ai-platform', 'Cluster A'),
-  cluster('b', 'group:default/ml-research'),
-  cluster('never', 'group:default/ml-research'),
+  sampleSummary({
+    entityRef: 'resource:default/never',
+    verdict: null,
+    level: null,
+    statuses: undefined,
+  }),
 ];
 
 describe('fleet rows', () => {
-  const rows = buildFleetRows(summaries, entities);
+  const rows = summaries.map(fleetRowOf);
 
-  it('joins summaries and entities and keeps never-checked and orphan clusters', () => {
-    expect(rows.map(r => [r.name, r.verdict, r.owner, r.failures])).toEqual([
-      ['a', 'conformant', 'group:default/ai-platform', 0],
-      ['b', 'not-conformant', 'group:default/ml-research', 2],
-      ['never', 'never-checked', 'group:default/ml-research', -1],
-      ['orphan', 'incomplete', undefined, 2],
+  it('make one row per summary with its owner, title and failures', () => {
+    expect(
+      rows.map(r => [r.name, r.title, r.verdict, r.owner, r.level, r.failures]),
+    ).toEqual([
+      ['a', 'Cluster A', 'conformant', 'group:default/ai-platform', 'gold', 0],
+      ['b', undefined, 'not-conformant', undefined, 'none', 2],
+      ['counted', undefined, 'incomplete', undefined, 'bronze', 2],
+      ['never', undefined, 'never-checked', undefined, undefined, -1],
     ]);
   });
 
-  it('filters by owner, platform, verdict, version and search text', () => {
-    const names = (f: Parameters<typeof filterFleetRows>[1]) =>
-      filterFleetRows(rows, f).map(r => r.name);
-    expect(names({ owner: 'group:default/ml-research' })).toEqual([
-      'b',
-      'never',
-    ]);
-    expect(names({ platform: 'eks' })).toEqual(['b']);
-    expect(names({ verdict: 'never-checked' })).toEqual(['never']);
-    expect(names({ version: '1.35' })).toEqual(['b']);
-    expect(names({ search: 'cluster a' })).toEqual(['a']);
-    expect(names({ search: 'ORPH' })).toEqual(['orphan']);
-    expect(names({ level: 'bronze' })).toEqual(['orphan']);
-    expect(names({ level: 'silver' })).toEqual([]);
-  });
-
-  it('counts clusters per level, leaving never-checked ones out', () => {
-    expect(rows.map(r => [r.name, r.level])).toEqual([
-      ['a', 'gold'],
-      ['b', 'none'],
-      ['never', undefined],
-      ['orphan', 'bronze'],
-    ]);
-    expect(countByLevel(rows)).toEqual({
-      gold: 1,
-      silver: 0,
-      bronze: 1,
-      none: 1,
+  it('turn filters, order and page into the GET /clusters query', () => {
+    expect(
+      fleetQuery(
+        {
+          owner: 'group:default/ml',
+          platform: 'gke',
+          verdict: 'never-checked',
+          version: '1.35',
+          level: 'silver',
+          search: '  prod ',
+        },
+        { by: 'failures', direction: 'desc' },
+        { offset: 50, limit: 25 },
+      ),
+    ).toEqual({
+      owner: 'group:default/ml',
+      platform: ['gke'],
+      verdict: ['unchecked'],
+      requirementsVersion: ['1.35'],
+      level: ['silver'],
+      q: 'prod',
+      sort: 'failures',
+      order: 'desc',
+      offset: 50,
+      limit: 25,
+      facets: true,
     });
-  });
-
-  it('sorts by failures, most first, never-checked last', () => {
-    const sorted = sortFleetRows(rows, { by: 'failures', direction: 'desc' });
-    expect(sorted.map(r => r.name)).toEqual(['b', 'orphan', 'a', 'never']);
-    const byName = sortFleetRows(rows, { by: 'name', direction: 'asc' });
-    // By display name: "b", "Cluster A", "never", "orphan".
-    expect(byName.map(r => r.name)).toEqual(['b', 'a', 'never', 'orphan']);
-  });
-
-  it('lists distinct owners', () => {
-    expect(distinctValues(rows, r => r.owner)).toEqual([
-      'group:default/ai-platform',
-      'group:default/ml-research',
-    ]);
+    expect(
+      fleetQuery(
+        { verdict: 'conformant', search: ' ' },
+        { by: 'name', direction: 'asc' },
+        { offset: 0, limit: 50 },
+      ),
+    ).toEqual({
+      verdict: ['conformant'],
+      sort: 'name',
+      order: 'asc',
+      offset: 0,
+      limit: 50,
+      facets: true,
+    });
   });
 
   it('builds matrix columns from the checklist plus reported ids', () => {

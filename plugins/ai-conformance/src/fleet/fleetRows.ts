@@ -1,18 +1,15 @@
-import {
-  parseEntityRef,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   getChecklist,
   getChecklistVersions,
   REQUIREMENTS,
+  type ClusterListQuery,
   type ClusterSummary,
   type ConformanceLevel,
   type Verdict,
 } from '@ai-conformance/plugin-ai-conformance-common';
 
-/** One cluster of the fleet: its catalog entity joined with its summary. */
+/** One cluster of the fleet: its summary with the catalog's owner and title. */
 export interface FleetRow {
   entityRef: string;
   namespace: string;
@@ -46,117 +43,47 @@ function failuresOf(summary?: ClusterSummary): number {
   return Math.max(0, summary.mustTotal - summary.mustPassed);
 }
 
-/**
- * Joins catalog cluster entities with the backend's summaries by entity
- * ref. Every catalog cluster gets a row (never-checked ones too), and so
- * does every summary whose entity the catalog did not return.
- */
-export function buildFleetRows(
-  summaries: ClusterSummary[],
-  entities: Entity[],
-): FleetRow[] {
-  const byRef = new Map<string, ClusterSummary>();
-  for (const s of summaries)
-    byRef.set(s.entityRef.toLocaleLowerCase('en-US'), s);
-  const rows: FleetRow[] = [];
-  const seen = new Set<string>();
-  for (const entity of entities) {
-    const ref = stringifyEntityRef(entity);
-    const key = ref.toLocaleLowerCase('en-US');
-    seen.add(key);
-    const summary = byRef.get(key);
-    rows.push({
-      entityRef: ref,
-      namespace: entity.metadata.namespace ?? 'default',
-      name: entity.metadata.name,
-      title: entity.metadata.title,
-      owner:
-        typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined,
-      summary,
-      verdict: summary?.verdict ?? 'never-checked',
-      level: summary?.level ?? undefined,
-      failures: failuresOf(summary),
-    });
-  }
-  for (const [key, summary] of byRef) {
-    if (seen.has(key)) continue;
-    const parsed = parseEntityRef(summary.entityRef);
-    rows.push({
-      entityRef: summary.entityRef,
-      namespace: parsed.namespace,
-      name: parsed.name,
-      summary,
-      verdict: summary.verdict ?? 'never-checked',
-      level: summary.level ?? undefined,
-      failures: failuresOf(summary),
-    });
-  }
-  return rows;
-}
-
-/** How many clusters hold each level (never-checked clusters hold none). */
-export function countByLevel(
-  rows: FleetRow[],
-): Record<ConformanceLevel, number> {
-  const counts: Record<ConformanceLevel, number> = {
-    none: 0,
-    bronze: 0,
-    silver: 0,
-    gold: 0,
+/** The fleet row of one `GET /clusters` summary. */
+export function fleetRowOf(summary: ClusterSummary): FleetRow {
+  const parsed = parseEntityRef(summary.entityRef);
+  return {
+    entityRef: summary.entityRef,
+    namespace: parsed.namespace,
+    name: parsed.name,
+    ...(summary.title ? { title: summary.title } : {}),
+    ...(summary.owner ? { owner: summary.owner } : {}),
+    summary,
+    verdict: summary.verdict ?? 'never-checked',
+    level: summary.level ?? undefined,
+    failures: failuresOf(summary),
   };
-  for (const row of rows) if (row.level) counts[row.level]++;
-  return counts;
 }
 
-/** Applies the owner, platform, verdict, version and level filters and the search text. */
-export function filterFleetRows(
-  rows: FleetRow[],
+/**
+ * The `GET /clusters` query of the fleet page's filters, order and page:
+ * the backend filters, sorts and pages, and counts the fleet (facets).
+ */
+export function fleetQuery(
   filter: FleetFilter,
-): FleetRow[] {
-  const search = filter.search?.trim().toLocaleLowerCase('en-US');
-  return rows.filter(row => {
-    if (filter.owner && row.owner !== filter.owner) return false;
-    if (filter.platform && row.summary?.platform !== filter.platform)
-      return false;
-    if (filter.verdict && row.verdict !== filter.verdict) return false;
-    if (filter.level && row.level !== filter.level) return false;
-    if (filter.version && row.summary?.requirementsVersion !== filter.version) {
-      return false;
-    }
-    if (search) {
-      const text = `${row.name} ${row.title ?? ''} ${row.entityRef} ${
-        row.owner ?? ''
-      }`.toLocaleLowerCase('en-US');
-      if (!text.includes(search)) return false;
-    }
-    return true;
-  });
-}
-
-/** Sorts by failures (ties by name) or by name. */
-export function sortFleetRows(rows: FleetRow[], sort: FleetSort): FleetRow[] {
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  const byName = (a: FleetRow, b: FleetRow) =>
-    (a.title ?? a.name).localeCompare(b.title ?? b.name, 'en');
-  return [...rows].sort((a, b) => {
-    if (sort.by === 'failures' && a.failures !== b.failures) {
-      return sign * (a.failures - b.failures);
-    }
-    return sort.by === 'name' ? sign * byName(a, b) : byName(a, b);
-  });
-}
-
-/** The distinct values of a field, sorted, for filter menus. */
-export function distinctValues(
-  rows: FleetRow[],
-  pick: (row: FleetRow) => string | null | undefined,
-): string[] {
-  const values = new Set<string>();
-  for (const row of rows) {
-    const v = pick(row);
-    if (v) values.add(v);
-  }
-  return [...values].sort((a, b) => a.localeCompare(b, 'en'));
+  sort: FleetSort,
+  page: { offset: number; limit: number },
+): ClusterListQuery {
+  const verdict =
+    filter.verdict === 'never-checked' ? 'unchecked' : filter.verdict;
+  const search = filter.search?.trim();
+  return {
+    ...(verdict ? { verdict: [verdict as Verdict | 'unchecked'] } : {}),
+    ...(filter.level ? { level: [filter.level as ConformanceLevel] } : {}),
+    ...(filter.platform ? { platform: [filter.platform] } : {}),
+    ...(filter.version ? { requirementsVersion: [filter.version] } : {}),
+    ...(filter.owner ? { owner: filter.owner } : {}),
+    ...(search ? { q: search } : {}),
+    sort: sort.by,
+    order: sort.direction,
+    offset: page.offset,
+    limit: page.limit,
+    facets: true,
+  };
 }
 
 export interface MatrixColumn {

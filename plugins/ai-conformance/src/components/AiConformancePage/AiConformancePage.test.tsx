@@ -1,6 +1,6 @@
-import type { Entity } from '@backstage/catalog-model';
+import type { ClusterSummary } from '@ai-conformance/plugin-ai-conformance-common';
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -13,32 +13,96 @@ jest.setTimeout(30_000);
 const server = setupServer();
 registerMswTestHooks(server);
 
-const cluster = (name: string, owner: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'kubernetes-cluster', owner },
-});
-const entities = [
-  cluster('alpha', 'group:default/ai-platform'),
-  cluster('bravo', 'group:default/ml-research'),
-  cluster('charlie', 'group:default/ml-research'),
-];
 const summaries = [
   sampleSummary({
     entityRef: 'resource:default/alpha',
+    owner: 'group:default/ai-platform',
     level: 'silver',
     levelMissing: ['SHOULD requirements not met: gpu_sharing (unknown)'],
   }),
   sampleSummary({
     entityRef: 'resource:default/bravo',
+    owner: 'group:default/ml-research',
     verdict: 'not-conformant',
     level: 'none',
     platform: 'eks',
     mustPassed: 7,
     statuses: { dra_support: 'fail', ai_inference: 'fail' },
   }),
+  // A catalog cluster never checked: the backend lists it without a verdict.
+  sampleSummary({
+    entityRef: 'resource:default/charlie',
+    owner: 'group:default/ml-research',
+    verdict: null,
+    level: null,
+    requirementsVersion: null,
+    platform: null,
+    statuses: undefined,
+  }),
 ];
+
+const failures = (s: ClusterSummary) =>
+  s.verdict
+    ? Object.values(s.statuses ?? {}).filter(v => v === 'fail').length
+    : -1;
+const nameOf = (s: ClusterSummary) => s.entityRef.split('/')[1];
+
+/**
+ * `GET /clusters` as the backend answers it: filters, order, page and
+ * facets over `all`; the queries asked are kept in `asked`.
+ */
+function fleetBackend(all: ClusterSummary[], asked: URLSearchParams[] = []) {
+  return http.get(`${baseUrl}/clusters`, ({ request }) => {
+    const q = new URL(request.url).searchParams;
+    asked.push(q);
+    const list = (k: string) => q.get(k)?.split(',');
+    const text = q.get('q')?.toLowerCase();
+    let rows = all.filter(
+      s =>
+        (!list('verdict') ||
+          list('verdict')!.includes(s.verdict ?? 'unchecked')) &&
+        (!list('level') || list('level')!.includes(s.level ?? 'unchecked')) &&
+        (!list('platform') || list('platform')!.includes(s.platform ?? '')) &&
+        (!q.get('owner') || s.owner === q.get('owner')) &&
+        (!text || nameOf(s).includes(text)),
+    );
+    const sign = q.get('order') === 'desc' ? -1 : 1;
+    rows = [...rows].sort(
+      (a, b) =>
+        (q.get('sort') === 'failures'
+          ? sign * (failures(a) - failures(b))
+          : 0) ||
+        (q.get('sort') === 'name' ? sign : 1) *
+          nameOf(a).localeCompare(nameOf(b)),
+    );
+    const offset = Number(q.get('offset') ?? 0);
+    const limit = Number(q.get('limit') ?? 100);
+    const count = (pick: (s: ClusterSummary) => string) =>
+      all.reduce<Record<string, number>>((acc, s) => {
+        acc[pick(s)] = (acc[pick(s)] ?? 0) + 1;
+        return acc;
+      }, {});
+    const distinct = (pick: (s: ClusterSummary) => string | null | undefined) =>
+      [...new Set(all.map(pick).filter((v): v is string => !!v))].sort();
+    return HttpResponse.json({
+      items: rows.slice(offset, offset + limit),
+      totalCount: rows.length,
+      offset,
+      limit,
+      ...(q.get('facets') === 'true'
+        ? {
+            facets: {
+              verdicts: count(s => s.verdict ?? 'unchecked'),
+              levels: count(s => s.level ?? 'unchecked'),
+              owners: distinct(s => s.owner),
+              platforms: distinct(s => s.platform),
+              requirementsVersions: distinct(s => s.requirementsVersion),
+            },
+          }
+        : {}),
+    });
+  });
+}
 
 const rowNames = () =>
   screen
@@ -48,18 +112,18 @@ const rowNames = () =>
 
 describe('AiConformancePage', () => {
   it('lists every cluster with status cells, failing ones first', async () => {
-    server.use(
-      http.get(`${baseUrl}/clusters`, () => HttpResponse.json(summaries)),
-    );
-    await renderWithApis(<AiConformancePage />, { catalogEntities: entities });
+    server.use(fleetBackend(summaries));
+    await renderWithApis(<AiConformancePage />);
     expect(
       await screen.findByText('3 clusters · 1 conformant · 1 not conformant'),
     ).toBeInTheDocument();
-    expect(rowNames()).toEqual([
-      'resource:default/bravo',
-      'resource:default/alpha',
-      'resource:default/charlie',
-    ]);
+    await waitFor(() =>
+      expect(rowNames()).toEqual([
+        'resource:default/bravo',
+        'resource:default/alpha',
+        'resource:default/charlie',
+      ]),
+    );
     const bravo = screen.getAllByRole('row')[1];
     expect(within(bravo).getByRole('link', { name: 'bravo' })).toHaveAttribute(
       'href',
@@ -73,46 +137,53 @@ describe('AiConformancePage', () => {
     ).toBeInTheDocument();
   });
 
-  it('filters by owner and verdict, searches and sorts', async () => {
-    server.use(
-      http.get(`${baseUrl}/clusters`, () => HttpResponse.json(summaries)),
-    );
-    await renderWithApis(<AiConformancePage />, { catalogEntities: entities });
+  it('filters by owner and verdict, searches and sorts on the server', async () => {
+    const asked: URLSearchParams[] = [];
+    server.use(fleetBackend(summaries, asked));
+    await renderWithApis(<AiConformancePage />);
     await screen.findByText(/3 clusters/);
 
     fireEvent.mouseDown(screen.getByLabelText('Owner'));
     await userEvent.click(
       await screen.findByRole('option', { name: 'group:default/ml-research' }),
     );
-    expect(rowNames()).toEqual([
-      'resource:default/bravo',
-      'resource:default/charlie',
-    ]);
+    await waitFor(() =>
+      expect(rowNames()).toEqual([
+        'resource:default/bravo',
+        'resource:default/charlie',
+      ]),
+    );
 
     fireEvent.mouseDown(screen.getByLabelText('Verdict'));
     await userEvent.click(
       await screen.findByRole('option', { name: 'Never checked' }),
     );
-    expect(rowNames()).toEqual(['resource:default/charlie']);
+    await waitFor(() =>
+      expect(asked[asked.length - 1].toString()).toBe(
+        'verdict=unchecked&owner=group%3Adefault%2Fml-research&sort=failures&order=desc&offset=0&limit=50&facets=true',
+      ),
+    );
+    await waitFor(() =>
+      expect(rowNames()).toEqual(['resource:default/charlie']),
+    );
 
     fireEvent.mouseDown(screen.getByLabelText('Owner'));
     await userEvent.click(await screen.findByRole('option', { name: 'All' }));
     fireEvent.mouseDown(screen.getByLabelText('Verdict'));
     await userEvent.click(await screen.findByRole('option', { name: 'All' }));
-    expect(rowNames()).toHaveLength(3);
+    await waitFor(() => expect(rowNames()).toHaveLength(3));
 
     await userEvent.click(screen.getByRole('button', { name: 'Failures' }));
-    expect(rowNames()[0]).toBe('resource:default/charlie');
+    await waitFor(() => expect(rowNames()[0]).toBe('resource:default/charlie'));
 
     await userEvent.type(screen.getByLabelText('Search clusters'), 'alp');
-    expect(rowNames()).toEqual(['resource:default/alpha']);
+    await waitFor(() => expect(asked[asked.length - 1].get('q')).toBe('alp'));
+    await waitFor(() => expect(rowNames()).toEqual(['resource:default/alpha']));
   });
 
   it('counts clusters per level and filters by level', async () => {
-    server.use(
-      http.get(`${baseUrl}/clusters`, () => HttpResponse.json(summaries)),
-    );
-    await renderWithApis(<AiConformancePage />, { catalogEntities: entities });
+    server.use(fleetBackend(summaries));
+    await renderWithApis(<AiConformancePage />);
     await screen.findByText(/3 clusters/);
     const counts = screen.getByRole('group', { name: 'Clusters per level' });
     expect(
@@ -136,7 +207,7 @@ describe('AiConformancePage', () => {
     await userEvent.click(
       within(counts).getByRole('button', { name: 'No level: 1 clusters' }),
     );
-    expect(rowNames()).toEqual(['resource:default/bravo']);
+    await waitFor(() => expect(rowNames()).toEqual(['resource:default/bravo']));
     expect(
       within(counts).getByRole('button', { name: 'No level: 1 clusters' }),
     ).toHaveAttribute('aria-pressed', 'true');
@@ -145,12 +216,12 @@ describe('AiConformancePage', () => {
     await userEvent.click(
       await screen.findByRole('option', { name: 'Silver' }),
     );
-    expect(rowNames()).toEqual(['resource:default/alpha']);
+    await waitFor(() => expect(rowNames()).toEqual(['resource:default/alpha']));
 
     await userEvent.click(
       within(counts).getByRole('button', { name: 'Silver: 1 clusters' }),
     );
-    expect(rowNames()).toHaveLength(3);
+    await waitFor(() => expect(rowNames()).toHaveLength(3));
   });
 
   it('paginates a large fleet', async () => {
@@ -159,20 +230,32 @@ describe('AiConformancePage', () => {
         entityRef: `resource:default/c${String(i).padStart(3, '0')}`,
       }),
     );
-    server.use(http.get(`${baseUrl}/clusters`, () => HttpResponse.json(many)));
+    const asked: URLSearchParams[] = [];
+    server.use(fleetBackend(many, asked));
     await renderWithApis(<AiConformancePage />);
     await screen.findByText(/120 clusters/);
-    expect(rowNames()).toHaveLength(50);
+    // Only the page on screen is asked for, with the fleet's counts.
+    expect(asked.map(q => q.toString())).toEqual([
+      'sort=failures&order=desc&offset=0&limit=50&facets=true',
+    ]);
+    await waitFor(() => expect(rowNames()).toHaveLength(50));
     expect(screen.getByText('1-50 of 120')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
-    expect(rowNames()[0]).toBe('resource:default/c050');
+    await waitFor(() => expect(rowNames()[0]).toBe('resource:default/c050'));
+    expect(asked[asked.length - 1].get('offset')).toBe('50');
+    expect(screen.getByText('51-100 of 120')).toBeInTheDocument();
   });
 
   it('shows the empty, forbidden and error states', async () => {
-    server.use(http.get(`${baseUrl}/clusters`, () => HttpResponse.json([])));
+    server.use(fleetBackend([]));
     const { unmount } = await renderWithApis(<AiConformancePage />);
     expect(await screen.findByText('No clusters yet')).toBeInTheDocument();
     unmount();
+    // A backend from before paging answers with a plain array.
+    server.use(http.get(`${baseUrl}/clusters`, () => HttpResponse.json([])));
+    const legacy = await renderWithApis(<AiConformancePage />);
+    expect(await screen.findByText('No clusters yet')).toBeInTheDocument();
+    legacy.unmount();
 
     server.use(
       http.get(`${baseUrl}/clusters`, () =>

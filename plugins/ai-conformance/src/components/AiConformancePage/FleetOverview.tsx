@@ -1,20 +1,17 @@
-import { useMemo, useState } from 'react';
-import Box from '@material-ui/core/Box';
+import { useEffect, useMemo, useState } from 'react';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import type { Entity } from '@backstage/catalog-model';
 import useAsync from 'react-use/esm/useAsync';
+import type {
+  ClusterListFacets,
+  ConformanceLevel,
+} from '@ai-conformance/plugin-ai-conformance-common';
 import { aiConformanceApiRef } from '../../api';
 import {
-  buildFleetRows,
-  countByLevel,
-  distinctValues,
-  filterFleetRows,
+  fleetQuery,
+  fleetRowOf,
   matrixColumns,
-  sortFleetRows,
   type FleetFilter,
   type FleetSort,
 } from '../../fleet/fleetRows';
@@ -25,55 +22,59 @@ import { FleetFilters } from '../FleetFilters';
 import { FleetMatrix } from '../FleetMatrix';
 import { ErrorState } from '../StatePanels';
 
-const CLUSTER_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'spec.owner',
-  'spec.type',
-];
+const sum = (counts: Record<string, number>) =>
+  Object.values(counts).reduce((n, c) => n + c, 0);
 
-/** Loads summaries and catalog clusters; the catalog is optional. */
-function useFleet() {
-  const api = useApi(aiConformanceApiRef);
-  const catalogApi = useApi(catalogApiRef);
-  return useAsync(async () => {
-    const [summaries, catalog] = await Promise.all([
-      api.listClusters(),
-      catalogApi
-        .getEntities({
-          filter: { kind: 'resource', 'spec.type': 'kubernetes-cluster' },
-          fields: CLUSTER_FIELDS,
-        })
-        .then(
-          r => ({ entities: r.items as Entity[], error: undefined }),
-          (error: Error) => ({ entities: [] as Entity[], error }),
-        ),
-    ]);
-    return {
-      rows: buildFleetRows(summaries, catalog.entities),
-      catalogError: catalog.error,
-    };
-  }, [api, catalogApi]);
+function levelCounts(
+  facets: ClusterListFacets,
+): Record<ConformanceLevel, number> {
+  const { none = 0, bronze = 0, silver = 0, gold = 0 } = facets.levels;
+  return { none, bronze, silver, gold };
 }
 
-/** The fleet view: filters, search and the clusters × requirements matrix. */
+/**
+ * The fleet view: filters, search and the clusters × requirements matrix.
+ * The backend filters, sorts and pages (`GET /clusters`); only the page on
+ * screen is loaded, with the fleet's counts and filter values.
+ */
 export const FleetOverview = () => {
-  const fleet = useFleet();
+  const api = useApi(aiConformanceApiRef);
   const [filter, setFilter] = useState<FleetFilter>({});
   const [sort, setSort] = useState<FleetSort>({
     by: 'failures',
     direction: 'desc',
   });
-  const allRows = fleet.value?.rows;
+  const [page, setPage] = useState(0);
+  const [rowsPerPage, setRowsPerPage] = useState(50);
+  useEffect(() => setPage(0), [filter, sort, rowsPerPage]);
 
-  const options = useMemo(() => {
-    const rows = allRows ?? [];
-    return {
-      owners: distinctValues(rows, r => r.owner),
-      platforms: distinctValues(rows, r => r.summary?.platform),
-      versions: distinctValues(rows, r => r.summary?.requirementsVersion),
+  const fleet = useAsync(
+    () =>
+      api.listClusters(
+        fleetQuery(filter, sort, {
+          offset: page * rowsPerPage,
+          limit: rowsPerPage,
+        }),
+      ),
+    [api, filter, sort, page, rowsPerPage],
+  );
+  // The last answer stays on screen while the next page loads.
+  const [shown, setShown] = useState(fleet.value);
+  useEffect(() => {
+    if (fleet.value) setShown(fleet.value);
+  }, [fleet.value]);
+
+  const facets = shown?.facets;
+  const rows = useMemo(() => (shown?.items ?? []).map(fleetRowOf), [shown]);
+  const columns = useMemo(
+    () => matrixColumns(rows, filter.version),
+    [rows, filter.version],
+  );
+  const options = useMemo(
+    () => ({
+      owners: facets?.owners ?? [],
+      platforms: facets?.platforms ?? [],
+      versions: facets?.requirementsVersions ?? [],
       verdicts: [
         ...Object.entries(VERDICT).map(([value, p]) => ({
           value,
@@ -85,22 +86,16 @@ export const FleetOverview = () => {
         value,
         label: LEVEL[value].label,
       })),
-    };
-  }, [allRows]);
-  const rows = useMemo(
-    () => sortFleetRows(filterFleetRows(allRows ?? [], filter), sort),
-    [allRows, filter, sort],
-  );
-  const columns = useMemo(
-    () => matrixColumns(allRows ?? [], filter.version),
-    [allRows, filter.version],
+    }),
+    [facets],
   );
 
-  if (fleet.loading) return <Progress />;
+  if (!shown && fleet.loading) return <Progress />;
   if (fleet.error) {
     return <ErrorState error={fleet.error} what="AI Conformance results" />;
   }
-  if (!allRows || allRows.length === 0) {
+  const total = facets ? sum(facets.verdicts) : shown?.totalCount ?? 0;
+  if (!shown || total === 0) {
     return (
       <EmptyState
         missing="data"
@@ -109,35 +104,32 @@ export const FleetOverview = () => {
       />
     );
   }
-  const counts = {
-    conformant: allRows.filter(r => r.verdict === 'conformant').length,
-    failing: allRows.filter(r => r.verdict === 'not-conformant').length,
-  };
   return (
     <>
-      {fleet.value?.catalogError && (
-        <Box mb={2}>
-          <Alert severity="warning">
-            Catalog entities could not be loaded, so owners and clusters never
-            checked are missing: {fleet.value.catalogError.message}
-          </Alert>
-        </Box>
-      )}
       <Typography variant="body2" color="textSecondary" gutterBottom>
-        {allRows.length} clusters · {counts.conformant} conformant ·{' '}
-        {counts.failing} not conformant
+        {total} clusters · {facets?.verdicts.conformant ?? 0} conformant ·{' '}
+        {facets?.verdicts['not-conformant'] ?? 0} not conformant
       </Typography>
-      <FleetLevelCounts
-        counts={countByLevel(allRows)}
-        selected={filter.level}
-        onSelect={level => setFilter({ ...filter, level })}
-      />
+      {facets && (
+        <FleetLevelCounts
+          counts={levelCounts(facets)}
+          selected={filter.level}
+          onSelect={level => setFilter({ ...filter, level })}
+        />
+      )}
       <FleetFilters filter={filter} options={options} onChange={setFilter} />
       <FleetMatrix
         rows={rows}
         columns={columns}
         sort={sort}
         onSortChange={setSort}
+        serverPage={{
+          totalCount: shown.totalCount,
+          page,
+          rowsPerPage,
+          onPageChange: setPage,
+          onRowsPerPageChange: setRowsPerPage,
+        }}
       />
     </>
   );

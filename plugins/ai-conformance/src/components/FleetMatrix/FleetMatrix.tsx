@@ -111,8 +111,21 @@ const RowCells = (props: {
 };
 
 /**
+ * A page the server has already cut: `rows` are that page, `totalCount`
+ * the clusters over all pages.
+ */
+export interface FleetMatrixServerPage {
+  totalCount: number;
+  page: number;
+  rowsPerPage: number;
+  onPageChange: (page: number) => void;
+  onRowsPerPageChange: (rowsPerPage: number) => void;
+}
+
+/**
  * Clusters × requirements: one row per cluster with its verdict, counts and
- * a status icon per requirement; paginated so 1,000 clusters stay fast.
+ * a status icon per requirement; paginated so 1,000 clusters stay fast
+ * (by the server when `serverPage` is given).
  */
 export const FleetMatrix = (props: {
   rows: FleetRow[];
@@ -120,15 +133,22 @@ export const FleetMatrix = (props: {
   sort: FleetSort;
   onSortChange: (sort: FleetSort) => void;
   rowsPerPageOptions?: number[];
+  serverPage?: FleetMatrixServerPage;
 }) => {
   const classes = useStyles();
-  const { rows, columns, sort, onSortChange } = props;
+  const { rows, columns, sort, onSortChange, serverPage } = props;
   const entityLink = useEntityRefLink();
   const rowsPerPageOptions = props.rowsPerPageOptions ?? [25, 50, 100];
-  const [page, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState(50);
-  useEffect(() => setPage(0), [rows]);
-  const visible = rows.slice(page * rowsPerPage, (page + 1) * rowsPerPage);
+  const [localPage, setLocalPage] = useState(0);
+  const [localRowsPerPage, setLocalRowsPerPage] = useState(50);
+  useEffect(() => setLocalPage(0), [rows]);
+  const page = serverPage?.page ?? localPage;
+  const rowsPerPage = serverPage?.rowsPerPage ?? localRowsPerPage;
+  const setPage = serverPage?.onPageChange ?? setLocalPage;
+  const setRowsPerPage = serverPage?.onRowsPerPageChange ?? setLocalRowsPerPage;
+  const visible = serverPage
+    ? rows
+    : rows.slice(page * rowsPerPage, (page + 1) * rowsPerPage);
 
   const sortBy = (by: FleetSort['by']) => () => {
     let direction: FleetSort['direction'] = by === 'failures' ? 'desc' : 'asc';
@@ -212,7 +232,7 @@ export const FleetMatrix = (props: {
       </TableContainer>
       <TablePagination
         component="div"
-        count={rows.length}
+        count={serverPage?.totalCount ?? rows.length}
         page={page}
         rowsPerPage={rowsPerPage}
         rowsPerPageOptions={rowsPerPageOptions}
