@@ -33,6 +33,20 @@ function phaseOf(p: KubeObject): string | undefined {
   return (p.status as { phase?: string } | undefined)?.phase;
 }
 
+/** The pair of conditions a finished Job gets (the target condition, then the final one). */
+function finishedConditions(
+  conditions: unknown,
+  types: string[],
+  reason: string,
+  message: string,
+): Array<Record<string, unknown>> {
+  return types.reduce(
+    (list: unknown, type) =>
+      withCondition(list, { type, status: 'True', reason, message }),
+    conditions,
+  ) as Array<Record<string, unknown>>;
+}
+
 /** The batch/v1 Job controller: pods up to `parallelism` unless suspended, status counts and conditions. */
 export class JobController extends WorkloadController {
   readonly name = 'job-controller';
@@ -120,65 +134,46 @@ export class JobController extends WorkloadController {
       });
     }
     const startTime = status.startTime ?? nowTimestamp();
-    if (failed > (spec.backoffLimit ?? 6)) {
-      conditions = withCondition(conditions, {
-        type: 'FailureTarget',
-        status: 'True',
+    let end:
+      | { types: string[]; reason: string; message: string; warning: boolean }
+      | undefined;
+    if (failed > (spec.backoffLimit ?? 6))
+      end = {
+        types: ['FailureTarget', 'Failed'],
         reason: 'BackoffLimitExceeded',
         message: 'Job has reached the specified backoff limit',
-      });
-      conditions = withCondition(conditions, {
-        type: 'Failed',
-        status: 'True',
-        reason: 'BackoffLimitExceeded',
-        message: 'Job has reached the specified backoff limit',
-      });
+        warning: true,
+      };
+    else if (succeeded >= completions)
+      end = {
+        types: ['SuccessCriteriaMet', 'Complete'],
+        reason: 'CompletionsReached',
+        message: 'Reached expected number of succeeded pods',
+        warning: false,
+      };
+    if (end) {
       active.forEach(p =>
         this.store.delete('', 'pods', p.metadata.namespace, p.metadata.name),
       );
       this.write(job, {
         ...status,
         startTime,
+        ...(end.warning ? {} : { completionTime: nowTimestamp() }),
         active: 0,
         ready: 0,
         succeeded,
         failed,
-        conditions,
+        conditions: finishedConditions(
+          conditions,
+          end.types,
+          end.reason,
+          end.message,
+        ),
       });
       recordEvent(this.store, job, {
-        type: 'Warning',
-        reason: 'BackoffLimitExceeded',
-        message: 'Job has reached the specified backoff limit',
-        component: 'job-controller',
-      });
-      return;
-    }
-    if (succeeded >= completions) {
-      conditions = withCondition(conditions, {
-        type: 'SuccessCriteriaMet',
-        status: 'True',
-        reason: 'CompletionsReached',
-        message: 'Reached expected number of succeeded pods',
-      });
-      conditions = withCondition(conditions, {
-        type: 'Complete',
-        status: 'True',
-        reason: 'CompletionsReached',
-        message: 'Reached expected number of succeeded pods',
-      });
-      this.write(job, {
-        ...status,
-        startTime,
-        completionTime: nowTimestamp(),
-        active: 0,
-        ready: 0,
-        succeeded,
-        failed,
-        conditions,
-      });
-      recordEvent(this.store, job, {
-        reason: 'Completed',
-        message: 'Job completed',
+        type: end.warning ? 'Warning' : 'Normal',
+        reason: end.warning ? end.reason : 'Completed',
+        message: end.warning ? end.message : 'Job completed',
         component: 'job-controller',
       });
       return;

@@ -259,13 +259,8 @@ export class Kubelet extends WorkloadController {
   }
 
   private startPod(t: Tracked) {
-    const pod = this.store.get(
-      '',
-      'pods',
-      t.pod.metadata.namespace,
-      t.pod.metadata.name,
-    );
-    if (!pod || pod.metadata.uid !== t.pod.metadata.uid) return;
+    const pod = this.fresh('', 'pods', t.pod);
+    if (!pod) return;
     t.pod = pod;
     const node = this.store.get('', 'nodes', undefined, t.node);
     const kernel = this.kernelOf(pod, node);
@@ -327,13 +322,8 @@ export class Kubelet extends WorkloadController {
 
   /** Writes container states and the pod phase from the runs. */
   private writeContainers(t: Tracked) {
-    const pod = this.store.get(
-      '',
-      'pods',
-      t.pod.metadata.namespace,
-      t.pod.metadata.name,
-    );
-    if (!pod || pod.metadata.uid !== t.pod.metadata.uid) return;
+    const pod = this.fresh('', 'pods', t.pod);
+    if (!pod) return;
     const spec = specOf(pod);
     const policy = spec.restartPolicy ?? 'Always';
     const statuses = (spec.containers ?? []).map(c => {
@@ -452,13 +442,8 @@ export class Kubelet extends WorkloadController {
     pod: KubeObject,
     f: (s: Record<string, unknown>) => Record<string, unknown>,
   ) {
-    const current = this.store.get(
-      '',
-      'pods',
-      pod.metadata.namespace,
-      pod.metadata.name,
-    );
-    if (!current || current.metadata.uid !== pod.metadata.uid) return;
+    const current = this.fresh('', 'pods', pod);
+    if (!current) return;
     this.store.update('', 'pods', {
       ...current,
       status: f((current.status ?? {}) as Record<string, unknown>),

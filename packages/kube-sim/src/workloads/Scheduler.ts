@@ -477,12 +477,7 @@ export class Scheduler extends WorkloadController {
         status: allocatedStatus(current, results, nodeName, pod),
       });
     }
-    const current = this.store.get(
-      '',
-      'pods',
-      pod.metadata.namespace,
-      pod.metadata.name,
-    );
+    const current = this.fresh('', 'pods', pod);
     if (!current) return;
     const status = (current.status ?? {}) as Record<string, unknown>;
     const bound = this.store.update('', 'pods', {
@@ -510,12 +505,7 @@ export class Scheduler extends WorkloadController {
     reason: string,
     message: string,
   ) {
-    const current = this.store.get(
-      '',
-      'pods',
-      pod.metadata.namespace,
-      pod.metadata.name,
-    );
+    const current = this.fresh('', 'pods', pod);
     if (!current) return;
     const old = conditionOf(current, 'PodScheduled');
     if (

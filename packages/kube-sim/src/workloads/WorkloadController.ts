@@ -129,12 +129,11 @@ export abstract class WorkloadController implements ClusterController {
     return out;
   }
 
-  /** Writes `status` (the status subresource: spec and generation stay). */
-  protected writeStatus(
+  /** The stored version of `o` (undefined when it is gone or was replaced by a namesake). */
+  protected fresh(
     group: string,
     resource: string,
     o: KubeObject,
-    status: Record<string, unknown>,
   ): KubeObject | undefined {
     const current = this.store.get(
       group,
@@ -142,7 +141,21 @@ export abstract class WorkloadController implements ClusterController {
       o.metadata.namespace,
       o.metadata.name,
     );
-    if (!current || current.metadata.uid !== o.metadata.uid) return undefined;
-    return this.store.update(group, resource, { ...current, status });
+    return current && current.metadata.uid === o.metadata.uid
+      ? current
+      : undefined;
+  }
+
+  /** Writes `status` (the status subresource: spec and generation stay). */
+  protected writeStatus(
+    group: string,
+    resource: string,
+    o: KubeObject,
+    status: Record<string, unknown>,
+  ): KubeObject | undefined {
+    const current = this.fresh(group, resource, o);
+    return current
+      ? this.store.update(group, resource, { ...current, status })
+      : undefined;
   }
 }

@@ -66,7 +66,9 @@ describe('runProgram', () => {
       exitCode: 6,
       runMs: 0,
     });
-    expect(runProgram(['/bin/bash', '-c', 'uname -r\ncurl x && true'], ctx)).toEqual({
+    expect(
+      runProgram(['/bin/bash', '-c', 'uname -r\ncurl x && true'], ctx),
+    ).toEqual({
       stdout: '6.6.97+\nsh: 1: curl: not found\n',
       exitCode: 127,
       runMs: 0,
