@@ -72,6 +72,20 @@ export function nodePoolSpec(
     Number(pool.autoscaling?.minNodeCount ?? 0),
   );
   const totalMin = Number(pool.autoscaling?.totalMinNodeCount ?? 0);
+  // the simulated cluster autoscaler takes pool-wide bounds; GKE's min/max are per zone
+  const a = pool.autoscaling;
+  const autoscaling = a?.enabled
+    ? {
+        minNodeCount:
+          a.totalMinNodeCount !== undefined
+            ? Number(a.totalMinNodeCount)
+            : Number(a.minNodeCount ?? 0) * zones.length,
+        maxNodeCount:
+          a.totalMaxNodeCount !== undefined
+            ? Number(a.totalMaxNodeCount)
+            : Number(a.maxNodeCount ?? 0) * zones.length,
+      }
+    : undefined;
   const count = Math.min(Math.max(perZone * zones.length, totalMin), 64);
   const machineType = pool.config?.machineType ?? 'e2-medium';
   const shape = machineShape(machineType);
@@ -143,6 +157,7 @@ export function nodePoolSpec(
     allocatable,
     nodeInfo: { containerRuntimeVersion: 'containerd://2.0.6' },
     ...(gpuModel ? { gpuModel, gpusPerNode: gpus } : {}),
+    ...(autoscaling ? { autoscaling } : {}),
   };
 }
 

@@ -326,7 +326,11 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
     });
     expect(fresh.status?.availableReplicas ?? 0).toBe(0);
     let deployment = fresh;
-    for (let i = 0; i < 100 && !deployment.status?.availableReplicas; i++) {
+    for (
+      let i = 0;
+      i < 250 && deployment.status?.availableReplicas !== 2;
+      i++
+    ) {
       await new Promise(r => setTimeout(r, 20));
       deployment = await apps.readNamespacedDeployment({
         name: 'kueue-controller-manager',
@@ -606,5 +610,70 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
     );
     expect(published[0].spec.devices).toHaveLength(2);
     await client.deleteCluster({ name: `${PARENT}/clusters/dra` });
+  });
+
+  it('builds a cluster without Gateway API, Managed Prometheus or DCGM when the spec leaves them off', async () => {
+    const [op] = await client.createCluster({
+      parent: PARENT,
+      cluster: {
+        name: 'bare',
+        initialClusterVersion: '1.35',
+        nodePools: [
+          {
+            name: 'default-pool',
+            initialNodeCount: 1,
+            config: { machineType: 'e2-standard-8' },
+          },
+        ],
+      },
+    });
+    await waitDone(client, op.name!);
+    const [cluster] = await client.getCluster({
+      name: `${PARENT}/clusters/bare`,
+    });
+    expect(cluster.currentMasterVersion).toBe('1.35.0-gke.2232000');
+    const bare = new k8s.KubeConfig();
+    bare.loadFromOptions({
+      clusters: [
+        {
+          name: 'c',
+          server: `https://${cluster.endpoint}`,
+          caData: cluster.masterAuth!.clusterCaCertificate!,
+        },
+      ],
+      users: [{ name: 'u', token: sim.accessToken() }],
+      contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
+      currentContext: 'c',
+    });
+    const groups = (
+      await bare.makeApiClient(k8s.ApisApi).getAPIVersions()
+    ).groups.map(g => g.name);
+    expect(groups).toContain('resource.k8s.io');
+    for (const absent of [
+      'gateway.networking.k8s.io',
+      'monitoring.googleapis.com',
+      'kueue.x-k8s.io',
+      'ray.io',
+      'custom.metrics.k8s.io',
+    ])
+      expect(groups).not.toContain(absent);
+    const daemonSets = await bare
+      .makeApiClient(k8s.AppsV1Api)
+      .listDaemonSetForAllNamespaces();
+    expect(daemonSets.items.map(d => d.metadata?.name)).not.toContain(
+      'dcgm-exporter',
+    );
+    const nodes = await bare.makeApiClient(k8s.CoreV1Api).listNode();
+    expect(nodes.items.map(n => n.status?.capacity?.cpu)).toEqual([
+      '8',
+      '8',
+      '8',
+    ]);
+    const configMaps = await bare
+      .makeApiClient(k8s.CoreV1Api)
+      .listNamespacedConfigMap({ namespace: 'kube-system' });
+    expect(configMaps.items.map(c => c.metadata?.name)).not.toContain(
+      'cluster-autoscaler-status',
+    );
   });
 });

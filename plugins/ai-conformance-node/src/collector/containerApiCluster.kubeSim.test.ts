@@ -67,6 +67,24 @@ describe('a cluster created through the Container API double', () => {
       req.end(JSON.stringify(object));
     });
 
+  const read = (server: string, ca: string, path: string) =>
+    new Promise<any>((resolve, reject) => {
+      https
+        .get(
+          `${server}${path}`,
+          {
+            ca: Buffer.from(ca, 'base64'),
+            headers: { authorization: `Bearer ${api.accessToken()}` },
+          },
+          res => {
+            let text = '';
+            res.on('data', c => (text += c));
+            res.on('end', () => resolve(JSON.parse(text)));
+          },
+        )
+        .on('error', reject);
+    });
+
   const crd = (group: string, kind: string, plural: string, scope: string) => ({
     apiVersion: 'apiextensions.k8s.io/v1',
     kind: 'CustomResourceDefinition',
@@ -271,7 +289,18 @@ describe('a cluster created through the Container API double', () => {
     ];
     for (const [path, object] of addons)
       expect(await apply(server, ca, path, object)).toBe(201);
-    await new Promise(r => setTimeout(r, 300));
+    for (const path of [
+      '/apis/apps/v1/namespaces/kueue-system/deployments/kueue-controller-manager',
+      '/apis/apps/v1/namespaces/ray-system/deployments/kuberay-operator',
+    ]) {
+      let available = 0;
+      for (let i = 0; i < 250 && available < 1; i++) {
+        await new Promise(r => setTimeout(r, 20));
+        available =
+          (await read(server, ca, path)).status?.availableReplicas ?? 0;
+      }
+      expect(available).toBe(1);
+    }
 
     const after = await check();
     expect(
