@@ -156,6 +156,16 @@ export class ClusterStore {
     );
   }
 
+  /** The objects of a collection created at run time (cheap on scenarios with many base objects). */
+  *iterateAdded(group: string, resource: string): Generator<KubeObject> {
+    const key = grKey(group, resource);
+    const overlay = this.overlay.get(key);
+    for (const k of this.added.get(key) ?? []) {
+      const o = overlay?.get(k);
+      if (o) yield o;
+    }
+  }
+
   /** Stores a new object; the caller checked it does not exist. */
   create(group: string, resource: string, object: KubeObject): KubeObject {
     const key = grKey(group, resource);

@@ -59,16 +59,9 @@ export class JobController extends WorkloadController {
   }
 
   protected pass(): void {
-    const jobs = this.list('batch', 'jobs').filter(j =>
-      this.store.isAdded(
-        'batch',
-        'jobs',
-        j.metadata.namespace,
-        j.metadata.name,
-      ),
-    );
+    const jobs = this.listAdded('batch', 'jobs');
     if (!jobs.length) return;
-    const pods = this.list('', 'pods');
+    const pods = this.listAdded('', 'pods');
     for (const job of jobs) this.sync(job, podsOfJob(pods, job));
   }
 

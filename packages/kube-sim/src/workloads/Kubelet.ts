@@ -65,20 +65,11 @@ export class Kubelet extends WorkloadController {
 
   protected pass(): void {
     const seen = new Set<string>();
-    for (const pod of this.list('', 'pods')) {
+    for (const pod of this.listAdded('', 'pods')) {
       const uid = String(pod.metadata.uid);
       seen.add(uid);
       const nodeName = specOf(pod).nodeName;
       if (!nodeName || this.pods.has(uid) || !isActivePod(pod)) continue;
-      if (
-        !this.store.isAdded(
-          '',
-          'pods',
-          pod.metadata.namespace,
-          pod.metadata.name,
-        )
-      )
-        continue;
       this.admit(pod, nodeName);
     }
     for (const [uid, t] of this.pods) {

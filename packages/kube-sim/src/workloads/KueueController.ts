@@ -67,18 +67,9 @@ export class KueueController extends WorkloadController {
     if (!servesKueue(this.store)) return;
     const version = this.version();
     const workloads = this.list(KUEUE, 'workloads');
-    for (const job of this.list('batch', 'jobs')) {
+    for (const job of this.listAdded('batch', 'jobs')) {
       const queue = job.metadata.labels?.[QUEUE_LABEL];
-      if (
-        !queue ||
-        !this.store.isAdded(
-          'batch',
-          'jobs',
-          job.metadata.namespace,
-          job.metadata.name,
-        )
-      )
-        continue;
+      if (!queue) continue;
       const mine = workloads.find(w => this.ownedBy(w, job));
       if (!mine) workloads.push(this.createWorkload(job, queue, version));
       else if (!isFinished(mine) && this.jobFinished(job)) {

@@ -1,6 +1,17 @@
 import type { StoreChange } from '../store/ClusterStore';
 import { WorkloadController, withCondition } from './WorkloadController';
 
+/** Kinds whose deletion may leave dependents among pods, Workloads and ResourceClaims. */
+const OWNER_KINDS = new Set([
+  'Pod',
+  'Job',
+  'CronJob',
+  'ReplicaSet',
+  'Deployment',
+  'DaemonSet',
+  'StatefulSet',
+]);
+
 /**
  * The namespace controller: a namespace marked for deletion stays `Terminating` for
  * `namespaceDeletionDelayMs`, then everything in it is deleted and the namespace goes.
@@ -13,7 +24,7 @@ export class NamespaceController extends WorkloadController {
   protected interested(c: StoreChange): boolean {
     if (c.verb === 'delete') {
       const uid = c.object.metadata.uid;
-      if (uid)
+      if (uid && OWNER_KINDS.has(String(c.object.kind)))
         this.after(0, () =>
           this.collect(String(uid), c.object.metadata.namespace),
         );

@@ -134,18 +134,18 @@ export class Scheduler extends WorkloadController {
   }
 
   protected pass(): void {
-    const pods = this.list('', 'pods');
-    this.releaseClaims(pods);
-    const pending = pods.filter(
+    const added = this.listAdded('', 'pods');
+    this.releaseClaims(added);
+    const pending = added.filter(
       p =>
         !specOf(p).nodeName &&
         (specOf(p).schedulerName ?? 'default-scheduler') ===
           'default-scheduler' &&
         isActivePod(p) &&
-        !p.metadata.deletionTimestamp &&
-        this.store.isAdded('', 'pods', p.metadata.namespace, p.metadata.name),
+        !p.metadata.deletionTimestamp,
     );
     if (!pending.length) return;
+    const pods = this.list('', 'pods');
     const nodes = this.list('', 'nodes');
     const used = new Map<string, Record<string, number>>();
     for (const p of pods) {

@@ -146,6 +146,19 @@ export abstract class WorkloadController implements ClusterController {
       : undefined;
   }
 
+  /** The objects of a collection created at run time (optionally of one namespace). */
+  protected listAdded(
+    group: string,
+    resource: string,
+    namespace?: string,
+  ): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const o of this.store.iterateAdded(group, resource))
+      if (namespace === undefined || o.metadata.namespace === namespace)
+        out.push(o);
+    return out;
+  }
+
   /** Writes `status` (the status subresource: spec and generation stay). */
   protected writeStatus(
     group: string,
