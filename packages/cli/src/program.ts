@@ -49,6 +49,8 @@ const commands = {
     require('./commands/validateCommand'),
   bundle: (): typeof import('./commands/bundleCommand') =>
     require('./commands/bundleCommand'),
+  cleanup: (): typeof import('./commands/cleanupCommand') =>
+    require('./commands/cleanupCommand'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -99,6 +101,40 @@ function metricsOptions(cmd: Command): Command {
       '--prometheus-matcher <label=value>',
       'label matcher added to every metrics query (repeatable)',
       collectRepeated,
+    );
+}
+
+/** Flags of an active run (`check --active`). */
+function activeOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--active',
+      'also run test workloads on the cluster (pods, jobs, queues, custom resources in a namespace of the run; cleaned up afterwards). See docs/active-checks.md',
+    )
+    .option(
+      '--image <name=ref>',
+      'active: image override, e.g. cuda=mirror.example.com/nvidia/cuda:12.9.1-base-ubuntu24.04 (toolbox, cuda, ray; repeatable)',
+      collectRepeated,
+    )
+    .option(
+      '--local-queue <namespace/name>',
+      'active: submit the gang jobs to this Kueue LocalQueue (default: a queue made for the run)',
+    )
+    .option(
+      '--autoscaling-pool <key=value>',
+      'active: node label of the autoscaled pool (default: the pool of the first accelerator node)',
+    )
+    .option(
+      '--active-timeout <duration>',
+      'active: deadline of the whole active run (default 20m)',
+    )
+    .option(
+      '--check-timeout <duration>',
+      'active: deadline of each active check (default: each check its own)',
+    )
+    .option(
+      '--gang-observe <duration>',
+      'active: how long gang_scheduling watches the gang that must not run (default 10s)',
     );
 }
 
@@ -180,6 +216,7 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
     );
   readOptions(check);
   metricsOptions(check);
+  activeOptions(check);
   outputOptions(check).action(async opts => {
     state.code = await commands.check().runCheck(opts, io);
   });
@@ -201,6 +238,22 @@ export function createProgram(io: CliIo, state: { code: ExitCode }): Command {
   metricsOptions(collect).action(async opts => {
     state.code = await commands.collect().runCollect(opts, io);
   });
+
+  kubeconfigOptions(
+    program
+      .command('cleanup')
+      .description(
+        'delete what killed active runs left on the cluster (found by their labels)',
+      ),
+  )
+    .option(
+      '--all',
+      'also delete runs whose deadline has not passed (they may still be going)',
+    )
+    .option('--timeout <duration>', 'overall deadline', '2m')
+    .action(async opts => {
+      state.code = await commands.cleanup().runCleanup(opts, io);
+    });
 
   const evaluate = program
     .command('evaluate')

@@ -28,11 +28,17 @@ import {
   loadProductMetadata,
   METADATA_FLAGS,
 } from '../lib/productMetadataOptions';
+import {
+  activeOnlyFlags,
+  parseActiveOptions,
+  type ActiveFlags,
+} from '../lib/activeOptions';
+import { runActiveForContext } from '../lib/activeRunner';
 
 /** Per-request timeout ceiling; the overall deadline may lower it. */
 export const MAX_REQUEST_TIMEOUT_MS = 10_000;
 
-export interface CheckOptions {
+export interface CheckOptions extends ActiveFlags {
   kubeconfig?: string;
   context?: string;
   allContexts?: boolean;
@@ -110,6 +116,15 @@ export async function runCheck(
       ? await loadProductMetadata(opts.metadata, metadataFlags(opts))
       : {};
   const metricsSource = parseMetricsSource(opts, io.env);
+  const activeOptions = opts.active ? parseActiveOptions(opts) : undefined;
+  if (!opts.active && activeOnlyFlags(opts).length > 0) {
+    throw new CliError(`${activeOnlyFlags(opts).join(', ')} need --active`);
+  }
+  if (opts.active && opts.allContexts) {
+    throw new CliError(
+      '--active runs workloads on one cluster at a time: use --context, not --all-contexts',
+    );
+  }
   const progress = createProgress(io, opts.quiet);
 
   let contexts: Array<string | undefined> = [opts.context];
@@ -144,9 +159,23 @@ export async function runCheck(
       results.push({ context: collected.context, error: collected.error });
       continue;
     }
+    let report = collected.report;
+    if (activeOptions) {
+      try {
+        report = await runActiveForContext(
+          { kubeconfig: opts.kubeconfig, context, maxResponseBytes },
+          report,
+          activeOptions,
+          io,
+          line => progress.line(line),
+        );
+      } catch (e) {
+        throw new CliError(`active run: ${(e as Error).message}`);
+      }
+    }
     const result: ContextResult = {
       context: collected.context,
-      report: collected.report,
+      report,
       timedOutReads: timedOutReads(collected.snapshot),
       deadlineReached: collected.deadlineReached,
     };

@@ -4,6 +4,7 @@ import { connectToCluster } from '../cluster/connectToCluster';
 import { KubeApiClient } from '../cluster/KubeApiClient';
 import { loadClientNode } from '../cluster/loadClientNode';
 import { runConformanceCheck } from '../collector/runConformanceCheck';
+import { reportSchemaErrors } from '../evaluate/__testUtils__/schemaValidators';
 import { mergeActiveResults } from './mergeActiveResults';
 import { runActiveChecks, RunActiveChecksOptions } from './runActiveChecks';
 import { ACTIVE_RUN_SELECTOR } from './runLabels';
@@ -167,6 +168,7 @@ describe('active checks against kube-sim', () => {
         expect(m).toMatchObject({ status: 'pass', method: 'active' });
       }
       expect(merged.verdict).toBe(passive.verdict);
+      expect(reportSchemaErrors(merged)).toEqual([]);
       expect(run.cleanup.errors).toEqual([]);
       expect(await leftovers(name)).toEqual([]);
     },
