@@ -367,6 +367,12 @@ describe('GET /clusters', () => {
     });
     expect(again.status).toBe(304);
     expect(again.text ?? '').toBe('');
+    // As Node's fetch sends a conditional request.
+    const revalidated = await get('/clusters?limit=5', PAT, {
+      'If-None-Match': etag,
+      'Cache-Control': 'no-cache',
+    });
+    expect(revalidated.status).toBe(304);
 
     // Another page, another caller: another tag, so a full answer.
     expect(

@@ -9,6 +9,7 @@ import type { ClusterApiService } from './service/ClusterApiService';
 import type { BadgeService } from './badges/BadgeService';
 import { PayloadTooLargeError } from './PayloadTooLargeError';
 import { userTokens } from './http/userTokens';
+import { matchesIfNoneMatch } from './http/matchesIfNoneMatch';
 
 /** Options of {@link createRouter}. */
 export interface RouterOptions {
@@ -136,7 +137,7 @@ export async function createRouter(
       'Cache-Control': 'private, no-cache',
       Vary: 'Authorization, Cookie',
     });
-    if (req.fresh) {
+    if (matchesIfNoneMatch(req.get('if-none-match'), etag)) {
       res.status(304).end();
       return;
     }
