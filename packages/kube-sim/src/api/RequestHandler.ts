@@ -904,42 +904,50 @@ export class RequestHandler {
     return this.replace(req, t, object);
   }
 
-  private delete(req: ApiRequest, t: Target): ApiResponse {
-    const current = this.existing(t);
+  /**
+   * Deletes one object, or marks it for deletion when something must finish it first (a namespace:
+   * its controller; finalizers: whoever owns them). Returns the marked object, or undefined once
+   * deleted.
+   */
+  private deleteOne(
+    req: ApiRequest,
+    t: Target,
+    current: KubeObject,
+  ): KubeObject | undefined {
     const isNamespace = t.group === '' && t.info.resource === 'namespaces';
     const finalizers = (current.metadata.finalizers as string[] | undefined)
       ?.length;
-    if (isNamespace || finalizers) {
-      // Marked for deletion: the namespace controller (or whoever owns the finalizers) finishes it.
-      const marked: KubeObject = {
-        ...current,
-        metadata: {
-          ...current.metadata,
-          deletionTimestamp:
-            current.metadata.deletionTimestamp ??
-            new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-          deletionGracePeriodSeconds: 0,
-        },
-        ...(isNamespace
-          ? {
-              status: {
-                ...(current.status as object),
-                phase: 'Terminating',
-              },
-            }
-          : {}),
-      };
-      if (this.isDryRun(req))
-        return json(200, this.ctx.store.preview(marked, false));
-      return json(
-        isNamespace ? 200 : 202,
-        current.metadata.deletionTimestamp
-          ? current
-          : this.ctx.store.update(t.group, t.info.resource, marked),
-      );
+    const { namespace, name } = current.metadata;
+    if (!isNamespace && !finalizers) {
+      if (!this.isDryRun(req))
+        this.ctx.store.delete(t.group, t.info.resource, namespace, name);
+      return undefined;
     }
-    if (!this.isDryRun(req))
-      this.ctx.store.delete(t.group, t.info.resource, t.namespace, t.name!);
+    if (current.metadata.deletionTimestamp) return current;
+    const marked: KubeObject = {
+      ...current,
+      metadata: {
+        ...current.metadata,
+        deletionTimestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        deletionGracePeriodSeconds: 0,
+      },
+      ...(isNamespace
+        ? { status: { ...(current.status as object), phase: 'Terminating' } }
+        : {}),
+    };
+    return this.isDryRun(req)
+      ? this.ctx.store.preview(marked, false)
+      : this.ctx.store.update(t.group, t.info.resource, marked);
+  }
+
+  private delete(req: ApiRequest, t: Target): ApiResponse {
+    const current = this.existing(t);
+    const marked = this.deleteOne(req, t, current);
+    if (marked)
+      return json(
+        t.group === '' && t.info.resource === 'namespaces' ? 200 : 202,
+        marked,
+      );
     return json(200, {
       kind: 'Status',
       apiVersion: 'v1',
@@ -967,15 +975,7 @@ export class RequestHandler {
       if (t.namespace && o.metadata.namespace !== t.namespace) continue;
       if (labels(o.metadata.labels) && fields(o)) doomed.push(o);
     }
-    if (!this.isDryRun(req))
-      doomed.forEach(o =>
-        this.ctx.store.delete(
-          t.group,
-          t.info.resource,
-          o.metadata.namespace,
-          o.metadata.name,
-        ),
-      );
+    doomed.forEach(o => this.deleteOne(req, t, o));
     return json(200, {
       kind: `${t.info.kind}List`,
       apiVersion: gv(t.group, t.version),

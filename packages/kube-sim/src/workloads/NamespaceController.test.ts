@@ -64,6 +64,25 @@ describe('NamespaceController', () => {
     ).toEqual([]);
   });
 
+  it('deletecollection marks an object with finalizers and deletes the others', async () => {
+    const api = simClient(sim.cluster('gke'));
+    await api.namespace('collection');
+    await api.post('/api/v1/namespaces/collection/configmaps', {
+      metadata: { name: 'held', finalizers: ['example.com/hold'] },
+    });
+    await api.post('/api/v1/namespaces/collection/configmaps', {
+      metadata: { name: 'free' },
+    });
+    expect(
+      (await api.del('/api/v1/namespaces/collection/configmaps')).status,
+    ).toBe(200);
+    const left = (await api.get('/api/v1/namespaces/collection/configmaps'))
+      .json.items;
+    expect(
+      left.map((c: any) => [c.metadata.name, !!c.metadata.deletionTimestamp]),
+    ).toEqual([['held', true]]);
+  });
+
   it('keeps an object with finalizers until the last one is removed', async () => {
     const api = simClient(sim.cluster('gke'));
     await api.post('/api/v1/namespaces/default/configmaps', {
