@@ -44,7 +44,7 @@ export class ClusterAutoscaler extends WorkloadController {
     if (!this.pools().length) return;
     const now = Date.now();
     const nodes = this.list('', 'nodes');
-    const pods = this.list('', 'pods');
+    const pods = this.listAdded('', 'pods');
     let waiting = false;
     if (this.settings.autoscaler !== 'stuck') {
       for (const pod of pods) {
@@ -65,6 +65,11 @@ export class ClusterAutoscaler extends WorkloadController {
         this.scaleUpFor(pod, nodes);
       }
     }
+    const present = new Set(pods.map(p => String(p.metadata.uid)));
+    for (const uid of [...this.unschedulableSince.keys()])
+      if (!present.has(uid)) this.unschedulableSince.delete(uid);
+    for (const uid of [...this.triggered])
+      if (!present.has(uid)) this.triggered.delete(uid);
     const current = this.list('', 'nodes');
     for (const [name, info] of this.added) {
       const node = current.find(n => n.metadata.name === name);
