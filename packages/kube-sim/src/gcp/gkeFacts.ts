@@ -24,26 +24,20 @@ export interface GkeServerConfig {
  * (`vX.Y/gke/PRODUCT.yaml` of cncf/k8s-ai-conformance) and the version of the bundled
  * gke-1.34-conformant scenario, plus two versions below the certified minimums.
  */
+const VERSIONS = [
+  '1.37.0-gke.3503000',
+  '1.36.4-gke.1247000',
+  '1.35.0-gke.2232000',
+  '1.34.1-gke.1829001',
+  '1.34.0-gke.1662000',
+  '1.34.0-gke.1500000',
+  '1.33.5-gke.1080000',
+];
+
 export const DEFAULT_SERVER_CONFIG: GkeServerConfig = {
   defaultClusterVersion: '1.34.1-gke.1829001',
-  validMasterVersions: [
-    '1.37.0-gke.3503000',
-    '1.36.4-gke.1247000',
-    '1.35.0-gke.2232000',
-    '1.34.1-gke.1829001',
-    '1.34.0-gke.1662000',
-    '1.34.0-gke.1500000',
-    '1.33.5-gke.1080000',
-  ],
-  validNodeVersions: [
-    '1.37.0-gke.3503000',
-    '1.36.4-gke.1247000',
-    '1.35.0-gke.2232000',
-    '1.34.1-gke.1829001',
-    '1.34.0-gke.1662000',
-    '1.34.0-gke.1500000',
-    '1.33.5-gke.1080000',
-  ],
+  validMasterVersions: VERSIONS,
+  validNodeVersions: VERSIONS,
   defaultImageType: 'COS_CONTAINERD',
   validImageTypes: ['COS_CONTAINERD', 'UBUNTU_CONTAINERD'],
   channels: [

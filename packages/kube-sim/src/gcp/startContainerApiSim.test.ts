@@ -8,6 +8,38 @@ import {
 } from './startContainerApiSim';
 
 const PARENT = 'projects/ai-platform-dev/locations/us-central1';
+/** The trailing arguments of KubernetesObjectApi.patch for a forced server-side apply. */
+const SSA = [
+  undefined,
+  undefined,
+  'addons',
+  true,
+  k8s.PatchStrategy.ServerSideApply,
+] as const;
+
+/** A kubeconfig for a created cluster, from its endpoint and CA, with a bearer token. */
+function kubeConfigAt(
+  cluster: {
+    endpoint?: string | null;
+    masterAuth?: { clusterCaCertificate?: string | null } | null;
+  },
+  token: string,
+) {
+  const kc = new k8s.KubeConfig();
+  kc.loadFromOptions({
+    clusters: [
+      {
+        name: 'c',
+        server: `https://${cluster.endpoint}`,
+        caData: cluster.masterAuth!.clusterCaCertificate!,
+      },
+    ],
+    users: [{ name: 'u', token }],
+    contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
+    currentContext: 'c',
+  });
+  return kc;
+}
 
 async function waitDone(client: v1.ClusterManagerClient, name: string) {
   const seen: string[] = [];
@@ -132,19 +164,7 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
             (h as Record<string, string>).authorization,
         ),
     ).replace(/^Bearer /, '');
-    kc = new k8s.KubeConfig();
-    kc.loadFromOptions({
-      clusters: [
-        {
-          name: 'c',
-          server: `https://${cluster.endpoint}`,
-          caData: cluster.masterAuth!.clusterCaCertificate!,
-        },
-      ],
-      users: [{ name: 'u', token }],
-      contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
-      currentContext: 'c',
-    });
+    kc = kubeConfigAt(cluster, token);
     const version = await kc.makeApiClient(k8s.VersionApi).getCode();
     expect(version.gitVersion).toBe('v1.34.1-gke.1829001');
     const nodes = await kc.makeApiClient(k8s.CoreV1Api).listNode();
@@ -157,19 +177,7 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
     expect(gpuNodes[0].status?.capacity?.['nvidia.com/gpu']).toBe('1');
     expect(nodes.items).toHaveLength(4);
 
-    const bad = new k8s.KubeConfig();
-    bad.loadFromOptions({
-      clusters: [
-        {
-          name: 'c',
-          server: `https://${cluster.endpoint}`,
-          caData: cluster.masterAuth!.clusterCaCertificate!,
-        },
-      ],
-      users: [{ name: 'u', token: `${token.slice(0, -4)}AAAA` }],
-      contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
-      currentContext: 'c',
-    });
+    const bad = kubeConfigAt(cluster, `${token.slice(0, -4)}AAAA`);
     await expect(
       bad.makeApiClient(k8s.VersionApi).getCode(),
     ).rejects.toMatchObject({ code: 401 });
@@ -247,14 +255,7 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
         ],
       },
     };
-    await objects.patch(
-      crd,
-      undefined,
-      undefined,
-      'addons',
-      true,
-      k8s.PatchStrategy.ServerSideApply,
-    );
+    await objects.patch(crd, ...SSA);
     const groups = await kc.makeApiClient(k8s.ApisApi).getAPIVersions();
     expect(groups.groups.map(g => g.name)).toContain('kueue.x-k8s.io');
     const custom = kc.makeApiClient(k8s.CustomObjectsApi);
@@ -283,11 +284,7 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
         kind: 'Namespace',
         metadata: { name: 'kueue-system' },
       },
-      undefined,
-      undefined,
-      'addons',
-      true,
-      k8s.PatchStrategy.ServerSideApply,
+      ...SSA,
     );
     await objects.patch(
       {
@@ -313,11 +310,7 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
           },
         },
       },
-      undefined,
-      undefined,
-      'addons',
-      true,
-      k8s.PatchStrategy.ServerSideApply,
+      ...SSA,
     );
     const apps = kc.makeApiClient(k8s.AppsV1Api);
     const fresh = await apps.readNamespacedDeployment({
@@ -520,19 +513,7 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
     });
     expect(cluster.currentMasterVersion).toBe('1.37.0-gke.3503000');
     const token = sim.accessToken();
-    const dra = new k8s.KubeConfig();
-    dra.loadFromOptions({
-      clusters: [
-        {
-          name: 'c',
-          server: `https://${cluster.endpoint}`,
-          caData: cluster.masterAuth!.clusterCaCertificate!,
-        },
-      ],
-      users: [{ name: 'u', token }],
-      contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
-      currentContext: 'c',
-    });
+    const dra = kubeConfigAt(cluster, token);
     const nodes = await dra.makeApiClient(k8s.CoreV1Api).listNode();
     expect(nodes.items).toHaveLength(2);
     expect(
@@ -551,11 +532,7 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
         kind: 'Namespace',
         metadata: { name: 'nvidia-dra-driver-gpu' },
       },
-      undefined,
-      undefined,
-      'addons',
-      true,
-      k8s.PatchStrategy.ServerSideApply,
+      ...SSA,
     );
     await objects.patch(
       {
@@ -590,11 +567,7 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
           },
         },
       },
-      undefined,
-      undefined,
-      'addons',
-      true,
-      k8s.PatchStrategy.ServerSideApply,
+      ...SSA,
     );
     let published: k8s.V1ResourceSlice[] = [];
     for (let i = 0; i < 100 && published.length < 2; i++) {
@@ -632,19 +605,7 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
       name: `${PARENT}/clusters/bare`,
     });
     expect(cluster.currentMasterVersion).toBe('1.35.0-gke.2232000');
-    const bare = new k8s.KubeConfig();
-    bare.loadFromOptions({
-      clusters: [
-        {
-          name: 'c',
-          server: `https://${cluster.endpoint}`,
-          caData: cluster.masterAuth!.clusterCaCertificate!,
-        },
-      ],
-      users: [{ name: 'u', token: sim.accessToken() }],
-      contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
-      currentContext: 'c',
-    });
+    const bare = kubeConfigAt(cluster, sim.accessToken());
     const groups = (
       await bare.makeApiClient(k8s.ApisApi).getAPIVersions()
     ).groups.map(g => g.name);

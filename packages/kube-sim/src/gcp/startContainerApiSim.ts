@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { KubeSim } from '../types';
+import { readBody } from '../server/readBody';
 import { convertEnums } from './convertEnums';
 import {
   CLUSTER_ENUM_FIELDS,
@@ -99,28 +100,6 @@ type Route = {
   run: (m: string[], body: Record<string, unknown>) => unknown;
   fields: Record<string, EnumName>;
 };
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(
-          new GoogleApiError(
-            413,
-            'Request payload too large.',
-            'INVALID_ARGUMENT',
-          ),
-        );
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 const UNAUTHENTICATED =
   'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.';
@@ -266,7 +245,16 @@ export async function startContainerApiSim(
     reqUrl: URL,
   ): Promise<[number, unknown]> => {
     const method = req.method ?? 'GET';
-    const body = await readBody(req);
+    const body = await readBody(
+      req,
+      MAX_BODY,
+      () =>
+        new GoogleApiError(
+          413,
+          'Request payload too large.',
+          'INVALID_ARGUMENT',
+        ),
+    );
     if (reqUrl.pathname === '/token' && method === 'POST') {
       const granted = issuer.exchange(
         new URLSearchParams(body.toString('utf8')),

@@ -21,6 +21,7 @@ import { echoedRequest, streamOversizedBody } from './streamFaults';
 import { writeKubeconfigs } from './writeKubeconfigs';
 import { generateTlsMaterial } from './generateTlsMaterial';
 import { VirtualCluster } from './VirtualCluster';
+import { readBody } from './readBody';
 import { WorkloadAvailabilityController } from './controllers/WorkloadAvailabilityController';
 import { NvidiaDraDriverController } from './controllers/NvidiaDraDriverController';
 
@@ -50,22 +51,6 @@ const FAULT_MESSAGES: Record<number, [string, string]> = {
     'Timeout: request did not complete within the allotted timeout',
   ],
 };
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
@@ -210,7 +195,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
         return;
       }
     }
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY);
     const decision = cluster.faults.decide(path, {
       query: url.search.replace(/^\?/, ''),
       accept: String(req.headers.accept ?? ''),

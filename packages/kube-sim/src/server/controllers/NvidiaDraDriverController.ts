@@ -5,7 +5,7 @@ import {
   resourceSliceOf,
 } from '../../scenario/resourceSlices';
 import { ACCELERATOR_MODELS } from '../../gcp/gkeFacts';
-import type { ClusterController, VirtualCluster } from '../VirtualCluster';
+import { ChangeDrivenController } from './ChangeDrivenController';
 
 /** The DRA driver name the NVIDIA DRA driver for GPUs publishes its devices under. */
 export const NVIDIA_GPU_DRIVER = 'gpu.nvidia.com';
@@ -48,24 +48,10 @@ function gpusOf(node: KubeObject): { count: number; model: string } {
  * ResourceSlice (driver `gpu.nvidia.com`) with a device per GPU of the node; the slice goes when
  * the plugin's pod goes. Nodes whose GPUs are already published keep their slice.
  */
-export class NvidiaDraDriverController implements ClusterController {
+export class NvidiaDraDriverController extends ChangeDrivenController {
   readonly name = 'nvidia-dra-driver';
-  private cluster?: VirtualCluster;
-  private unsubscribe?: () => void;
-  private readonly timers = new Set<NodeJS.Timeout>();
 
-  start(cluster: VirtualCluster): void {
-    this.cluster = cluster;
-    this.unsubscribe = cluster.store.onChange(c => this.changed(c));
-  }
-
-  stop(): void {
-    this.unsubscribe?.();
-    this.timers.forEach(t => clearTimeout(t));
-    this.timers.clear();
-  }
-
-  private changed(change: StoreChange) {
+  protected changed(change: StoreChange) {
     if (change.group !== '' || change.resource !== 'pods') return;
     const pod = change.object;
     if (!isKubeletPlugin(pod)) return;
@@ -74,17 +60,15 @@ export class NvidiaDraDriverController implements ClusterController {
     const running =
       change.verb !== 'delete' &&
       (pod.status as { phase?: string })?.phase === 'Running';
-    const t = setTimeout(() => {
-      this.timers.delete(t);
+    this.later(0, () => {
       if (running) this.publish(nodeName);
       else if (change.verb === 'delete') this.withdraw(nodeName);
-    }, 0);
-    this.timers.add(t);
+    });
   }
 
   private slicesOf(nodeName: string): KubeObject[] {
     const out: KubeObject[] = [];
-    for (const [, s] of this.cluster!.store.iterate(
+    for (const [, s] of this.cluster.store.iterate(
       'resource.k8s.io',
       'resourceslices',
     )) {
@@ -96,7 +80,7 @@ export class NvidiaDraDriverController implements ClusterController {
   }
 
   private publish(nodeName: string) {
-    const store = this.cluster!.store;
+    const store = this.cluster.store;
     const node = store.get('', 'nodes', undefined, nodeName);
     if (!node || this.slicesOf(nodeName).length) return;
     const { count, model } = gpusOf(node);
@@ -115,7 +99,7 @@ export class NvidiaDraDriverController implements ClusterController {
         },
       },
       { name: nodeName, gpus: count, object: node },
-      resourceApiVersion(this.cluster!.model),
+      resourceApiVersion(this.cluster.model),
     );
     if (!slice) return;
     delete slice.metadata.resourceVersion;
@@ -124,7 +108,7 @@ export class NvidiaDraDriverController implements ClusterController {
 
   private withdraw(nodeName: string) {
     for (const s of this.slicesOf(nodeName))
-      this.cluster!.store.delete(
+      this.cluster.store.delete(
         'resource.k8s.io',
         'resourceslices',
         undefined,

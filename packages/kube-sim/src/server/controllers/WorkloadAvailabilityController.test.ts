@@ -15,6 +15,29 @@ const template = {
   },
 };
 
+/** A Deployment or StatefulSet of `replicas` pods labelled `app: <name>`. */
+function replicated(
+  kind: string,
+  name: string,
+  replicas: number,
+  image: string,
+) {
+  return {
+    apiVersion: 'apps/v1',
+    kind,
+    metadata: { name, namespace: 'default' },
+    spec: {
+      replicas,
+      ...(kind === 'StatefulSet' ? { serviceName: name } : {}),
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name, image }] },
+      },
+    },
+  };
+}
+
 describe('WorkloadAvailabilityController', () => {
   let sim: KubeSim;
   beforeAll(async () => {
@@ -76,20 +99,10 @@ describe('WorkloadAvailabilityController', () => {
 
   it('names StatefulSet pods by ordinal and reports them ready; a Deployment scaled down loses pods', async () => {
     const c = simClient(sim.cluster('gke'));
-    await c.post('/apis/apps/v1/namespaces/default/statefulsets', {
-      apiVersion: 'apps/v1',
-      kind: 'StatefulSet',
-      metadata: { name: 'db', namespace: 'default' },
-      spec: {
-        replicas: 2,
-        serviceName: 'db',
-        selector: { matchLabels: { app: 'db' } },
-        template: {
-          metadata: { labels: { app: 'db' } },
-          spec: { containers: [{ name: 'db', image: 'postgres:17' }] },
-        },
-      },
-    });
+    await c.post(
+      '/apis/apps/v1/namespaces/default/statefulsets',
+      replicated('StatefulSet', 'db', 2, 'postgres:17'),
+    );
     const sts = await c.waitFor(
       '/apis/apps/v1/namespaces/default/statefulsets/db',
       j => j.status?.readyReplicas === 2,
@@ -107,19 +120,10 @@ describe('WorkloadAvailabilityController', () => {
       'db-1',
     ]);
 
-    await c.post('/apis/apps/v1/namespaces/default/deployments', {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web', namespace: 'default' },
-      spec: {
-        replicas: 3,
-        selector: { matchLabels: { app: 'web' } },
-        template: {
-          metadata: { labels: { app: 'web' } },
-          spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
-        },
-      },
-    });
+    await c.post(
+      '/apis/apps/v1/namespaces/default/deployments',
+      replicated('Deployment', 'web', 3, 'nginx:1.27'),
+    );
     await c.waitFor(
       '/apis/apps/v1/namespaces/default/deployments/web',
       j => j.status?.availableReplicas === 3,

@@ -3,7 +3,7 @@ import type { KubeObject } from '../../types';
 import type { StoreChange } from '../../store/ClusterStore';
 import { hexOf } from '../../scenario/objectIds';
 import { podIpFor } from '../../scenario/podFactory';
-import type { ClusterController, VirtualCluster } from '../VirtualCluster';
+import { ChangeDrivenController } from './ChangeDrivenController';
 
 const KINDS: Record<string, string> = {
   deployments: 'Deployment',
@@ -68,31 +68,19 @@ function tolerates(template: Template, node: KubeObject): boolean {
  * Pods go to the cluster's scheduler and kubelet when it has them; otherwise this controller
  * places them on a node that fits the selector and taints and reports them Running and Ready.
  */
-export class WorkloadAvailabilityController implements ClusterController {
+export class WorkloadAvailabilityController extends ChangeDrivenController {
   readonly name = 'workload-availability';
-  private cluster?: VirtualCluster;
-  private unsubscribe?: () => void;
-  private readonly timers = new Set<NodeJS.Timeout>();
   private readonly pending = new Set<string>();
 
-  constructor(private readonly delayMs = 1000) {}
-
-  start(cluster: VirtualCluster): void {
-    this.cluster = cluster;
-    this.unsubscribe = cluster.store.onChange(c => this.changed(c));
+  constructor(private readonly delayMs = 1000) {
+    super();
   }
 
-  stop(): void {
-    this.unsubscribe?.();
-    this.timers.forEach(t => clearTimeout(t));
-    this.timers.clear();
-  }
-
-  private changed(change: StoreChange) {
+  protected changed(change: StoreChange) {
     const o = change.object;
     if (change.group === 'apps' && KINDS[change.resource]) {
       if (change.verb === 'delete') {
-        this.later(change.resource, o, 0, () => this.deletePods(o));
+        this.once(change.resource, o, 0, () => this.deletePods(o));
         return;
       }
       // a status or metadata write is not a new desired state
@@ -101,30 +89,29 @@ export class WorkloadAvailabilityController implements ClusterController {
         JSON.stringify(change.previous?.spec) === JSON.stringify(o.spec)
       )
         return;
-      this.later(change.resource, o, this.delayMs, () =>
+      this.once(change.resource, o, this.delayMs, () =>
         this.reconcile(change.resource, o),
       );
     } else if (change.group === '' && change.resource === 'pods') {
       const owner = this.ownerOf(o);
       if (owner)
-        this.later(owner[0], owner[1], 0, () => this.writeStatus(...owner));
+        this.once(owner[0], owner[1], 0, () => this.writeStatus(...owner));
     }
   }
 
-  private later(resource: string, o: KubeObject, ms: number, fn: () => void) {
+  /** `later`, once per object and delay however many changes arrive meanwhile. */
+  private once(resource: string, o: KubeObject, ms: number, fn: () => void) {
     const key = `${ms}/${resource}/${o.metadata.namespace}/${o.metadata.name}`;
     if (this.pending.has(key)) return;
     this.pending.add(key);
-    const t = setTimeout(() => {
-      this.timers.delete(t);
+    this.later(ms, () => {
       this.pending.delete(key);
       fn();
-    }, ms);
-    this.timers.add(t);
+    });
   }
 
   private current(resource: string, o: KubeObject) {
-    return this.cluster!.store.get(
+    return this.cluster.store.get(
       'apps',
       resource,
       o.metadata.namespace,
@@ -145,7 +132,7 @@ export class WorkloadAvailabilityController implements ClusterController {
       : [ref!.kind, ref!.name];
     const resource = Object.keys(KINDS).find(r => KINDS[r] === kind);
     if (!resource) return undefined;
-    const owner = this.cluster!.store.get(
+    const owner = this.cluster.store.get(
       'apps',
       resource,
       pod.metadata.namespace,
@@ -157,7 +144,7 @@ export class WorkloadAvailabilityController implements ClusterController {
   private podsOf(o: KubeObject): KubeObject[] {
     const kind = o.kind ?? '';
     const out: KubeObject[] = [];
-    for (const [, pod] of this.cluster!.store.iterate('', 'pods')) {
+    for (const [, pod] of this.cluster.store.iterate('', 'pods')) {
       if (pod.metadata.namespace !== o.metadata.namespace) continue;
       if (
         pod.metadata.annotations?.['kube-sim/owner'] ===
@@ -174,7 +161,7 @@ export class WorkloadAvailabilityController implements ClusterController {
         (p.metadata.ownerReferences as Array<{ uid?: string }> | undefined)?.[0]
           ?.uid === o.metadata.uid,
     ))
-      this.cluster!.store.delete(
+      this.cluster.store.delete(
         '',
         'pods',
         pod.metadata.namespace,
@@ -185,7 +172,7 @@ export class WorkloadAvailabilityController implements ClusterController {
   private nodes(template: Template): KubeObject[] {
     const selector = template.spec?.nodeSelector ?? {};
     const out: KubeObject[] = [];
-    for (const [, node] of this.cluster!.store.iterate('', 'nodes')) {
+    for (const [, node] of this.cluster.store.iterate('', 'nodes')) {
       const labels = node.metadata.labels ?? {};
       if (!Object.entries(selector).every(([k, v]) => labels[k] === v))
         continue;
@@ -208,7 +195,7 @@ export class WorkloadAvailabilityController implements ClusterController {
     // pods of an older template are replaced
     for (const pod of existing)
       if (pod.metadata.labels?.['pod-template-hash'] !== hash)
-        this.cluster!.store.delete(
+        this.cluster.store.delete(
           '',
           'pods',
           pod.metadata.namespace,
@@ -219,7 +206,7 @@ export class WorkloadAvailabilityController implements ClusterController {
       kind === 'DaemonSet'
         ? nodes.length
         : Math.min(spec?.replicas ?? 1, MAX_PODS);
-    const hasKubelet = !!this.cluster!.controller('kubelet');
+    const hasKubelet = !!this.cluster.controller('kubelet');
     const names = new Set(current.map(p => p.metadata.name));
     const placed = new Set(
       current.map(p => String((p.spec as { nodeName?: string })?.nodeName)),
@@ -242,7 +229,7 @@ export class WorkloadAvailabilityController implements ClusterController {
       current.push(this.createPod(o, template, hash, name, bind, !hasKubelet));
     }
     for (const pod of current.slice(wanted))
-      this.cluster!.store.delete(
+      this.cluster.store.delete(
         '',
         'pods',
         pod.metadata.namespace,
@@ -266,7 +253,7 @@ export class WorkloadAvailabilityController implements ClusterController {
     if (node) spec.nodeName = node.metadata.name;
     const containers =
       (spec.containers as Array<{ name: string; image?: string }>) ?? [];
-    return this.cluster!.store.create('', 'pods', {
+    return this.cluster.store.create('', 'pods', {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
@@ -388,6 +375,6 @@ export class WorkloadAvailabilityController implements ClusterController {
     >;
     if (JSON.stringify(stripTimes(before)) === JSON.stringify(stripTimes(rest)))
       return;
-    this.cluster!.store.update('apps', resource, { ...o, status });
+    this.cluster.store.update('apps', resource, { ...o, status });
   }
 }
