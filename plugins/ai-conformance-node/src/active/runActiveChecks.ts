@@ -191,9 +191,7 @@ export async function runActiveChecks(
           name: namespace,
           labels,
           annotations: {
-            [EXPIRES_ANNOTATION]: new Date(
-              runEnd + cleanupTimeoutMs,
-            ).toISOString(),
+            [EXPIRES_ANNOTATION]: new Date(runEnd).toISOString(),
           },
         },
       });

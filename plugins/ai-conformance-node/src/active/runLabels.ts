@@ -10,8 +10,9 @@ export const MANAGED_BY_VALUE = 'ai-conformance';
 /** @public */
 export const RUN_ID_LABEL = 'ai-conformance.io/run-id';
 /**
- * Annotation on a run's namespace: when the run's deadline (plus cleanup
- * time) ends. The orphan sweep leaves runs that may still be going.
+ * Annotation on a run's namespace: when the run's deadline ends. The orphan
+ * sweep leaves runs that may still be going; past it a run only cleans up,
+ * and deleting its objects twice does no harm.
  *
  * @public
  */
