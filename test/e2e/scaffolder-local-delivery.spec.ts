@@ -1,9 +1,13 @@
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { signInAsGuest, stateDir } from './support';
-import { guestWhenCatalogHas } from './ai-conformance-support';
-import { button, fillClusterStep, input } from './scaffolder-support';
+import { stateDir } from './support';
+import {
+  button,
+  input,
+  nextToDelivery,
+  openGkeTemplate,
+} from './scaffolder-support';
 
 /** Files the render step writes at the root for a cluster. */
 const rendered = (cluster: string) => [
@@ -28,25 +32,9 @@ test('the GKE template finishes with the directory delivery and lists the render
   test.setTimeout(180_000);
   // A fresh name per run: the delivery never overwrites an earlier one.
   const cluster = `gke-e2e-${Date.now().toString(36)}`;
-  const token = await guestWhenCatalogHas(request, baseURL!, {
-    kind: 'template',
-    namespace: 'default',
-    name: 'gke-ai-conformant-cluster',
-  });
-  await signInAsGuest(page);
-  await page.goto('/create/templates/default/gke-ai-conformant-cluster');
-
-  await fillClusterStep(page, cluster);
-  // Version
-  await input(page, 'GKE version').fill('1.34.1-gke.1829001');
-  await button(page, 'Next').click();
-  await expect(page.getByLabel('Accelerator').first()).toBeVisible();
+  const token = await openGkeTemplate(page, request, baseURL!, cluster);
   // The pool and extras steps keep their defaults up to the delivery step.
-  const delivery = button(page, /Create the cluster now through the GKE API/);
-  for (let i = 0; i < 6 && !(await delivery.isVisible()); i++) {
-    await button(page, 'Next').click();
-    await page.waitForTimeout(300);
-  }
+  const delivery = await nextToDelivery(page);
   await delivery.click();
   await page
     .getByRole('option', { name: /Directory on the portal's backend host/ })

@@ -1,4 +1,5 @@
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -14,21 +15,32 @@ type Entity = NonNullable<
  */
 export function fileCatalog(dir: string) {
   const entities = new Map<string, Entity>();
+  const target = path.join(dir, '*.yaml');
+  const name = `generated-${createHash('sha1')
+    .update(`file:${target}`)
+    .digest('hex')}`;
   const location: Entity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Location',
-    metadata: { name: 'generated-clusters', namespace: 'default' },
-    spec: { type: 'file', target: path.join(dir, '*.yaml') },
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'file', target },
   };
+  const files = () => fs.readdirSync(dir).filter(f => f.endsWith('.yaml'));
   const refreshed: string[] = [];
   const catalog = {
+    // As the catalog: a file location whose glob matched nothing yet failed
+    // processing and is not listed.
     async getEntities() {
-      return { items: [location] };
+      return { items: files().length ? [location] : [] };
     },
     async refreshEntity(ref: string) {
+      if (ref !== `location:default/${name}`) {
+        throw Object.assign(new Error(`No entity ${ref}`), {
+          name: 'NotFoundError',
+        });
+      }
       refreshed.push(ref);
-      if (ref !== 'location:default/generated-clusters') return;
-      for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.yaml'))) {
+      for (const file of files()) {
         for (const doc of parseAllDocuments(
           fs.readFileSync(path.join(dir, file), 'utf8'),
         )) {
@@ -48,5 +60,6 @@ export function fileCatalog(dir: string) {
     catalog: catalog as unknown as CatalogService,
     entities,
     refreshed,
+    target,
   };
 }

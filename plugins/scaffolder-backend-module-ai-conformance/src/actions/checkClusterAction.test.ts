@@ -78,13 +78,7 @@ describe('ai-conformance:check after the gke-api steps', () => {
       createRegisterClusterAction({
         containerApi: double.containerApi,
         settings: {
-          directory: path.dirname(
-            (
-              await catalog.catalog.getEntities(undefined, {
-                credentials: undefined as any,
-              })
-            ).items[0].spec!.target as string,
-          ),
+          directory: path.dirname(catalog.target),
           authProvider: 'googleServiceAccount',
         },
         catalog: catalog.catalog,

@@ -7,7 +7,10 @@ import { exampleSpecInput } from '../__testUtils__/exampleSpec';
 import { startGkeDouble } from '../__testUtils__/containerApiSim';
 import { fileCatalog } from '../__testUtils__/fileCatalog';
 import { createGkeCreateClusterAction } from './gkeCreateClusterAction';
-import { createRegisterClusterAction } from './registerClusterAction';
+import {
+  configLocationRef,
+  createRegisterClusterAction,
+} from './registerClusterAction';
 
 describe('ai-conformance:cluster:register', () => {
   let double: Awaited<ReturnType<typeof startGkeDouble>>;
@@ -47,7 +50,7 @@ describe('ai-conformance:cluster:register', () => {
       aiConformanceUrl: '/catalog/default/resource/gke-register/ai-conformance',
       path: path.join(dir, 'gke-register.yaml'),
     });
-    expect(refreshed).toEqual(['location:default/generated-clusters']);
+    expect(refreshed).toEqual([configLocationRef(path.join(dir, '*.yaml'))]);
     expect(entities.get('resource:default/gke-register')).toMatchObject({
       kind: 'Resource',
       metadata: {

@@ -9,6 +9,7 @@ import {
   createTemplateAction,
   TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -64,6 +65,15 @@ export function readRegistrationSettings(
     directory: directory ? path.resolve(directory) : undefined,
     authProvider: authProvider as RegistrationSettings['authProvider'],
   };
+}
+
+/**
+ * The ref the catalog gives the Location entity of a `catalog.locations`
+ * entry of type file (its target resolved to an absolute path).
+ */
+export function configLocationRef(target: string): string {
+  const hash = createHash('sha1').update(`file:${target}`).digest('hex');
+  return `location:default/generated-${hash}`;
 }
 
 /** The app path of an entity's AI Conformance tab. */
@@ -170,34 +180,50 @@ export function createRegisterClusterAction(options: {
       );
 
       const credentials = await options.auth.getOwnServiceCredentials();
+      // The config location `{ type: file, target: <directory>/*.yaml }` by
+      // the name the catalog gives it (until a first file matches its glob
+      // it is not processed, so no query finds it), plus any other
+      // processed file location reading the directory.
+      const refs = new Set([configLocationRef(path.join(directory, '*.yaml'))]);
       const { items } = await options.catalog.getEntities(
         { filter: { kind: 'Location' }, fields: ['kind', 'metadata', 'spec'] },
         { credentials },
       );
-      const readers = items.filter(location => {
+      for (const location of items) {
         const spec_ = location.spec as
           | { type?: string; target?: string; targets?: string[] }
           | undefined;
         const targets = [spec_?.target, ...(spec_?.targets ?? [])];
-        return (
+        if (
           spec_?.type === 'file' &&
           targets.some(t => t && path.dirname(path.resolve(t)) === directory)
-        );
-      });
-      if (readers.length === 0) {
+        ) {
+          refs.add(
+            `location:${location.metadata.namespace ?? 'default'}/${
+              location.metadata.name
+            }`,
+          );
+        }
+      }
+      let refreshed = 0;
+      for (const ref of refs) {
+        try {
+          await options.catalog.refreshEntity(ref, { credentials });
+          refreshed++;
+        } catch (error) {
+          const status = (error as { response?: { status?: number } }).response
+            ?.status;
+          if (status !== 404 && (error as Error).name !== 'NotFoundError') {
+            throw error;
+          }
+        }
+      }
+      if (refreshed === 0) {
         throw new InputError(
           `No catalog location reads ${directory}: add { type: file, target: ${path.join(
             directory,
             '*.yaml',
           )} } to catalog.locations`,
-        );
-      }
-      for (const location of readers) {
-        await options.catalog.refreshEntity(
-          `location:${location.metadata.namespace ?? 'default'}/${
-            location.metadata.name
-          }`,
-          { credentials },
         );
       }
       const deadline = Date.now() + (options.timeoutMs ?? 120_000);
