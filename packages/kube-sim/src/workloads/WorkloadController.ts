@@ -1,9 +1,6 @@
 import type { KubeObject } from '../types';
 import type { ClusterStore, StoreChange } from '../store/ClusterStore';
-import type {
-  ClusterController,
-  VirtualCluster,
-} from '../server/VirtualCluster';
+import { ChangeDrivenController } from '../server/controllers/ChangeDrivenController';
 import type { WorkloadSettings } from './WorkloadSettings';
 
 /** Now as the API server writes it (RFC 3339, seconds). */
@@ -50,38 +47,31 @@ export function conditionOf(
 }
 
 /**
- * The base of the simulated controllers: it reacts to store changes with one pass on the next
- * tick (as a controller draining its work queue after watch events), and keeps every timer it sets
- * so that `stop()` leaves nothing running.
+ * The base of the simulated workload controllers: it reacts to store changes with one pass on the
+ * next tick (as a controller draining its work queue after watch events); a pass that throws leaves
+ * the controller running, as a reconcile that returned an error.
  */
-export abstract class WorkloadController implements ClusterController {
-  abstract readonly name: string;
-  protected cluster!: VirtualCluster;
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private unsubscribe?: () => void;
+export abstract class WorkloadController extends ChangeDrivenController {
   private passQueued = false;
+  private stopped = false;
   /** The last error a reconcile pass threw (kept for tests and debugging). */
   lastError?: Error;
-  private stopped = false;
 
-  constructor(protected readonly settings: WorkloadSettings) {}
+  constructor(protected readonly settings: WorkloadSettings) {
+    super();
+  }
 
   protected get store(): ClusterStore {
     return this.cluster.store;
   }
 
-  start(cluster: VirtualCluster): void {
-    this.cluster = cluster;
-    this.unsubscribe = cluster.store.onChange(change => {
-      if (this.interested(change)) this.queuePass();
-    });
+  protected changed(change: StoreChange): void {
+    if (this.interested(change)) this.queuePass();
   }
 
   stop(): void {
     this.stopped = true;
-    this.unsubscribe?.();
-    this.timers.forEach(t => clearTimeout(t));
-    this.timers.clear();
+    super.stop();
   }
 
   /** Whether a change should trigger a pass. */
@@ -93,17 +83,14 @@ export abstract class WorkloadController implements ClusterController {
   /** Runs `fn` after `ms` unless the controller stopped first. */
   protected after(ms: number, fn: () => void): void {
     if (this.stopped) return;
-    const t = setTimeout(() => {
-      this.timers.delete(t);
+    this.later(ms, () => {
       if (this.stopped) return;
       try {
         fn();
       } catch (e) {
-        // A controller that fails keeps running, as one whose reconcile returned an error.
         this.lastError = e as Error;
       }
-    }, ms);
-    this.timers.add(t);
+    });
   }
 
   /** Queues one pass (several changes in a row cause one pass). */
