@@ -781,6 +781,15 @@ export class RequestHandler {
     ) {
       throw alreadyExists(t.info.resource, t.group, object.metadata.name);
     }
+    return this.admitAndCreate(req, t, object);
+  }
+
+  /** Mutating then validating admission, defaults, and the create (or its dry run). */
+  private admitAndCreate(
+    req: ApiRequest,
+    t: Target,
+    object: KubeObject,
+  ): ApiResponse {
     const mutated = this.ctx.mutate
       ? this.ctx.mutate('CREATE', t.group, t.info.resource, object)
       : object;
@@ -877,21 +886,7 @@ export class RequestHandler {
       const object = this.checkBody(apply(undefined), t);
       object.metadata.name = t.name!;
       if (t.info.namespaced) this.requireNamespace(object.metadata.namespace);
-      const mutated = this.ctx.mutate
-        ? this.ctx.mutate('CREATE', t.group, t.info.resource, object)
-        : object;
-      this.ctx.admission.admit(
-        'CREATE',
-        t.group,
-        t.info.resource,
-        t.info.kind,
-        mutated,
-      );
-      const prepared = this.withDefaults(mutated, t);
-      const stored = this.isDryRun(req)
-        ? this.ctx.store.preview(prepared, true)
-        : this.ctx.store.create(t.group, t.info.resource, prepared);
-      return json(201, stored);
+      return this.admitAndCreate(req, t, object);
     }
     const patched = isApply
       ? apply(current)
