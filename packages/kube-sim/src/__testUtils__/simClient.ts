@@ -1,5 +1,28 @@
-import type { SimCluster } from '../types';
+import { startKubeSim } from '../server/startKubeSim';
+import type { KubeSim, SimCluster, WorkloadRuntimeSpec } from '../types';
 import { kubeConfigFor, rawRequest } from './kubeConfigFor';
+
+/**
+ * Two clusters of one scenario, `healthy` and `broken` (with the `broken` switches), both with
+ * namespace `namespace` and the shared `workloads` settings (short delays).
+ */
+export async function startHealthyAndBroken(
+  scenario: string,
+  broken: WorkloadRuntimeSpec,
+  workloads: WorkloadRuntimeSpec,
+  namespace: string,
+): Promise<KubeSim> {
+  const sim = await startKubeSim({
+    clusters: [
+      { name: 'healthy', scenario },
+      { name: 'broken', scenario, workloads: broken },
+    ],
+    metrics: false,
+    workloads,
+  });
+  for (const c of sim.clusters) await simClient(c).namespace(namespace);
+  return sim;
+}
 
 /** A small JSON client of one simulated cluster, for tests. */
 export function simClient(cluster: SimCluster) {

@@ -1,6 +1,9 @@
-import { startKubeSim } from '../server/startKubeSim';
 import type { KubeSim } from '../types';
-import { podManifest, simClient } from '../__testUtils__/simClient';
+import {
+  podManifest,
+  simClient,
+  startHealthyAndBroken,
+} from '../__testUtils__/simClient';
 
 const GPU_LINE = /^GPU 0: NVIDIA L4 \(UUID: GPU-[0-9a-f-]{36}\)\n$/;
 
@@ -10,20 +13,12 @@ describe('Kubelet', () => {
   const broken = () => simClient(sim.cluster('broken'));
 
   beforeAll(async () => {
-    sim = await startKubeSim({
-      clusters: [
-        { name: 'healthy', scenario: 'gke-1.37-conformant' },
-        {
-          name: 'broken',
-          scenario: 'gke-1.37-conformant',
-          workloads: { isolation: 'leaks', sandbox: 'shared-kernel' },
-        },
-      ],
-      metrics: false,
-      workloads: { startDelayMs: 20 },
-    });
-    await healthy().namespace('run');
-    await broken().namespace('run');
+    sim = await startHealthyAndBroken(
+      'gke-1.37-conformant',
+      { isolation: 'leaks', sandbox: 'shared-kernel' },
+      { startDelayMs: 20 },
+      'run',
+    );
   }, 60_000);
   afterAll(() => sim?.stop());
 

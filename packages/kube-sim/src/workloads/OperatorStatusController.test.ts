@@ -1,6 +1,5 @@
-import { startKubeSim } from '../server/startKubeSim';
 import type { KubeSim } from '../types';
-import { simClient } from '../__testUtils__/simClient';
+import { simClient, startHealthyAndBroken } from '../__testUtils__/simClient';
 
 const RAY = '/apis/ray.io/v1/namespaces/ops/rayclusters';
 
@@ -30,20 +29,12 @@ describe('operator webhooks and status', () => {
   let sim: KubeSim;
 
   beforeAll(async () => {
-    sim = await startKubeSim({
-      clusters: [
-        { name: 'healthy', scenario: 'gke-1.34-conformant' },
-        {
-          name: 'broken',
-          scenario: 'gke-1.34-conformant',
-          workloads: { webhook: 'absent', reconcile: 'never' },
-        },
-      ],
-      metrics: false,
-      workloads: { reconcileDelayMs: 30 },
-    });
-    await simClient(sim.cluster('healthy')).namespace('ops');
-    await simClient(sim.cluster('broken')).namespace('ops');
+    sim = await startHealthyAndBroken(
+      'gke-1.34-conformant',
+      { webhook: 'absent', reconcile: 'never' },
+      { reconcileDelayMs: 30 },
+      'ops',
+    );
   }, 60_000);
   afterAll(() => sim?.stop());
 
