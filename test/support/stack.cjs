@@ -122,12 +122,11 @@ async function startKubeSimDemo({ dir, logFile }) {
       ),
     { timeoutMs: 60_000, what: 'kube-sim', child, logFile },
   );
-  // The double's service-account key: the backend's Google identity in the
-  // demo (GOOGLE_APPLICATION_CREDENTIALS), which created clusters accept.
-  const containerApiKeyFile = path.join(
-    dir,
-    'container-api-service-account.json',
-  );
+  // The double's Google credentials (external_account, its token endpoint in
+  // the double): the backend's Google identity in the demo
+  // (GOOGLE_APPLICATION_CREDENTIALS), which created clusters accept. A
+  // service-account key would send getAccessToken() to Google's own endpoint.
+  const containerApiKeyFile = path.join(dir, 'container-api-credentials.json');
   return { child, configPath, containerApiKeyFile };
 }
 

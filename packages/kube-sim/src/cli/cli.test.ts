@@ -108,9 +108,15 @@ describe('kube-sim CLI', () => {
       fs.readFileSync(path.join(demoDir, 'app-config.kube-sim.yaml'), 'utf8'),
     );
     const { endpoint, keyFile } = config.aiConformance.gke.containerApi;
-    expect(keyFile).toBe(
-      path.join(demoDir, 'container-api-service-account.json'),
-    );
+    expect(keyFile).toBe(path.join(demoDir, 'container-api-credentials.json'));
+    expect(
+      JSON.parse(
+        fs.readFileSync(
+          path.join(demoDir, 'container-api-service-account.json'),
+          'utf8',
+        ),
+      ).type,
+    ).toBe('service_account');
     const url = new URL(endpoint);
     const client = new v1.ClusterManagerClient({
       apiEndpoint: url.hostname,
@@ -123,6 +129,11 @@ describe('kube-sim CLI', () => {
       name: 'projects/ai-platform-dev/locations/us-central1',
     });
     expect(serverConfig.validMasterVersions).toContain('1.34.0-gke.1662000');
+    // what GOOGLE_APPLICATION_CREDENTIALS set to this file gives: a token from the double
+    const auth = (
+      client as unknown as { auth: { getAccessToken(): Promise<string> } }
+    ).auth;
+    expect(await auth.getAccessToken()).toMatch(/^ya29\.sim\./);
     await client.close();
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);

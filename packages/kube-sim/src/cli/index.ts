@@ -222,10 +222,20 @@ export async function runCli(argv: string[]): Promise<void> {
                 host: opts.host,
                 port: opts.containerApiPort,
                 keyFile: path.join(dir, 'container-api-service-account.json'),
+                credentialsFile: path.join(
+                  dir,
+                  'container-api-credentials.json',
+                ),
                 delays: { createMs: opts.containerApiCreateMs },
               });
         const configFile = path.join(dir, 'app-config.kube-sim.yaml');
-        fs.writeFileSync(configFile, demoAppConfig(sim, containerApi), {
+        // the external_account credentials: Google's libraries get access tokens from the
+        // double with them (a service-account key would ask Google's token endpoint)
+        const gke = containerApi && {
+          url: containerApi.url,
+          keyFile: containerApi.credentialsFile,
+        };
+        fs.writeFileSync(configFile, demoAppConfig(sim, gke), {
           mode: 0o600,
         });
         stopOnSignals(sim, containerApi);
@@ -238,7 +248,7 @@ export async function runCli(argv: string[]): Promise<void> {
             ),
             ...(containerApi
               ? [
-                  `  Container API: ${containerApi.url} (key file ${containerApi.keyFile})`,
+                  `  Container API: ${containerApi.url} (credentials ${containerApi.credentialsFile}, service-account key ${containerApi.keyFile})`,
                 ]
               : []),
             `  app-config:  ${configFile}`,

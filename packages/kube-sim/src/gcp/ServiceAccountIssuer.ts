@@ -3,6 +3,7 @@ import {
   generateKeyPairSync,
   randomBytes,
   sign,
+  timingSafeEqual,
   verify,
   type KeyObject,
 } from 'node:crypto';
@@ -20,6 +21,19 @@ export interface ServiceAccountKey {
 }
 
 const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform';
+const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
+const JWT_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:jwt';
+
+/** An `external_account` credentials file (workload identity federation). */
+export interface ExternalAccountCredentials {
+  type: 'external_account';
+  audience: string;
+  subject_token_type: string;
+  token_url: string;
+  credential_source: { file: string };
+}
 const TOKEN_TTL_SECONDS = 3600;
 const MAX_TOKEN_LENGTH = 8192;
 
@@ -40,6 +54,10 @@ function decodePart(part: string): Record<string, unknown> | undefined {
  */
 export class ServiceAccountIssuer {
   readonly key: ServiceAccountKey;
+  /** The audience of its workload identity provider (external_account credentials). */
+  readonly audience: string;
+  /** The subject token its external_account credentials present to the token endpoint. */
+  readonly subjectToken = randomBytes(32).toString('base64url');
   private readonly publicKey: KeyObject;
   private readonly issued = new Map<string, number>();
 
@@ -60,6 +78,23 @@ export class ServiceAccountIssuer {
       client_id: String(BigInt(`0x${id.slice(0, 15)}`)),
       auth_uri: 'https://accounts.google.com/o/oauth2/auth',
       token_uri: tokenUri,
+    };
+    this.audience = `//iam.googleapis.com/projects/${this.key.client_id}/locations/global/workloadIdentityPools/kube-sim/providers/container-api`;
+  }
+
+  /**
+   * `external_account` credentials whose token endpoint is this double: Google's libraries
+   * exchange the subject token in `subjectTokenFile` for an access token there, so
+   * `GoogleAuth.getAccessToken()` works without reaching Google (a service-account key always
+   * asks Google's own token endpoint for that).
+   */
+  externalAccount(subjectTokenFile: string): ExternalAccountCredentials {
+    return {
+      type: 'external_account',
+      audience: this.audience,
+      subject_token_type: JWT_TOKEN_TYPE,
+      token_url: this.key.token_uri,
+      credential_source: { file: subjectTokenFile },
     };
   }
 
@@ -137,24 +172,47 @@ export class ServiceAccountIssuer {
     return this.verifyJwt(token);
   }
 
-  /** The token endpoint: an access token for a JWT-bearer assertion signed by this key. */
-  exchange(
-    form: URLSearchParams,
-  ):
-    | { access_token: string; expires_in: number; token_type: 'Bearer' }
+  /**
+   * The token endpoint: an access token for a JWT-bearer assertion signed by this key (OAuth 2.0
+   * service-account flow) or for this account's subject token (STS token exchange).
+   */
+  exchange(form: URLSearchParams):
+    | {
+        access_token: string;
+        expires_in: number;
+        token_type: 'Bearer';
+        issued_token_type?: string;
+      }
     | undefined {
-    if (
-      form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer'
-    )
-      return undefined;
-    const assertion = form.get('assertion') ?? '';
-    if (!this.verifyJwt(assertion, this.key.token_uri)) return undefined;
+    const grant = form.get('grant_type');
+    if (grant === JWT_BEARER) {
+      if (!this.verifyJwt(form.get('assertion') ?? '', this.key.token_uri))
+        return undefined;
+      return this.issue();
+    }
+    if (grant === TOKEN_EXCHANGE) {
+      const subject = form.get('subject_token') ?? '';
+      if (
+        subject.length !== this.subjectToken.length ||
+        !timingSafeEqual(
+          Buffer.from(subject),
+          Buffer.from(this.subjectToken),
+        ) ||
+        form.get('audience') !== this.audience
+      )
+        return undefined;
+      return { ...this.issue(), issued_token_type: ACCESS_TOKEN_TYPE };
+    }
+    return undefined;
+  }
+
+  private issue() {
     const token = `ya29.sim.${randomBytes(32).toString('base64url')}`;
     this.issued.set(token, Date.now() + TOKEN_TTL_SECONDS * 1000);
     return {
       access_token: token,
       expires_in: TOKEN_TTL_SECONDS,
-      token_type: 'Bearer',
+      token_type: 'Bearer' as const,
     };
   }
 }

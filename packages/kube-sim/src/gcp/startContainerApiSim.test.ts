@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { v1 } from '@google-cloud/container';
 import * as k8s from '@kubernetes/client-node';
 import { startKubeSim } from '../server/startKubeSim';
@@ -636,5 +638,80 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
     expect(configMaps.items.map(c => c.metadata?.name)).not.toContain(
       'cluster-autoscaler-status',
     );
+  });
+
+  it('external_account credentials get access tokens from the double that the API and the created clusters accept', async () => {
+    const viaSts = new v1.ClusterManagerClient({
+      ...sim.clientOptions(),
+      keyFilename: sim.credentialsFile,
+    });
+    const [config] = await viaSts.getServerConfig({ name: PARENT });
+    expect(config.defaultClusterVersion).toBeTruthy();
+    const auth = (
+      viaSts as unknown as {
+        auth: { getAccessToken(): Promise<string | null | undefined> };
+      }
+    ).auth;
+    const token = (await auth.getAccessToken())!;
+    expect(token).toMatch(/^ya29\.sim\./);
+    expect(
+      sim.requests().some(r => r.path === '/token' && r.status === 200),
+    ).toBe(true);
+    const [cluster] = await viaSts.getCluster({
+      name: `${PARENT}/clusters/bare`,
+    });
+    const version = await kubeConfigAt(cluster, token)
+      .makeApiClient(k8s.VersionApi)
+      .getCode();
+    expect(version.gitVersion).toBe('v1.35.0-gke.2232000');
+    await viaSts.close();
+
+    const exchange = (body: Record<string, string>) =>
+      fetch(`${sim.url}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(body).toString(),
+      });
+    const wrongSubject = await exchange({
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      audience: JSON.parse(fs.readFileSync(sim.credentialsFile, 'utf8'))
+        .audience,
+      subject_token: 'not-the-subject-token',
+      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+    });
+    expect(wrongSubject.status).toBe(400);
+    const forged = await exchange({
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      assertion: 'e30.e30.c2ln',
+    });
+    expect(forged.status).toBe(400);
+  });
+
+  it('issues an access token for a JWT-bearer assertion signed by the key (at the key file token_uri)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const part = (o: object) =>
+      Buffer.from(JSON.stringify(o)).toString('base64url');
+    const unsigned = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({
+      iss: sim.key.client_email,
+      scope: 'https://www.googleapis.com/auth/cloud-platform',
+      aud: sim.key.token_uri,
+      iat: now,
+      exp: now + 600,
+    })}`;
+    const assertion = `${unsigned}.${crypto
+      .sign('RSA-SHA256', Buffer.from(unsigned), sim.key.private_key)
+      .toString('base64url')}`;
+    const res = await fetch(sim.key.token_uri, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+        assertion,
+      }).toString(),
+    });
+    expect(res.status).toBe(200);
+    const { access_token: token } = await res.json();
+    expect(sim.acceptsToken(token)).toBe(true);
+    expect(sim.acceptsToken(`${token}x`)).toBe(false);
   });
 });

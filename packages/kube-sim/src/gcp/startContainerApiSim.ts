@@ -46,6 +46,11 @@ export interface ContainerApiSimOptions {
   projects?: string[];
   /** Where to write the service-account key (default: a new temporary directory). */
   keyFile?: string;
+  /**
+   * Where to write `external_account` credentials for the same account (default: beside the key,
+   * `external-account.json`, with its subject token in `external-account.token`).
+   */
+  credentialsFile?: string;
   delays?: OperationDelays;
   /** How long workloads applied to created clusters take to become available (default 1000 ms). */
   workloadDelayMs?: number;
@@ -68,6 +73,12 @@ export interface ContainerApiSim {
   keyFile: string;
   /** Its content (the private key included: a test credential of the double only). */
   key: ServiceAccountKey;
+  /**
+   * `external_account` credentials of the same account whose token endpoint is this double: as
+   * `GOOGLE_APPLICATION_CREDENTIALS` or a key file, `GoogleAuth.getAccessToken()` gets an access
+   * token that the API and the created clusters accept, without reaching Google.
+   */
+  credentialsFile: string;
   /**
    * Options for `new v1.ClusterManagerClient(...)` of `@google-cloud/container`: the REST
    * transport to this endpoint with the key file.
@@ -138,6 +149,17 @@ export async function startContainerApiSim(
   fs.writeFileSync(keyFile, JSON.stringify(issuer.key, null, 2), {
     mode: 0o600,
   });
+  const credentialsFile =
+    options.credentialsFile ??
+    path.join(path.dirname(keyFile), 'external-account.json');
+  const subjectTokenFile = credentialsFile.replace(/(\.json)?$/, '.token');
+  fs.mkdirSync(path.dirname(credentialsFile), { recursive: true });
+  fs.writeFileSync(subjectTokenFile, issuer.subjectToken, { mode: 0o600 });
+  fs.writeFileSync(
+    credentialsFile,
+    JSON.stringify(issuer.externalAccount(subjectTokenFile), null, 2),
+    { mode: 0o600 },
+  );
   const accepts = (token: string) => issuer.accepts(token);
   const service = new ContainerApiService(
     options.kubeSim,
@@ -347,6 +369,7 @@ export async function startContainerApiSim(
     url,
     keyFile,
     key: issuer.key,
+    credentialsFile,
     clientOptions: () => ({
       apiEndpoint: host,
       port,
