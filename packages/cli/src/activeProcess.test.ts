@@ -91,6 +91,44 @@ describe('ai-conformance check --active (process)', () => {
     });
   }
 
+  /**
+   * Starts `check --active` with a short run deadline and SIGKILLs it once
+   * its stderr shows the gang being watched (objects exist then).
+   */
+  const killMidRun = async (deadline: string) => {
+    const child = spawn(
+      process.execPath,
+      [CLI_BIN, 'check', '--kubeconfig', kc.killed, '--active'].concat([
+        '--gang-observe',
+        '60s',
+        '--active-timeout',
+        deadline,
+        '-o',
+        'json',
+      ]),
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, KUBECONFIG: undefined, NO_COLOR: '1' },
+      },
+    );
+    let stderr = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`never reached the gang: ${stderr}`)),
+        60_000,
+      );
+      child.stderr.on('data', d => {
+        stderr += d.toString();
+        if (/gang_scheduling negative:/.test(stderr)) {
+          clearTimeout(timer);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+    });
+    await new Promise(r => child.on('close', r));
+  };
+
   it.each([
     [
       'gke134',
@@ -205,42 +243,7 @@ describe('ai-conformance check --active (process)', () => {
   });
 
   it('a run killed mid-way leaves labelled objects; cleanup removes them once its deadline passed', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        CLI_BIN,
-        'check',
-        '--kubeconfig',
-        kc.killed,
-        '--active',
-        '--gang-observe',
-        '60s',
-        '--active-timeout',
-        '5s',
-        '-o',
-        'json',
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, KUBECONFIG: undefined, NO_COLOR: '1' },
-      },
-    );
-    let stderr = '';
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`never reached the gang: ${stderr}`)),
-        60_000,
-      );
-      child.stderr.on('data', d => {
-        stderr += d.toString();
-        if (/gang_scheduling negative:/.test(stderr)) {
-          clearTimeout(timer);
-          child.kill('SIGKILL');
-          resolve();
-        }
-      });
-    });
-    await new Promise(r => child.on('close', r));
+    await killMidRun('5s');
     const left = await labelled('killed');
     expect(left.some(l => /namespaces aic-run-/.test(l))).toBe(true);
     expect(left.some(l => /clusterqueues aic-run-/.test(l))).toBe(true);
@@ -261,38 +264,9 @@ describe('ai-conformance check --active (process)', () => {
   });
 
   it('the next active run sweeps what a killed run left', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        CLI_BIN,
-        'check',
-        '--kubeconfig',
-        kc.killed,
-        '--active',
-        '--gang-observe',
-        '60s',
-        '--active-timeout',
-        '3s',
-        '-q',
-      ],
-      {
-        stdio: ['ignore', 'ignore', 'ignore'],
-        env: { ...process.env, KUBECONFIG: undefined },
-      },
-    );
-    // wait until the run's namespace exists, then kill it
-    for (
-      let i = 0;
-      i < 200 &&
-      !(await labelled('killed')).some(l => l.includes('namespaces'));
-      i++
-    ) {
-      await new Promise(r => setTimeout(r, 100));
-    }
-    child.kill('SIGKILL');
-    await new Promise(r => child.on('close', r));
+    await killMidRun('5s');
     expect((await labelled('killed')).length).toBeGreaterThan(0);
-    await new Promise(r => setTimeout(r, 3500));
+    await new Promise(r => setTimeout(r, 5500));
     const r = await runCliProcess(
       ['check', '--kubeconfig', kc.killed, '--active', ...FAST, '-o', 'json'],
       { timeoutMs: 120_000 },

@@ -1,5 +1,6 @@
 import type { ObjectReference } from '@ai-conformance/plugin-ai-conformance-common';
 import { RequestFailure } from '../cluster/KubeApiClient';
+import type { KubeObject as SnapshotObject } from '../snapshot/types';
 import type { ActiveClient } from './types';
 
 /**
@@ -22,21 +23,9 @@ export interface ApiAnswer {
   message: string;
 }
 
-export type KubeObject = {
-  apiVersion?: string;
-  kind?: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    creationTimestamp?: string;
-    deletionTimestamp?: string;
-    ownerReferences?: Array<{ kind: string; name: string }>;
-    resourceVersion?: string;
-  };
-  spec?: any;
-  status?: any;
+/** An API object as the active checks read it (status and spec untyped). */
+export type KubeObject = SnapshotObject & {
+  metadata: SnapshotObject['metadata'] & { deletionTimestamp?: string };
   [key: string]: any;
 };
 

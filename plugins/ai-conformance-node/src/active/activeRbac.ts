@@ -1,5 +1,4 @@
-import { stringify } from 'yaml';
-import type { PolicyRule } from '../collector/rbacRules';
+import { clusterRoleYaml, type PolicyRule } from '../collector/rbacRules';
 import { ACTIVE_CHECKS, RUNNER_PERMISSIONS } from './activeChecks';
 import type { ActiveCheck, ActivePermission } from './types';
 
@@ -69,18 +68,10 @@ export function activeClusterRoleYaml(
   checks: readonly ActiveCheck[] = ACTIVE_CHECKS,
   name = 'ai-conformance-active',
 ): string {
-  const role = {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'ClusterRole',
-    metadata: {
-      name,
-      labels: { 'app.kubernetes.io/name': 'ai-conformance' },
-    },
-    rules: activeRbacRules(checks),
-  };
-  return `# Generated from the active checks' declared permissions; do not edit by hand.\n# For "check --active" only: creates and deletes test objects, never touches Secrets.\n${stringify(
-    role,
-  )}`;
+  return clusterRoleYaml(name, activeRbacRules(checks), [
+    "Generated from the active checks' declared permissions; do not edit by hand.",
+    'For "check --active" only: creates and deletes test objects, never touches Secrets.',
+  ]);
 }
 
 const SCOPE_TEXT: Record<ActivePermission['scope'], string> = {

@@ -1,4 +1,4 @@
-import { FakeCluster, node } from './__testUtils__/FakeCluster';
+import { FakeCluster, node, unschedulable } from './__testUtils__/FakeCluster';
 import { labelled, runOne } from './__testUtils__/runOne';
 import { clusterAutoscalingActive } from './clusterAutoscaling';
 
@@ -28,18 +28,9 @@ function poolCluster(stuck: boolean) {
         pod.spec.nodeName = free.metadata.name;
         pod.status = { phase: 'Running' };
       } else {
-        pod.status = {
-          phase: 'Pending',
-          conditions: [
-            {
-              type: 'PodScheduled',
-              status: 'False',
-              reason: 'Unschedulable',
-              message:
-                '0/2 nodes are available: 1 Insufficient nvidia.com/gpu.',
-            },
-          ],
-        };
+        pod.status = unschedulable(
+          '0/2 nodes are available: 1 Insufficient nvidia.com/gpu.',
+        );
         if (!stuck && !added) {
           added = true;
           cl.add(

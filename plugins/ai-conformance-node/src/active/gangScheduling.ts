@@ -1,11 +1,10 @@
 import type { Evidence } from '@ai-conformance/plugin-ai-conformance-common';
 import { ActiveInconclusive, KubeObject } from './KubeOps';
-import { freeOn, podSpec } from './pods';
+import { freeOn, NVIDIA_GPU as GPU, podSpec } from './pods';
 import type { ActiveCheck, ActiveCheckContext } from './types';
 
 const ID = 'gang_scheduling';
 const KUEUE = 'kueue.x-k8s.io';
-const GPU = 'nvidia.com/gpu';
 const QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
 const GANG_LABEL = 'ai-conformance.io/gang';
 const TOO_BIG = 'aic-gang-too-big';

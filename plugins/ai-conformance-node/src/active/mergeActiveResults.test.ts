@@ -1,26 +1,25 @@
-import type {
-  ConformanceReport,
-  RequirementResult,
+import {
+  getChecklist,
+  type ConformanceReport,
+  type RequirementResult,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import { mergeActiveResults } from './mergeActiveResults';
 import type { ActiveRunResult } from './runActiveChecks';
 
+/** A passive result of a 1.34 requirement, from the catalog. */
 function req(
   id: string,
   status: RequirementResult['status'],
 ): RequirementResult {
+  const { category, level, conditional, title } = getChecklist(
+    '1.34',
+  ).requirements.find(r => r.id === id)!;
   return {
-    id,
-    category: 'security',
-    level: 'MUST',
-    conditional: false,
-    title: id,
-    status,
+    ...{ id, category, level, conditional, title, status },
     method: 'passive',
     summary: `passive ${status}`,
     evidence: [{ description: `passive evidence of ${id}` }],
-    remediation: [],
-    errors: [],
+    ...{ remediation: [], errors: [] },
   };
 }
 

@@ -1,6 +1,26 @@
 import type { Evidence } from '@ai-conformance/plugin-ai-conformance-common';
 import type { KubeObject } from './KubeOps';
-import type { ActiveCheckContext } from './types';
+import type { ActiveCheckContext, ActivePermission } from './types';
+
+/** What a check that runs pods and reads their output needs in its namespace. */
+export const POD_PERMISSIONS: ActivePermission[] = [
+  {
+    group: '',
+    resource: 'pods',
+    verbs: ['create', 'get', 'delete'],
+    scope: 'run',
+  },
+  {
+    group: '',
+    resource: 'pods',
+    subresource: 'log',
+    verbs: ['get'],
+    scope: 'run',
+  },
+];
+
+/** The NVIDIA device plugin's resource (what nvidia-smi lists). */
+export const NVIDIA_GPU = 'nvidia.com/gpu';
 
 /** Small requests: every test container asks for this much. */
 export const SMALL_REQUESTS = { cpu: '10m', memory: '16Mi' };

@@ -3,6 +3,7 @@ import { getProbeDefinition } from '../probes/probeDefinitions';
 import { classifyDryRun } from '../probes/runProbes';
 import { ActiveInconclusive, KubeObject } from './KubeOps';
 import { podSpec } from './pods';
+import { StepOutcome, verdictOfSteps } from './stepVerdict';
 import type { ActiveCheck, ActiveCheckContext } from './types';
 
 const ID = 'robust_controller';
@@ -97,12 +98,6 @@ async function servedOperator(
   return undefined;
 }
 
-type Sub = {
-  name: string;
-  outcome: 'pass' | 'fail' | 'unknown';
-  detail: string;
-};
-
 /**
  * robust_controller: a real create of an invalid custom resource is
  * rejected by the operator's webhook; a valid one is reconciled (the
@@ -140,7 +135,7 @@ export const robustControllerActive: ActiveCheck = {
     }
     const { op, version } = served;
     const path = `/apis/${op.group}/${version}/namespaces/${ctx.namespace}/${op.resource}`;
-    const subs: Sub[] = [];
+    const subs: StepOutcome[] = [];
 
     ctx.step('invalid', `creating an invalid ${op.kind}`);
     const probe = getProbeDefinition(`robust_controller:${op.group}`);
@@ -259,43 +254,14 @@ export const robustControllerActive: ActiveCheck = {
         detail: `${op.kind} ${VALID} still exists after delete (finalizers pending)`,
       });
     }
-    for (const sub of subs) {
-      evidence.push({
-        description: `${sub.name}: ${sub.outcome} — ${sub.detail}`,
-        fields: { step: sub.name, outcome: sub.outcome },
-      });
-    }
-    const failed = subs.filter(s => s.outcome === 'fail');
-    if (failed.length > 0) {
-      return {
-        id: ID,
-        status: 'fail',
-        summary: `${op.kind} (${op.group}): ${failed
-          .map(f => f.detail)
-          .join('; ')}.`,
-        evidence,
-      };
-    }
-    const unknown = subs.filter(s => s.outcome === 'unknown');
-    if (unknown.length > 0) {
-      return {
-        id: ID,
-        status: 'unknown',
-        summary: `${op.kind} (${op.group}): could not tell: ${unknown
-          .map(u => `${u.name}: ${u.detail}`)
-          .join('; ')}.`,
-        evidence,
-      };
-    }
-    return {
-      id: ID,
-      status: 'pass',
-      summary: `${op.kind} (${
+    return verdictOfSteps(ID, subs, evidence, {
+      failPrefix: `${op.kind} (${op.group}): `,
+      unknownPrefix: `${op.kind} (${op.group}): could not tell: `,
+      pass: `${op.kind} (${
         op.group
       }): the webhook refused an invalid object; a valid one was reconciled in ${
         Math.round(waited / 100) / 10
       } s and deleted.`,
-      evidence,
-    };
+    });
   },
 };

@@ -1,4 +1,9 @@
-import { FakeCluster, finishPods, node } from './__testUtils__/FakeCluster';
+import {
+  FakeCluster,
+  finishPods,
+  node,
+  unschedulable,
+} from './__testUtils__/FakeCluster';
 import { labelled, runOne } from './__testUtils__/runOne';
 import { secureAcceleratorAccessActive } from './secureAcceleratorAccess';
 
@@ -99,18 +104,9 @@ describe('secure_accelerator_access (active)', () => {
     const c = gpuCluster(() => false);
     c.tick = cl => {
       for (const p of cl.list('pods')) {
-        p.status = {
-          phase: 'Pending',
-          conditions: [
-            {
-              type: 'PodScheduled',
-              status: 'False',
-              reason: 'Unschedulable',
-              message:
-                '0/2 nodes are available: 1 Insufficient nvidia.com/gpu.',
-            },
-          ],
-        };
+        p.status = unschedulable(
+          '0/2 nodes are available: 1 Insufficient nvidia.com/gpu.',
+        );
       }
     };
     const r = (

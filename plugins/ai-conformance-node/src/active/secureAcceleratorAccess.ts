@@ -7,14 +7,16 @@ import {
   freeOn,
   isReady,
   logEvidence,
+  NVIDIA_GPU as GPU_RESOURCE,
+  POD_PERMISSIONS,
   onNode,
   podsPath,
   waitForPodDone,
 } from './pods';
+import { StepOutcome, verdictOfSteps } from './stepVerdict';
 import type { ActiveCheck, ActiveCheckContext } from './types';
 
 const ID = 'secure_accelerator_access';
-const GPU_RESOURCE = 'nvidia.com/gpu';
 const DRA_DRIVER = 'gpu.nvidia.com';
 const GRANTED_POD = 'aic-access-granted';
 const NONE_POD = 'aic-access-none';
@@ -127,7 +129,7 @@ function judge(
   seen: Seen,
   expected: number,
   detail: { pass: string; fail: string },
-): Sub {
+): StepOutcome {
   if (seen.count === undefined) {
     return { name, outcome: 'unknown', detail: seen.why ?? '' };
   }
@@ -135,12 +137,6 @@ function judge(
     ? { name, outcome: 'pass', detail: detail.pass }
     : { name, outcome: 'fail', detail: detail.fail };
 }
-
-type Sub = {
-  name: string;
-  outcome: 'pass' | 'fail' | 'unknown';
-  detail: string;
-};
 
 /** What one container saw: device count, or why it cannot be told. */
 async function observe(
@@ -217,19 +213,7 @@ export const secureAcceleratorAccessActive: ActiveCheck = {
   ],
   permissions: [
     { group: '', resource: 'nodes', verbs: ['list'], scope: 'cluster' },
-    {
-      group: '',
-      resource: 'pods',
-      verbs: ['create', 'get', 'delete'],
-      scope: 'run',
-    },
-    {
-      group: '',
-      resource: 'pods',
-      subresource: 'log',
-      verbs: ['get'],
-      scope: 'run',
-    },
+    ...POD_PERMISSIONS,
     {
       group: 'resource.k8s.io',
       resource: 'resourceslices',
@@ -319,7 +303,7 @@ export const secureAcceleratorAccessActive: ActiveCheck = {
 
     const devices = (o: Seen) =>
       o.uuids.length ? `: ${o.uuids.join(', ')}` : '';
-    const subs: Sub[] = [
+    const subs: StepOutcome[] = [
       judge('PositiveAccess', g, 1, {
         pass: `container granted of pod ${GRANTED_POD} sees exactly its device ${g.uuids[0]}`,
         fail: `container granted of pod ${GRANTED_POD} was granted one device but sees ${
@@ -339,41 +323,12 @@ export const secureAcceleratorAccessActive: ActiveCheck = {
         } device(s)${devices(s)}`,
       }),
     ];
-    for (const sub of subs) {
-      evidence.push({
-        description: `${sub.name}: ${sub.outcome} — ${sub.detail}`,
-        fields: { step: sub.name, outcome: sub.outcome },
-      });
-    }
-    const failed = subs.filter(x => x.outcome === 'fail');
-    const unknown = subs.filter(x => x.outcome === 'unknown');
-    if (failed.length > 0) {
-      return {
-        id: ID,
-        status: 'fail',
-        summary: `Accelerator access is not isolated: ${failed
-          .map(f => f.detail)
-          .join('; ')}.`,
-        evidence,
-      };
-    }
-    if (unknown.length > 0) {
-      return {
-        id: ID,
-        status: 'unknown',
-        summary: `Could not tell what every container sees: ${unknown
-          .map(u => `${u.name}: ${u.detail}`)
-          .join('; ')}.`,
-        evidence,
-      };
-    }
-    return {
-      id: ID,
-      status: 'pass',
-      summary: `A granted container saw exactly its device; a pod and a second container without a grant saw none (${
+    return verdictOfSteps(ID, subs, evidence, {
+      failPrefix: 'Accelerator access is not isolated: ',
+      unknownPrefix: 'Could not tell what every container sees: ',
+      pass: `A granted container saw exactly its device; a pod and a second container without a grant saw none (${
         mode.kind === 'dra' ? 'DRA' : 'device plugin'
       }, node ${mode.node.metadata.name}).`,
-      evidence,
-    };
+    });
   },
 };

@@ -4,6 +4,7 @@ import {
   buildPod,
   exitCode,
   logEvidence,
+  POD_PERMISSIONS,
   podsPath,
   waitForPodBound,
   waitForPodDone,
@@ -64,19 +65,7 @@ export const workloadSandboxingActive: ActiveCheck = {
       verbs: ['list'],
       scope: 'cluster',
     },
-    {
-      group: '',
-      resource: 'pods',
-      verbs: ['create', 'get', 'delete'],
-      scope: 'run',
-    },
-    {
-      group: '',
-      resource: 'pods',
-      subresource: 'log',
-      verbs: ['get'],
-      scope: 'run',
-    },
+    ...POD_PERMISSIONS,
   ],
   deadlineMs: 3 * 60_000,
   async run(ctx) {

@@ -68,6 +68,24 @@ export function passiveRbacRules(checks: Check[]): PolicyRule[] {
   return rules;
 }
 
+/** A ClusterRole labelled as ours, as YAML after a comment header. */
+export function clusterRoleYaml(
+  name: string,
+  rules: PolicyRule[],
+  header: string[],
+): string {
+  const role = {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRole',
+    metadata: {
+      name,
+      labels: { 'app.kubernetes.io/name': 'ai-conformance' },
+    },
+    rules,
+  };
+  return `${header.map(h => `# ${h}\n`).join('')}${stringify(role)}`;
+}
+
 /**
  * The read-only ClusterRole for passive checks, as YAML.
  *
@@ -77,18 +95,10 @@ export function passiveClusterRoleYaml(
   checks: Check[],
   name = 'ai-conformance-reader',
 ): string {
-  const role = {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'ClusterRole',
-    metadata: {
-      name,
-      labels: { 'app.kubernetes.io/name': 'ai-conformance' },
-    },
-    rules: passiveRbacRules(checks),
-  };
-  return `# Generated from the checks' declared reads; do not edit by hand.\n# Read-only: get/list only, never Secrets.\n${stringify(
-    role,
-  )}`;
+  return clusterRoleYaml(name, passiveRbacRules(checks), [
+    "Generated from the checks' declared reads; do not edit by hand.",
+    'Read-only: get/list only, never Secrets.',
+  ]);
 }
 
 function row(cells: string[]): string {

@@ -283,3 +283,18 @@ export function finishPods(
     };
   }
 }
+
+/** The status of a pod the scheduler could not place. */
+export function unschedulable(message: string) {
+  return {
+    phase: 'Pending',
+    conditions: [
+      {
+        type: 'PodScheduled',
+        status: 'False',
+        reason: 'Unschedulable',
+        message,
+      },
+    ],
+  };
+}
