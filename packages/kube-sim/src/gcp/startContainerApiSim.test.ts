@@ -486,6 +486,12 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
         releaseChannel: { channel: 'RAPID' },
         nodePools: [
           {
+            name: 'default-pool',
+            initialNodeCount: 1,
+            locations: ['us-central1-a'],
+            config: { machineType: 'e2-standard-4' },
+          },
+          {
             name: 'l4-dra-pool',
             initialNodeCount: 1,
             locations: ['us-central1-a', 'us-central1-b'],
@@ -493,6 +499,7 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
               machineType: 'g2-standard-24',
               labels: {
                 'gke-no-default-nvidia-gpu-device-plugin': 'true',
+                'nvidia.com/gpu.present': 'true',
                 'cloud.google.com/gke-nvidia-gpu-dra-driver': 'true',
               },
               accelerators: [
@@ -516,7 +523,9 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
     expect(cluster.currentMasterVersion).toBe('1.37.0-gke.3503000');
     const token = sim.accessToken();
     const dra = kubeConfigAt(cluster, token);
-    const nodes = await dra.makeApiClient(k8s.CoreV1Api).listNode();
+    const nodes = await dra.makeApiClient(k8s.CoreV1Api).listNode({
+      labelSelector: 'cloud.google.com/gke-nodepool=l4-dra-pool',
+    });
     expect(nodes.items).toHaveLength(2);
     expect(
       nodes.items[0].metadata?.labels?.[
@@ -549,8 +558,23 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
           template: {
             metadata: { labels: { app: 'kubelet-plugin' } },
             spec: {
-              nodeSelector: {
-                'cloud.google.com/gke-nvidia-gpu-dra-driver': 'true',
+              // as the chart selects its nodes
+              affinity: {
+                nodeAffinity: {
+                  requiredDuringSchedulingIgnoredDuringExecution: {
+                    nodeSelectorTerms: [
+                      {
+                        matchExpressions: [
+                          {
+                            key: 'nvidia.com/gpu.present',
+                            operator: 'In',
+                            values: ['true'],
+                          },
+                        ],
+                      },
+                    ],
+                  },
+                },
               },
               tolerations: [
                 {
@@ -584,6 +608,14 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
       nodes.items.map(n => n.metadata!.name).sort(),
     );
     expect(published[0].spec.devices).toHaveLength(2);
+    const plugin = await dra
+      .makeApiClient(k8s.AppsV1Api)
+      .readNamespacedDaemonSet({
+        name: 'nvidia-dra-driver-gpu-kubelet-plugin',
+        namespace: 'nvidia-dra-driver-gpu',
+      });
+    // not on the CPU pool's node
+    expect(plugin.status?.desiredNumberScheduled).toBe(2);
     await client.deleteCluster({ name: `${PARENT}/clusters/dra` });
   });
 

@@ -26,7 +26,8 @@ type NodeVerdict =
   | { fits: true }
   | { fits: false; reasons: string[]; preemptable: boolean };
 
-function tolerates(spec: PodSpec, taint: Taint): boolean {
+/** Whether the pod tolerates the taint. */
+export function tolerates(spec: PodSpec, taint: Taint): boolean {
   return (spec.tolerations ?? []).some(t => {
     if (t.effect && t.effect !== taint.effect) return false;
     if (t.operator === 'Exists') return !t.key || t.key === taint.key;
@@ -57,7 +58,8 @@ function matchesExpression(
   }
 }
 
-function matchesAffinity(
+/** Whether node labels satisfy the pod's nodeSelector and required node affinity. */
+export function matchesAffinity(
   spec: PodSpec,
   labels: Record<string, string>,
 ): boolean {

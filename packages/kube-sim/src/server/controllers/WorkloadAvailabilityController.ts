@@ -4,6 +4,8 @@ import type { StoreChange } from '../../store/ClusterStore';
 import { hexOf } from '../../scenario/objectIds';
 import { podIpFor } from '../../scenario/podFactory';
 import { ChangeDrivenController } from './ChangeDrivenController';
+import { matchesAffinity, tolerates } from '../../workloads/Scheduler';
+import type { PodSpec } from '../../workloads/podResources';
 
 const KINDS: Record<string, string> = {
   deployments: 'Deployment',
@@ -43,22 +45,6 @@ function isReady(pod: KubeObject): boolean {
       c => c.type === 'Ready' && c.status === 'True',
     )
   );
-}
-
-function tolerates(template: Template, node: KubeObject): boolean {
-  const taints =
-    (node.spec as { taints?: Array<{ key: string; effect: string }> })
-      ?.taints ?? [];
-  const tolerations = template.spec?.tolerations ?? [];
-  return taints
-    .filter(t => t.effect === 'NoSchedule' || t.effect === 'NoExecute')
-    .every(t =>
-      tolerations.some(
-        o =>
-          (o.operator === 'Exists' && !o.key) ||
-          (o.key === t.key && (!o.effect || o.effect === t.effect)),
-      ),
-    );
 }
 
 /**
@@ -169,14 +155,24 @@ export class WorkloadAvailabilityController extends ChangeDrivenController {
       );
   }
 
+  /** Nodes a pod of the template may run on: selector, required affinity, NoSchedule/NoExecute taints. */
   private nodes(template: Template): KubeObject[] {
-    const selector = template.spec?.nodeSelector ?? {};
+    const spec = (template.spec ?? {}) as PodSpec;
     const out: KubeObject[] = [];
     for (const [, node] of this.cluster.store.iterate('', 'nodes')) {
-      const labels = node.metadata.labels ?? {};
-      if (!Object.entries(selector).every(([k, v]) => labels[k] === v))
-        continue;
-      if (tolerates(template, node)) out.push(node);
+      if (!matchesAffinity(spec, node.metadata.labels ?? {})) continue;
+      const taints =
+        (
+          node.spec as {
+            taints?: Array<{ key: string; value?: string; effect: string }>;
+          }
+        )?.taints ?? [];
+      if (
+        taints
+          .filter(t => t.effect === 'NoSchedule' || t.effect === 'NoExecute')
+          .every(t => tolerates(spec, t))
+      )
+        out.push(node);
     }
     return out;
   }
