@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { arg, FLEET_SCENARIOS, rssMiB, sleep } from './fleetBench.mjs';
 import knexFactory from 'knex';
 
 const require = createRequire(import.meta.url);
@@ -20,29 +21,10 @@ const {
 } = require('../support/replicaStack.cjs');
 const { startKubeSim } = require('../../packages/kube-sim/src/index.ts');
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
 const N = Number(arg('clusters', '1000'));
 const counts = arg('replicas', '1,2,3').split(',').map(Number);
 const CONCURRENCY = 8;
-const SCENARIOS = [
-  'gke-1.34-conformant',
-  'eks-1.35',
-  'vanilla-1.36-cpu',
-  'gke-1.35-should',
-];
-const sleep = ms => new Promise(r => setTimeout(r, ms));
-
-function rssMiB(pid) {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-  } catch {
-    return 0;
-  }
-}
+const SCENARIOS = FLEET_SCENARIOS;
 
 async function measure(sim, count, dir) {
   const deployment = await createDeployment({

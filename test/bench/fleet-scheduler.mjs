@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { arg, FLEET_SCENARIOS, rssMiB, sleep } from './fleetBench.mjs';
 import pLimit from 'p-limit';
 import { stringify } from 'yaml';
 
@@ -19,35 +20,20 @@ const require = createRequire(import.meta.url);
 require('@backstage/cli/config/nodeTransform.cjs');
 const { startKubeSim } = require('../../packages/kube-sim/src/index.ts');
 const { freePort, startBackend, stopProcess } = require('../support/stack.cjs');
+const {
+  fleetKubernetesConfig,
+  writeFleetCatalog,
+} = require('../support/fleetConfig.cjs');
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
 const sizes = arg('sizes', '10,100,1000').split(',').map(Number);
 const capMs = Number(arg('cap-seconds', '420')) * 1000;
 const keep = process.argv.includes('--keep');
-const SCENARIOS = [
-  'gke-1.34-conformant',
-  'eks-1.35',
-  'vanilla-1.36-cpu',
-  'gke-1.35-should',
-];
+const SCENARIOS = FLEET_SCENARIOS;
 
-const sleep = ms => new Promise(r => setTimeout(r, ms));
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
-
-function rssMiB(pid) {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-  } catch {
-    return 0;
-  }
-}
 
 /** `fn` over `items`, at most `n` at a time, results in order. */
 function mapLimit(items, n, fn) {
@@ -58,22 +44,7 @@ function mapLimit(items, n, fn) {
 async function measure(sim, n, dir, isLast) {
   const clusters = sim.clusters.slice(0, n);
   const catalogFile = path.join(dir, `catalog-${n}.yaml`);
-  fs.writeFileSync(
-    catalogFile,
-    clusters
-      .map(c =>
-        stringify({
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Resource',
-          metadata: { name: c.name },
-          spec: {
-            type: 'kubernetes-cluster',
-            owner: 'group:default/ai-platform',
-          },
-        }),
-      )
-      .join('---\n'),
-  );
+  writeFleetCatalog(catalogFile, clusters);
   const port = await freePort();
   const configFile = path.join(dir, `app-config-${n}.yaml`);
   fs.writeFileSync(
@@ -94,22 +65,7 @@ async function measure(sim, n, dir, isLast) {
           },
         ],
       },
-      kubernetes: {
-        serviceLocatorMethod: { type: 'multiTenant' },
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: clusters.map(c => ({
-              name: c.name,
-              url: c.server,
-              authProvider: 'serviceAccount',
-              serviceAccountToken: c.token,
-              caData: c.caData,
-              skipMetricsLookup: true,
-            })),
-          },
-        ],
-      },
+      kubernetes: fleetKubernetesConfig(clusters),
       aiConformance: {
         schedule: {
           initialDelay: { seconds: 1 },

@@ -23,31 +23,16 @@ const { freePort, startBackend, stopProcess } = require('../support/stack.cjs');
 const { clusters: MATRIX } = require('./faultMatrix.cjs');
 const expect = require('./expectations.cjs');
 const { fuzzRequests } = require('./routeFuzz.cjs');
+const { createScriptTests } = require('../support/scriptTests.cjs');
 
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
 const dir = fs.mkdtempSync(
   path.join(os.tmpdir(), 'ai-conformance-reliability-'),
 );
-const results = [];
 const children = [];
 
-async function test(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok - ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false });
-    console.log(
-      `not ok - ${name}: ${(e && e.message) || e}`
-        .split('\n')
-        .slice(0, 6)
-        .join('\n  '),
-    );
-  }
-}
+const { test, fail, summary } = createScriptTests('reliability');
 
 async function startFaultSim() {
   const child = spawn(
@@ -529,14 +514,11 @@ const cleanup = async () => {
   for (const c of children.reverse()) await stopProcess(c);
 };
 main()
-  .catch(e => results.push({ name: `suite: ${e.message}`, ok: false }))
+  .catch(e => fail(`suite: ${e.message}`))
   .finally(async () => {
     await cleanup();
-    const failed = results.filter(r => !r.ok).length;
+    const failed = summary();
     if (failed === 0) fs.rmSync(dir, { recursive: true, force: true });
     else console.log(`logs and generated files: ${dir}`);
-    console.log(
-      `reliability: ${results.length - failed} passed, ${failed} failed`,
-    );
     process.exit(failed ? 1 : 0);
   });

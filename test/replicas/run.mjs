@@ -24,6 +24,7 @@ const {
 } = require('../support/replicaStack.cjs');
 const { startKubeSim } = require('../../packages/kube-sim/src/index.ts');
 const { stopProcess } = require('../support/stack.cjs');
+const { createScriptTests } = require('../support/scriptTests.cjs');
 
 const argIndex = process.argv.indexOf('--clusters');
 const CLUSTERS = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 200;
@@ -31,25 +32,8 @@ const REPLICAS = 3;
 const LEASE_MS = 6_000;
 const TASK = 'ai-conformance-checks';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-conformance-replicas-'));
-const results = [];
+const { test, fail, summary } = createScriptTests('replicas');
 const sleep = ms => new Promise(r => setTimeout(r, ms));
-
-async function test(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok - ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false });
-    console.log(
-      `not ok - ${name}: ${(e && e.stack) || e}`
-        .split('\n')
-        .slice(0, 8)
-        .join('\n  '),
-    );
-  }
-}
 
 async function until(what, check, timeoutMs) {
   const started = Date.now();
@@ -404,14 +388,12 @@ async function main() {
 
 main()
   .catch(e => {
-    results.push({ name: 'setup', ok: false });
+    fail('setup');
     console.log(`not ok - setup: ${(e && e.stack) || e}`);
   })
   .finally(() => {
-    const passed = results.filter(r => r.ok).length;
-    const failed = results.length - passed;
-    console.log(`replicas: ${passed} passed, ${failed} failed`);
+    const failed = summary();
     if (failed === 0) fs.rmSync(dir, { recursive: true, force: true });
     else console.log(`# logs kept in ${dir}`);
-    process.exit(failed === 0 && passed > 0 ? 0 : 1);
+    process.exit(failed === 0 ? 0 : 1);
   });

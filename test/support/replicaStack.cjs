@@ -6,6 +6,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { stringify } = require('yaml');
 const { freePort, startBackend, stopProcess } = require('./stack.cjs');
+const {
+  fleetKubernetesConfig,
+  writeFleetCatalog,
+} = require('./fleetConfig.cjs');
 
 require('@backstage/cli/config/nodeTransform.cjs');
 const {
@@ -14,26 +18,6 @@ const {
 
 /** The database of the AI Conformance plugin (Backstage's database per plugin). */
 const PLUGIN_DATABASE = 'backstage_plugin_ai-conformance';
-
-/** Catalog entities of the clusters, one `kubernetes-cluster` Resource each. */
-function writeCatalog(file, clusters) {
-  fs.writeFileSync(
-    file,
-    clusters
-      .map(c =>
-        stringify({
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Resource',
-          metadata: { name: c.name },
-          spec: {
-            type: 'kubernetes-cluster',
-            owner: 'group:default/ai-platform',
-          },
-        }),
-      )
-      .join('---\n'),
-  );
-}
 
 /** The config of one replica: its port, the shared database, the clusters. */
 function writeReplicaConfig({
@@ -65,22 +49,7 @@ function writeReplicaConfig({
           },
         ],
       },
-      kubernetes: {
-        serviceLocatorMethod: { type: 'multiTenant' },
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: clusters.map(c => ({
-              name: c.name,
-              url: c.server,
-              authProvider: 'serviceAccount',
-              serviceAccountToken: c.token,
-              caData: c.caData,
-              skipMetricsLookup: true,
-            })),
-          },
-        ],
-      },
+      kubernetes: fleetKubernetesConfig(clusters),
       aiConformance,
     }),
     { mode: 0o600 },
@@ -134,7 +103,7 @@ async function createDeployment({ dir, clusters, aiConformance, count }) {
   fs.mkdirSync(dir, { recursive: true });
   const pg = await startLocalPostgres();
   const catalogFile = path.join(dir, 'catalog.yaml');
-  writeCatalog(catalogFile, clusters);
+  writeFleetCatalog(catalogFile, clusters);
   const ports = [];
   for (let i = 0; i < count; i++) ports.push(await freePort());
   const replicas = [];

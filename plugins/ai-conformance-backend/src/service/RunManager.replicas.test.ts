@@ -1,51 +1,18 @@
 import { ConfigReader } from '@backstage/config';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { ConformanceReport } from '@ai-conformance/plugin-ai-conformance-common';
+import { FakeRunner, fakeReport as report } from '../__testUtils__/FakeRunner';
 import type { ConformanceStore } from '../database/ConformanceStore';
 import { DatabaseConformanceStore } from '../database/DatabaseConformanceStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { ClusterResolver } from './ClusterResolver';
-import type {
-  ConformanceRunner,
-  ConformanceRunOptions,
-} from './ConformanceRunner';
-import type { ClusterTarget } from './ClusterTarget';
+import type { ConformanceRunner } from './ConformanceRunner';
 import { RunManager } from './RunManager';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-function report(name: string): ConformanceReport {
-  return {
-    schemaVersion: 1,
-    requirementsVersion: '1.35',
-    generatedAt: new Date().toISOString(),
-    cluster: { name, platform: 'generic', accelerators: [] },
-    verdict: 'conformant',
-    requirements: [],
-    findings: [],
-    stats: { apiRequests: 1, durationMs: 1 },
-  };
-}
-
-type Behaviour = (
-  target: ClusterTarget,
-  options: ConformanceRunOptions,
-) => Promise<ConformanceReport>;
-
-class FakeRunner implements ConformanceRunner {
-  readonly ran: string[] = [];
-  constructor(private readonly behaviour: Behaviour) {}
-  evaluateSnapshot = jest.fn();
-  evaluateArtifacts = jest.fn();
-  async run(target: ClusterTarget, options: ConformanceRunOptions) {
-    this.ran.push(target.name);
-    return this.behaviour(target, options);
-  }
-}
 
 const clusters = Array.from({ length: 30 }, (_, i) => ({
   name: `c${i}`,

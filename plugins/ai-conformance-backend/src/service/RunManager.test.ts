@@ -6,52 +6,14 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { ConformanceReport } from '@ai-conformance/plugin-ai-conformance-common';
+import { FakeRunner, fakeReport as report } from '../__testUtils__/FakeRunner';
 import type { ConformanceStore } from '../database/ConformanceStore';
 import { DatabaseConformanceStore } from '../database/DatabaseConformanceStore';
 import { ClusterResolver } from './ClusterResolver';
-import type {
-  ConformanceRunner,
-  ConformanceRunOptions,
-} from './ConformanceRunner';
-import type { ClusterTarget } from './ClusterTarget';
+import type { ConformanceRunner } from './ConformanceRunner';
 import { RunManager, type RunManagerLimits } from './RunManager';
 
 const TOKEN = 'secret-token-value-123';
-
-function report(name: string): ConformanceReport {
-  return {
-    schemaVersion: 1,
-    requirementsVersion: '1.35',
-    generatedAt: new Date().toISOString(),
-    cluster: { name, platform: 'generic', accelerators: [] },
-    verdict: 'conformant',
-    requirements: [],
-    findings: [],
-    stats: { apiRequests: 1, durationMs: 1 },
-  };
-}
-
-type Behaviour = (
-  target: ClusterTarget,
-  options: ConformanceRunOptions,
-) => Promise<ConformanceReport>;
-
-class FakeRunner implements ConformanceRunner {
-  running = 0;
-  maxRunning = 0;
-  constructor(private readonly behaviour: Behaviour) {}
-  evaluateSnapshot = jest.fn();
-  evaluateArtifacts = jest.fn();
-  async run(target: ClusterTarget, options: ConformanceRunOptions) {
-    this.running++;
-    this.maxRunning = Math.max(this.maxRunning, this.running);
-    try {
-      return await this.behaviour(target, options);
-    } finally {
-      this.running--;
-    }
-  }
-}
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
