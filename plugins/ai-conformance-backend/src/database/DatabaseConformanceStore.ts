@@ -159,6 +159,11 @@ export class DatabaseConformanceStore implements ConformanceStore {
 
   async createRun(run: NewRun): Promise<StoredRun> {
     await this.db(RUNS).insert(this.#newRunRow(run, 'queued'));
+    return this.#inserted(run);
+  }
+
+  /** What follows the insert of a queued run: its cluster's summary, the stored run. */
+  async #inserted(run: NewRun): Promise<StoredRun> {
     await writeClusterSummary(this.db, run.entityRef);
     return (await this.getRun(run.runId))!;
   }
@@ -187,10 +192,13 @@ export class DatabaseConformanceStore implements ConformanceStore {
       const existing = await this.findActiveRun(run.entityRef);
       if (existing) return { run: existing, created: false };
       try {
-        return { run: await this.createRun(run), created: true };
+        await this.db(RUNS).insert(this.#newRunRow(run, 'queued'));
       } catch (error) {
+        // Only the insert's own conflict means another run won.
         if (!isUniqueViolation(error) || attempt >= 3) throw error;
+        continue;
       }
+      return { run: await this.#inserted(run), created: true };
     }
   }
 
@@ -377,20 +385,25 @@ export class DatabaseConformanceStore implements ConformanceStore {
     return row ? toRun(row as RunRow) : undefined;
   }
 
+  /** The run while it is queued or running (and owned by `ownerReplica` when given). */
+  #activeRun(runId: string, ownerReplica?: string) {
+    return this.db(RUNS)
+      .where({
+        run_id: runId,
+        ...(ownerReplica ? { owner_replica: ownerReplica } : {}),
+      })
+      .whereIn('status', ACTIVE);
+  }
+
   async markRunning(
     runId: string,
     startedAt: string,
     options: { ownerReplica?: string } = {},
   ): Promise<boolean> {
-    const updated = await this.db(RUNS)
-      .where({
-        run_id: runId,
-        ...(options.ownerReplica
-          ? { owner_replica: options.ownerReplica }
-          : {}),
-      })
-      .whereIn('status', ACTIVE)
-      .update({ status: 'running', started_at: startedAt });
+    const updated = await this.#activeRun(runId, options.ownerReplica).update({
+      status: 'running',
+      started_at: startedAt,
+    });
     return updated === 1;
   }
 
@@ -511,20 +524,12 @@ export class DatabaseConformanceStore implements ConformanceStore {
     finishedAt: string,
     options: { ownerReplica?: string } = {},
   ): Promise<boolean> {
-    const updated = await this.db(RUNS)
-      .where({
-        run_id: runId,
-        ...(options.ownerReplica
-          ? { owner_replica: options.ownerReplica }
-          : {}),
-      })
-      .whereIn('status', ACTIVE)
-      .update({
-        status: 'failed',
-        error,
-        finished_at: finishedAt,
-        lease_expires_at: null,
-      });
+    const updated = await this.#activeRun(runId, options.ownerReplica).update({
+      status: 'failed',
+      error,
+      finished_at: finishedAt,
+      lease_expires_at: null,
+    });
     if (updated === 1) await writeClusterSummaryOfRun(this.db, runId);
     return updated === 1;
   }
