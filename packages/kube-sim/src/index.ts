@@ -14,7 +14,10 @@ export type {
   ContainerApiRequest,
 } from './gcp/startContainerApiSim';
 export type { ContainerApiFault } from './gcp/ContainerApiFaults';
-export type { OperationDelays } from './gcp/ContainerApiService';
+export type {
+  OperationDelays,
+  OperationFailure,
+} from './gcp/ContainerApiService';
 export type { GkeServerConfig } from './gcp/gkeFacts';
 export type { ServiceAccountKey } from './gcp/ServiceAccountIssuer';
 export type {

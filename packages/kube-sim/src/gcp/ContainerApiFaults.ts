@@ -12,6 +12,11 @@ export interface ContainerApiFault {
   message?: string;
   /** Delay before answering (with or without an error). */
   delayMs?: number;
+  /**
+   * The request is accepted but the operation it starts ends DONE with this error (and the
+   * cluster or node pool in ERROR), e.g. `{ code: 8, message: 'GCE_STOCKOUT: ...' }`.
+   */
+  operationError?: { code?: number; message: string };
   /** The fault applies to the first this-many matching requests only. */
   times?: number;
 }
@@ -20,6 +25,7 @@ export interface ContainerApiFault {
 export interface ContainerApiFaultDecision {
   delayMs: number;
   error?: (permission: string, project: string) => GoogleApiError;
+  operationError?: { code?: number; message: string };
 }
 
 function defaultMessage(status: number, permission: string, project: string) {
@@ -82,12 +88,18 @@ export class ContainerApiFaults {
         continue;
       if (fault.path && !fault.path.test(path)) continue;
       // one error per request: later error faults keep their count
-      if (spec.status !== undefined && decision.error) continue;
+      if (
+        (spec.status !== undefined || spec.operationError) &&
+        (decision.error || decision.operationError)
+      )
+        continue;
       if (fault.remaining !== undefined) {
         if (fault.remaining <= 0) continue;
         fault.remaining--;
       }
       decision.delayMs += spec.delayMs ?? 0;
+      if (spec.operationError && spec.status === undefined)
+        decision.operationError = spec.operationError;
       if (spec.status !== undefined) {
         const status = spec.status;
         decision.error = (permission, project) =>

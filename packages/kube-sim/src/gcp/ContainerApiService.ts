@@ -16,6 +16,12 @@ import { OperationTracker, type OperationRecord } from './OperationTracker';
 const API = 'https://container.googleapis.com/v1';
 const NAME = /^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/;
 
+/** How an operation fails (google.rpc.Status: `code` 8 RESOURCE_EXHAUSTED by default). */
+export interface OperationFailure {
+  code?: number;
+  message: string;
+}
+
 /** How long operations take (milliseconds). */
 export interface OperationDelays {
   /** Time an operation stays PENDING (default 1000). */
@@ -64,6 +70,7 @@ export class ContainerApiService {
   readonly operations = new OperationTracker();
   private readonly clusters = new Map<string, ClusterRecord>();
   private readonly delays: Required<OperationDelays>;
+  private nextFailure?: OperationFailure;
 
   constructor(
     private readonly kubeSim: KubeSim,
@@ -365,13 +372,38 @@ export class ContainerApiService {
     );
   }
 
+  /** Makes the next operation started end DONE with this error (google.rpc.Status) instead. */
+  failNextOperation(failure: OperationFailure | undefined) {
+    this.nextFailure = failure;
+  }
+
   private start(
     record: ClusterRecord,
     type: OperationRecord['type'],
     runningMs: number,
     stages: string[],
-    complete: () => void,
+    succeed: () => void,
   ) {
+    const failure = this.nextFailure;
+    this.nextFailure = undefined;
+    const complete = failure
+      ? () => {
+          // what GKE shows of a failed operation: the resource in ERROR with the reason
+          const c = record.cluster;
+          if (type === 'CREATE_NODE_POOL') {
+            const pool = c.nodePools?.find(p => p.status === 'PROVISIONING');
+            if (pool) pool.status = 'ERROR';
+          } else {
+            c.status = 'ERROR';
+            c.statusMessage = failure.message;
+            for (const p of c.nodePools ?? [])
+              if (p.status === 'PROVISIONING') p.status = 'ERROR';
+          }
+          throw Object.assign(new Error(failure.message), {
+            code: failure.code ?? 8,
+          });
+        }
+      : succeed;
     const op = this.operations.start({
       project: record.project,
       location: record.location,

@@ -89,7 +89,11 @@ export class OperationTracker {
     try {
       op.complete();
     } catch (e) {
-      op.error = { code: 13, message: (e as Error).message };
+      const code = (e as { code?: unknown }).code;
+      op.error = {
+        code: typeof code === 'number' ? code : 13,
+        message: (e as Error).message,
+      };
     }
   }
 

@@ -746,4 +746,40 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
     expect(sim.acceptsToken(token)).toBe(true);
     expect(sim.acceptsToken(`${token}x`)).toBe(false);
   });
+
+  it('accepts a creation whose operation then fails (operationError): DONE with the error, the cluster in ERROR and no virtual cluster', async () => {
+    sim.setFaults([
+      {
+        method: 'POST',
+        path: '/clusters$',
+        operationError: {
+          code: 8,
+          message:
+            'GCE_STOCKOUT: the zone does not have enough nvidia-l4 accelerators.',
+        },
+        times: 1,
+      },
+    ]);
+    const [op] = await client.createCluster({
+      parent: PARENT,
+      cluster: { name: 'stockout', initialNodeCount: 1 },
+    });
+    const { op: done } = await waitDone(client, op.name!);
+    expect(done.error).toMatchObject({
+      code: 8,
+      message: expect.stringContaining('GCE_STOCKOUT'),
+    });
+    const [cluster] = await client.getCluster({
+      name: `${PARENT}/clusters/stockout`,
+    });
+    expect(cluster.status).toBe('ERROR');
+    expect(cluster.endpoint).toBe('');
+    expect(kubeSim.clusters.map(c => c.name)).not.toContain('stockout');
+    // the fault was used up: the next creation succeeds
+    const [next] = await client.createCluster({
+      parent: PARENT,
+      cluster: { name: 'after-stockout', initialNodeCount: 1 },
+    });
+    expect((await waitDone(client, next.name!)).op.error).toBeFalsy();
+  });
 });

@@ -326,7 +326,13 @@ export async function startContainerApiSim(
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
         throw invalidArgument('Invalid JSON payload received.');
     }
-    const result = match.run(parts, parsed);
+    let result: unknown;
+    service.failNextOperation(fault.operationError);
+    try {
+      result = match.run(parts, parsed);
+    } finally {
+      service.failNextOperation(undefined);
+    }
     const numeric = /enum-encoding=int/.test(
       reqUrl.searchParams.get('$alt') ?? '',
     );
