@@ -95,7 +95,10 @@ describe('ai-conformance check --active (process)', () => {
    * Starts `check --active` with a short run deadline and SIGKILLs it once
    * its stderr shows the gang being watched (objects exist then).
    */
-  const killMidRun = async (deadline: string) => {
+  const killMidRun = async (
+    deadline: string,
+    signal: NodeJS.Signals = 'SIGKILL',
+  ) => {
     const child = spawn(
       process.execPath,
       [CLI_BIN, 'check', '--kubeconfig', kc.killed, '--active'].concat([
@@ -112,6 +115,11 @@ describe('ai-conformance check --active (process)', () => {
       },
     );
     let stderr = '';
+    let stdout = '';
+    let sent = false;
+    child.stdout.on('data', d => {
+      stdout += d.toString();
+    });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`never reached the gang: ${stderr}`)),
@@ -119,14 +127,16 @@ describe('ai-conformance check --active (process)', () => {
       );
       child.stderr.on('data', d => {
         stderr += d.toString();
-        if (/gang_scheduling negative:/.test(stderr)) {
+        if (!sent && /gang_scheduling negative:/.test(stderr)) {
+          sent = true;
           clearTimeout(timer);
-          child.kill('SIGKILL');
+          child.kill(signal);
           resolve();
         }
       });
     });
-    await new Promise(r => child.on('close', r));
+    const code = await new Promise<number | null>(r => child.on('close', r));
+    return { code, stdout, stderr };
   };
 
   it.each([
@@ -274,6 +284,20 @@ describe('ai-conformance check --active (process)', () => {
     expect(r.stderr).toMatch(
       /run sweep: deleted Namespace aic-run-[0-9a-f]{8}/,
     );
+    expect(await labelled('killed')).toEqual([]);
+  });
+
+  it('Ctrl-C cancels the run, cleans up and still writes the report', async () => {
+    const r = await killMidRun('60s', 'SIGINT');
+    expect(r.stderr).toContain('cancelling the active run; cleaning up');
+    expect(r.stderr).toMatch(/run cleanup: deleted \d+ object\(s\)/);
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout);
+    const gang = report.requirements.find(
+      (x: any) => x.id === 'gang_scheduling',
+    );
+    expect(gang).toMatchObject({ status: 'unknown', method: 'active' });
+    expect(gang.summary).toContain('the run was cancelled');
     expect(await labelled('killed')).toEqual([]);
   });
 
