@@ -4,11 +4,12 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
-import { NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { MetricsRange } from '@ai-conformance/plugin-ai-conformance-node';
 import { parse as parseYaml } from 'yaml';
 import {
   aiConformanceReportUploadPermission,
+  aiConformanceRunActivePermission,
   aiConformanceRunCreatePermission,
   buildProductYamlDraft,
   computeConformanceLevel,
@@ -23,11 +24,12 @@ import {
   type GoldLevelRules,
   type ProductYamlMetadata,
   type RunHistoryResponse,
+  type RunMode,
   type RunRecord,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ConformanceStore } from '../database/ConformanceStore';
 import type { ClusterSummaryStore } from '../database/ClusterSummaryStore';
-import type { FleetVisibility } from './FleetVisibility';
+import { callerKey, type FleetVisibility } from './FleetVisibility';
 import type {
   AcceleratorMetricsService,
   AcceleratorRequestContext,
@@ -57,6 +59,8 @@ export class ClusterApiService {
       selfAssessmentMetadata: ProductYamlMetadata;
       /** `aiConformance.levels.gold`; defaults when empty. */
       goldRules?: Partial<GoldLevelRules>;
+      /** Active runs are allowed (`aiConformance.active.enabled`). */
+      activeRunsEnabled?: boolean;
       /** The clock levels are measured against (tests). */
       now?: () => Date;
     },
@@ -174,7 +178,11 @@ export class ClusterApiService {
   async createRun(
     namespace: string,
     name: string,
-    body: { dryRunProbes?: boolean; requirementsVersion?: string },
+    body: {
+      dryRunProbes?: boolean;
+      requirementsVersion?: string;
+      mode?: RunMode;
+    },
     credentials: BackstageCredentials,
     context: { request?: Request; userTokens?: Record<string, string> } = {},
   ): Promise<{ created: boolean; run: RunRecord }> {
@@ -184,7 +192,11 @@ export class ClusterApiService {
       eventId: 'run-create',
       severityLevel: 'medium',
       request: context.request,
-      meta: { entityRef: ref, dryRunProbes: Boolean(body.dryRunProbes) },
+      meta: {
+        entityRef: ref,
+        dryRunProbes: Boolean(body.dryRunProbes),
+        mode: body.mode ?? 'passive',
+      },
     });
     try {
       // Throws InputError (400) for a checklist version nobody knows.
@@ -198,9 +210,22 @@ export class ClusterApiService {
         ref,
         credentials,
       );
+      if (body.mode === 'active') {
+        await access.authorize(
+          aiConformanceRunActivePermission,
+          ref,
+          credentials,
+        );
+        if (!this.deps.activeRunsEnabled) {
+          throw new NotAllowedError(
+            'Active runs are turned off on this backend; an administrator enables them with aiConformance.active.enabled: true',
+          );
+        }
+      }
       const result = await runs.requestRun(ref, {
         ...runCreator(credentials),
         credentials,
+        mode: body.mode,
         dryRunProbes: body.dryRunProbes,
         requirementsVersion,
         userTokens: context.userTokens,
@@ -355,18 +380,6 @@ export class ClusterApiService {
 export const DEFAULT_CLUSTER_PAGE = 100;
 /** The largest `GET /clusters` page (the spec's `limit` maximum). */
 const MAX_CLUSTER_PAGE = 1000;
-
-/** Who is asking, so that one caller's entity tag never matches another's. */
-function callerKey(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type?: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return `${principal.type ?? 'unknown'}:${
-    principal.userEntityRef ?? principal.subject ?? ''
-  }`;
-}
 
 function withoutReport(run: RunRecord): RunRecord {
   const { report, ...rest } = run;

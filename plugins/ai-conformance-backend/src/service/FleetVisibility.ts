@@ -4,7 +4,10 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  type PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { aiConformanceReportReadPermission } from '@ai-conformance/plugin-ai-conformance-common';
 import type {
@@ -15,6 +18,18 @@ import type { ClusterAccess } from './ClusterAccess';
 
 /** How old the catalog's cluster list may be before it is read again. */
 export const CATALOG_SYNC_INTERVAL_MS = 10_000;
+
+/** Who is asking: one caller's answers are never shared with another. */
+export function callerKey(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return `${principal.type ?? 'unknown'}:${
+    principal.userEntityRef ?? principal.subject ?? ''
+  }`;
+}
 
 /**
  * Which clusters a caller's `GET /clusters` covers: the cluster entities
@@ -27,10 +42,16 @@ export const CATALOG_SYNC_INTERVAL_MS = 10_000;
  * the catalog that runs at most every {@link CATALOG_SYNC_INTERVAL_MS}.
  * Otherwise (conditional or denied) the set is decided for this caller
  * alone, with the caller's credentials and per-cluster decisions.
+ *
+ * Concurrent requests of one caller share the permission request in
+ * flight (nothing is kept once it is answered): a page of the fleet polled
+ * by many tabs or tools asks the permission backend once per round trip.
  */
 export class FleetVisibility {
-  #syncedAt = 0;
+  /** When the catalog was last read into the summaries; never at first. */
+  #syncedAt: number | undefined;
   #sync: Promise<void> | undefined;
+  readonly #decisions = new Map<string, Promise<PolicyDecision[]>>();
 
   constructor(
     private readonly deps: {
@@ -46,14 +67,7 @@ export class FleetVisibility {
   async scope(
     credentials: BackstageCredentials,
   ): Promise<ClusterSummaryQuery['scope']> {
-    const [read, catalogRead] =
-      await this.deps.permissions.authorizeConditional(
-        [
-          { permission: aiConformanceReportReadPermission },
-          { permission: catalogEntityReadPermission },
-        ],
-        { credentials },
-      );
+    const [read, catalogRead] = await this.#decide(credentials);
     if (read.result === AuthorizeResult.DENY) return { refs: [] };
     await this.syncCatalog();
     if (
@@ -76,6 +90,24 @@ export class FleetVisibility {
     return { refs: await access.filterReadable(refs, credentials) };
   }
 
+  #decide(credentials: BackstageCredentials): Promise<PolicyDecision[]> {
+    const key = callerKey(credentials);
+    let pending = this.#decisions.get(key);
+    if (!pending) {
+      pending = this.deps.permissions
+        .authorizeConditional(
+          [
+            { permission: aiConformanceReportReadPermission },
+            { permission: catalogEntityReadPermission },
+          ],
+          { credentials },
+        )
+        .finally(() => this.#decisions.delete(key));
+      this.#decisions.set(key, pending);
+    }
+    return pending;
+  }
+
   /**
    * Reads the catalog's cluster entities into the summaries when the last
    * read is older than the interval: the first time waited for, later ones
@@ -83,13 +115,15 @@ export class FleetVisibility {
    */
   async syncCatalog(options: { force?: boolean } = {}): Promise<void> {
     const now = this.deps.now?.() ?? Date.now();
-    const stale = now - this.#syncedAt >= CATALOG_SYNC_INTERVAL_MS;
+    const stale =
+      this.#syncedAt === undefined ||
+      now - this.#syncedAt >= CATALOG_SYNC_INTERVAL_MS;
     if (!this.#sync && (stale || options.force)) {
       this.#sync = this.#readCatalog().finally(() => {
         this.#sync = undefined;
       });
     }
-    if (this.#sync && (this.#syncedAt === 0 || options.force)) {
+    if (this.#sync && (this.#syncedAt === undefined || options.force)) {
       await this.#sync;
     }
   }
@@ -109,7 +143,7 @@ export class FleetVisibility {
           (error as Error).message
         }`,
       );
-      if (this.#syncedAt === 0) throw error;
+      if (this.#syncedAt === undefined) throw error;
     }
   }
 }
