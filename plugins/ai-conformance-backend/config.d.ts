@@ -131,6 +131,35 @@ export interface Config {
         k8sConformanceUrl?: string;
       };
     };
+    /**
+     * Active runs ("Verify with workloads", `POST .../runs` with
+     * `{ "mode": "active" }`): test workloads created in a namespace of the
+     * run, removed afterwards. Off unless enabled here; a caller also needs
+     * `ai-conformance.run.create` and `ai-conformance.run.active` on the
+     * cluster. Nothing here can be set by a request.
+     */
+    active?: {
+      /** Allow active runs. Default false. */
+      enabled?: boolean;
+      /** Image overrides, e.g. an air-gapped mirror: `toolbox`, `cuda`, `ray`. */
+      images?: {
+        toolbox?: string;
+        cuda?: string;
+        ray?: string;
+      };
+      /** An existing Kueue LocalQueue (`namespace/name`) for the gangs; default one made for the run. */
+      localQueue?: string;
+      /** The autoscaled pool as a node label `key=value`; default the pool of the first accelerator node. */
+      autoscalingPool?: string;
+      /** Deadline of the active part of a run, cleanup excluded. Default `{ minutes: 20 }`. */
+      deadline?: HumanDuration | string;
+      /** Deadline of each active check. Default: each check's own (3 to 15 minutes). */
+      checkDeadline?: HumanDuration | string;
+      /** Bound on the cleanup after a run and on the sweep of an interrupted run. Default `{ minutes: 2 }`. */
+      cleanupTimeout?: HumanDuration | string;
+      /** How often the checks poll what they wait for. Default `{ seconds: 1 }`. */
+      pollInterval?: HumanDuration | string;
+    };
     /** Cluster badges (`GET /clusters/:namespace/:name/badge.svg`). */
     badges?: {
       /**

@@ -19,6 +19,7 @@ import { RegressionNotifier } from './notifications';
 import { DatabaseConformanceStore } from './database/DatabaseConformanceStore';
 import { DatabaseClusterSummaryStore } from './database/DatabaseClusterSummaryStore';
 import { readPluginConfig } from './readPluginConfig';
+import { readActiveRunSettings } from './service/readActiveRunSettings';
 import { createRouter } from './router';
 import { ClusterAccess } from './service/ClusterAccess';
 import { ClusterApiService } from './service/ClusterApiService';
@@ -66,6 +67,7 @@ export const aiConformancePlugin = createBackendPlugin({
         const { config, logger, database, scheduler, httpRouter, lifecycle } =
           deps;
         const settings = readPluginConfig(config);
+        const active = readActiveRunSettings(config);
 
         const store = await DatabaseConformanceStore.create({ database });
         const summaries = new DatabaseClusterSummaryStore(
@@ -94,6 +96,7 @@ export const aiConformancePlugin = createBackendPlugin({
           certifiedVersions: () => certified.get(),
           maxResponseBytes: settings.maxResponseBytes,
           solutions: extensions.solutions(settings.solutions),
+          active,
         });
         const runs = new RunManager({
           store,
@@ -109,6 +112,7 @@ export const aiConformancePlugin = createBackendPlugin({
             runsPerCluster: settings.runsPerCluster,
           },
           coordination: settings.runs,
+          active,
         });
         // Only runs whose lease expired; live runs of other replicas stay.
         await runs.recoverInterruptedRuns();
@@ -148,6 +152,7 @@ export const aiConformancePlugin = createBackendPlugin({
           accelerators: acceleratorMetrics,
           selfAssessmentMetadata: settings.selfAssessmentMetadata,
           goldRules,
+          activeRunsEnabled: active.enabled,
         });
         // Actions for AI agents (MCP), through the same service as the routes.
         registerActions(deps.actionsRegistry, {

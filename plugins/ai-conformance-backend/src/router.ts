@@ -166,6 +166,7 @@ export async function createRouter(
       {
         dryRunProbes: body.dryRunProbes,
         requirementsVersion: body.requirementsVersion,
+        mode: body.mode,
       },
       credentials,
       { request: req, userTokens: userTokens(req) },

@@ -20,6 +20,14 @@ export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
  */
 export type RunTrigger = 'user' | 'schedule' | 'upload';
 
+/**
+ * How a run checks the cluster: `passive` reads only; `active` also runs
+ * test workloads on it ("Verify with workloads").
+ *
+ * @public
+ */
+export type RunMode = 'passive' | 'active';
+
 /** @public */
 export interface RunProgress {
   done: number;
@@ -34,6 +42,8 @@ export interface RunRecord {
   entityRef: string;
   status: RunStatus;
   trigger: RunTrigger;
+  /** `active` when the run also ran test workloads; absent means passive. */
+  mode?: RunMode;
   progress: RunProgress;
   createdAt: string;
   startedAt?: string;
@@ -160,6 +170,8 @@ export interface CreateRunRequest {
   dryRunProbes?: boolean;
   /** Evaluate against this checklist version instead of the cluster's minor. */
   requirementsVersion?: string;
+  /** `active` also runs test workloads (needs `ai-conformance.run.active`); default `passive`. */
+  mode?: RunMode;
 }
 
 /**

@@ -3,6 +3,7 @@ import type {
   RequirementLevel,
   RequirementStatus,
   RunProgress,
+  RunMode,
   RunRecord,
   RunTrigger,
 } from '@ai-conformance/plugin-ai-conformance-common';
@@ -15,6 +16,8 @@ export interface NewRun {
   createdBy?: string;
   createdAt: string;
   dryRunProbes?: boolean;
+  /** Default `passive`. */
+  mode?: RunMode;
   /** The replica executing the run, for a run claimed when it is created. */
   ownerReplica?: string;
   /** End of the owner's lease (with `ownerReplica`). */
@@ -42,6 +45,7 @@ export interface NewArtifact {
 /** A stored run with the counts kept beside it (no report body). */
 export interface StoredRun extends RunRecord {
   dryRunProbes: boolean;
+  mode: RunMode;
   counts?: {
     mustPassed: number;
     mustTotal: number;

@@ -47,6 +47,7 @@ type RunRow = {
   progress_total: number;
   progress_phase: string | null;
   dry_run_probes: boolean | number;
+  mode: string | null;
   verdict: string | null;
   requirements_version: string | null;
   must_passed: number | null;
@@ -87,6 +88,7 @@ const SUMMARY_COLUMNS = [
   'progress_total',
   'progress_phase',
   'dry_run_probes',
+  'mode',
   'verdict',
   'requirements_version',
   'must_passed',
@@ -113,6 +115,7 @@ function toRun(row: RunRow): StoredRun {
     },
     createdAt: row.created_at,
     dryRunProbes: Boolean(row.dry_run_probes),
+    mode: row.mode === 'active' ? 'active' : 'passive',
   };
   if (row.started_at) run.startedAt = row.started_at;
   if (row.finished_at) run.finishedAt = row.finished_at;
@@ -177,6 +180,7 @@ export class DatabaseConformanceStore implements ConformanceStore {
       created_by: run.createdBy ?? null,
       created_at: run.createdAt,
       dry_run_probes: Boolean(run.dryRunProbes),
+      mode: run.mode ?? 'passive',
       owner_replica: run.ownerReplica ?? null,
       lease_expires_at: run.ownerReplica ? run.leaseExpiresAt ?? null : null,
       heartbeat_at: run.ownerReplica ? run.createdAt : null,

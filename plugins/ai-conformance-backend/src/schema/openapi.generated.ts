@@ -788,7 +788,16 @@ export const spec = {
             type: 'string',
             pattern: '^v?1\\.\\d+$',
           },
+          mode: {
+            description:
+              '`active` also runs test workloads on the cluster ("Verify with workloads"); needs `ai-conformance.run.active` and `aiConformance.active.enabled`. Default `passive` (reads only).',
+            $ref: '#/components/schemas/RunMode',
+          },
         },
+      },
+      RunMode: {
+        type: 'string',
+        enum: ['passive', 'active'],
       },
       CreateRunResponse: {
         type: 'object',
@@ -825,6 +834,9 @@ export const spec = {
           trigger: {
             type: 'string',
             enum: ['user', 'schedule', 'upload'],
+          },
+          mode: {
+            $ref: '#/components/schemas/RunMode',
           },
           progress: {
             $ref: '#/components/schemas/RunProgress',

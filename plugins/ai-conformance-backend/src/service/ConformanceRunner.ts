@@ -1,5 +1,6 @@
 import type {
   ConformanceReport,
+  RunMode,
   RunProgress,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ClusterTarget } from './ClusterTarget';
@@ -8,6 +9,10 @@ import type { ClusterTarget } from './ClusterTarget';
 export interface ConformanceRunOptions {
   /** Catalog entity of the cluster (selects its configured metrics source). */
   entityRef?: string;
+  /** The run's id: an active run labels what it creates with it. */
+  runId?: string;
+  /** `active` runs the active checks after the passive one. Default passive. */
+  mode?: RunMode;
   dryRunProbes: boolean;
   /** Checklist version to evaluate against (default: the cluster's minor). */
   requirementsVersion?: string;
@@ -38,6 +43,14 @@ export interface ConformanceRunner {
     target: ClusterTarget,
     options: ConformanceRunOptions,
   ): Promise<ConformanceReport>;
+  /**
+   * Deletes what an active run left on the cluster (found by its run-id
+   * label), e.g. after the backend executing it stopped.
+   */
+  cleanupActiveRun?(
+    target: ClusterTarget,
+    runId: string,
+  ): Promise<{ deleted: string[]; errors: string[] }>;
   /** Evaluates an uploaded snapshot; throws InputError when it is not one. */
   evaluateSnapshot(snapshot: unknown): Promise<ConformanceReport>;
   /**

@@ -7,8 +7,13 @@ import {
   type ConformanceReport,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import {
+  activeRequirementIds,
+  cleanupActiveRuns,
   evaluate,
+  KubeApiClient,
+  mergeActiveResults,
   mergeArtifactResults,
+  runActiveChecks,
   parseGoTestJsonArtifact,
   parseJUnitArtifact,
   parseSnapshot,
@@ -17,6 +22,7 @@ import {
   type SnapshotMetrics,
 } from '@ai-conformance/plugin-ai-conformance-node';
 import type { ClusterTarget } from './ClusterTarget';
+import type { ActiveRunSettings } from './readActiveRunSettings';
 import { connectToTarget } from './connectToTarget';
 import type {
   ConformanceRunner,
@@ -72,7 +78,12 @@ export interface EngineConformanceRunnerOptions {
   maxResponseBytes?: number;
   /** Components the site declares (`aiConformance.solutions`). */
   solutions?: readonly DeclaredSolution[];
+  /** `aiConformance.active`: images, queue, pool and deadlines of active runs. */
+  active?: Omit<ActiveRunSettings, 'enabled'>;
 }
+
+/** Sockets one active run opens to the API server. */
+const ACTIVE_MAX_SOCKETS = 4;
 
 /** {@link ConformanceRunner} backed by the engine of the node package. */
 export class EngineConformanceRunner implements ConformanceRunner {
@@ -91,6 +102,7 @@ export class EngineConformanceRunner implements ConformanceRunner {
     });
     const sample = this.#options.sampleMetrics;
     const entityRef = options.entityRef;
+    let passiveTotal = 0;
     const { report } = await runConformanceCheck(connection, {
       requestTimeoutMs: options.requestTimeoutMs,
       deadlineMs: options.deadlineMs,
@@ -100,13 +112,82 @@ export class EngineConformanceRunner implements ConformanceRunner {
         sample && entityRef
           ? () => sample(entityRef, { signal: options.signal })
           : undefined,
-      onProgress: p =>
-        options.onProgress({ phase: p.phase, done: p.done, total: p.total }),
+      onProgress: p => {
+        passiveTotal = p.total;
+        options.onProgress({ phase: p.phase, done: p.done, total: p.total });
+      },
       requirementsVersion: options.requirementsVersion,
       certifiedVersions: this.#options.certifiedVersions?.(),
       solutions: this.#options.solutions,
     });
-    return report;
+    if (options.mode !== 'active') return report;
+    return this.#runActive(connection, report, passiveTotal, options);
+  }
+
+  /**
+   * The active part of a run: the active checks of the report's checklist
+   * under the active deadline, each step shown as the run's phase, and the
+   * results merged into the passive report. Cancel and deadline end in the
+   * engine's cleanup.
+   */
+  async #runActive(
+    connection: Awaited<ReturnType<typeof connectToTarget>>,
+    report: ConformanceReport,
+    passiveTotal: number,
+    options: ConformanceRunOptions,
+  ): Promise<ConformanceReport> {
+    const active = this.#options.active;
+    const client = await KubeApiClient.create(connection, {
+      maxSockets: ACTIVE_MAX_SOCKETS,
+    });
+    const requirementIds = report.requirements.map(r => r.id);
+    const wanted = new Set(requirementIds);
+    const checks = activeRequirementIds().filter(id => wanted.has(id));
+    const done = new Set<string>();
+    const total = passiveTotal + checks.length;
+    const run = await runActiveChecks(client, {
+      images: active?.images,
+      localQueue: active?.localQueue,
+      autoscalingPool: active?.autoscalingPool,
+      deadlineMs: active?.deadlineMs,
+      checkDeadlineMs: active?.checkDeadlineMs,
+      cleanupTimeoutMs: active?.cleanupTimeoutMs,
+      pollIntervalMs: active?.pollIntervalMs,
+      requestTimeoutMs: options.requestTimeoutMs,
+      runId: options.runId,
+      requirementIds,
+      signal: options.signal,
+      onProgress: e => {
+        if (e.step === 'done') done.add(e.check);
+        options.onProgress({
+          phase:
+            e.check === 'run'
+              ? `active: ${e.step}`
+              : `active ${e.check}: ${e.step}`,
+          done: passiveTotal + done.size,
+          total,
+        });
+      },
+    });
+    return mergeActiveResults(report, run);
+  }
+
+  async cleanupActiveRun(
+    target: ClusterTarget,
+    runId: string,
+  ): Promise<{ deleted: string[]; errors: string[] }> {
+    const connection = await connectToTarget(target, {
+      maxResponseBytes: this.#options.maxResponseBytes,
+    });
+    const client = await KubeApiClient.create(connection, {
+      maxSockets: ACTIVE_MAX_SOCKETS,
+    });
+    const { deleted, errors } = await cleanupActiveRuns(client, {
+      runId,
+      timeoutMs: this.#options.active?.cleanupTimeoutMs,
+      pollIntervalMs: this.#options.active?.pollIntervalMs,
+    });
+    return { deleted, errors };
   }
 
   async evaluateSnapshot(snapshot: unknown): Promise<ConformanceReport> {

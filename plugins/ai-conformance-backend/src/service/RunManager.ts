@@ -5,8 +5,10 @@ import type {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import type {
   ConformanceReport,
+  RunMode,
   RunProgress,
   RunRecord,
   RunTrigger,
@@ -56,6 +58,8 @@ export interface RunRequest {
   requirementsVersion?: string;
   /** User tokens for `google`/`oidc` clusters (user-started runs only). */
   userTokens?: Record<string, string>;
+  /** `active` also runs test workloads. Default passive. */
+  mode?: RunMode;
 }
 
 /** Options of {@link RunManager}. */
@@ -71,6 +75,11 @@ export interface RunManagerOptions {
   auth?: Pick<AuthService, 'getOwnServiceCredentials'>;
   /** Pushes progress and finished runs to browsers (Backstage signals). */
   signals?: RunSignals;
+  /**
+   * Active runs: the time their active part may take (added to the cluster
+   * deadline) and the bound on their cleanup.
+   */
+  active?: { deadlineMs: number; cleanupTimeoutMs: number };
 }
 
 const PROGRESS_WRITE_INTERVAL_MS = 1000;
@@ -93,6 +102,7 @@ export class RunManager {
   readonly #controllers = new Map<string, AbortController>();
   readonly #requests = new Map<string, Promise<unknown>>();
   readonly #executions = new Map<string, Promise<void>>();
+  readonly #sweeps = new Set<Promise<void>>();
   readonly #dispatcher: RunFinishedDispatcher;
   readonly #lease: RunLease;
   readonly #queue: RunQueue;
@@ -170,8 +180,55 @@ export class RunManager {
         `Marked ${failed.length} interrupted AI Conformance run(s) as failed`,
       );
     }
-    for (const run of failed) this.#finished(run.runId);
+    for (const run of failed) {
+      this.#finished(run.runId);
+      if (run.mode === 'active') this.#sweepInterrupted(run);
+    }
     return failed.length;
+  }
+
+  /**
+   * Deletes what an interrupted active run left on its cluster (by its
+   * run-id label), with the backend's own credentials. A cluster this
+   * cannot reach keeps the objects until the next active run's orphan
+   * sweep (past the run's deadline) or `ai-conformance cleanup`.
+   */
+  #sweepInterrupted(run: StoredRun): void {
+    const { runner, resolver, auth, logger } = this.options;
+    if (!runner.cleanupActiveRun || !auth) return;
+    const sweep = (async () => {
+      const target = await resolver.resolve(run.entityRef, {
+        credentials: await auth.getOwnServiceCredentials(),
+        scheduled: true,
+      });
+      const { deleted, errors } = await runner.cleanupActiveRun!(
+        target,
+        run.runId,
+      );
+      logger.info(
+        `Swept the objects of interrupted active run ${run.runId} on ${
+          run.entityRef
+        }: ${deleted.length} deleted${
+          errors.length ? `; ${errors.length} error(s): ${errors.join('; ')}` : ''
+        }`,
+      );
+    })()
+      .catch(error =>
+        logger.warn(
+          `Could not sweep the objects of interrupted active run ${
+            run.runId
+          } on ${run.entityRef}: ${redactSecrets(
+            (error as Error).message,
+          )}; the next active run or "ai-conformance cleanup" removes them`,
+        ),
+      )
+      .finally(() => this.#sweeps.delete(sweep));
+    this.#sweeps.add(sweep);
+  }
+
+  /** Resolves when the sweeps of interrupted active runs have ended. */
+  async waitForSweeps(): Promise<void> {
+    while (this.#sweeps.size > 0) await Promise.allSettled([...this.#sweeps]);
   }
 
   /**
@@ -225,6 +282,7 @@ export class RunManager {
     const { store, resolver, logger } = this.options;
     const active = await store.findActiveRun(entityRef);
     if (active) {
+      refuseOtherMode(active, request.mode);
       return {
         run: this.#withLiveProgress(toRunRecord(active)),
         created: false,
@@ -250,11 +308,13 @@ export class RunManager {
       createdBy: request.createdBy,
       createdAt: claim.now,
       dryRunProbes: request.dryRunProbes,
+      mode: request.mode,
       ownerReplica: claim.ownerReplica,
       leaseExpiresAt: claim.leaseExpiresAt,
     });
     if (!isNew) {
       // Another replica created one in the meantime.
+      refuseOtherMode(created, request.mode);
       return { run: toRunRecord(created), created: false };
     }
     if (!target) {
@@ -277,6 +337,7 @@ export class RunManager {
     this.#startLocal(created, async () => target!, {
       dryRunProbes: Boolean(request.dryRunProbes),
       requirementsVersion: request.requirementsVersion,
+      mode: request.mode,
     });
     return { run: toRunRecord(created), created: true };
   }
@@ -290,14 +351,18 @@ export class RunManager {
           credentials: await this.options.auth!.getOwnServiceCredentials(),
           scheduled: true,
         }),
-      { dryRunProbes: run.dryRunProbes },
+      { dryRunProbes: run.dryRunProbes, mode: run.mode },
     );
   }
 
   #startLocal(
     run: StoredRun,
     resolveTarget: () => Promise<ClusterTarget>,
-    options: { dryRunProbes: boolean; requirementsVersion?: string },
+    options: {
+      dryRunProbes: boolean;
+      requirementsVersion?: string;
+      mode?: RunMode;
+    },
   ): void {
     const { logger } = this.options;
     const runId = run.runId;
@@ -414,6 +479,21 @@ export class RunManager {
     }
   }
 
+  /**
+   * The time a run may take: the cluster deadline; an active run also its
+   * active deadline and its cleanup (the engine ends its checks by the
+   * active deadline, so this only stops a run that hangs).
+   */
+  #deadlineMs(mode: RunMode | undefined): number {
+    const { limits, active } = this.options;
+    if (mode !== 'active') return limits.clusterDeadlineMs;
+    return (
+      limits.clusterDeadlineMs +
+      (active?.deadlineMs ?? 20 * 60_000) +
+      (active?.cleanupTimeoutMs ?? 2 * 60_000)
+    );
+  }
+
   #withLiveProgress(run: RunRecord): RunRecord {
     const live = this.#progress.get(run.runId);
     return live && (run.status === 'queued' || run.status === 'running')
@@ -432,7 +512,8 @@ export class RunManager {
     {
       dryRunProbes,
       requirementsVersion,
-    }: { dryRunProbes: boolean; requirementsVersion?: string },
+      mode,
+    }: { dryRunProbes: boolean; requirementsVersion?: string; mode?: RunMode },
   ) {
     const { store, runner, logger, limits, signals } = this.options;
     const { runId, entityRef } = run;
@@ -469,20 +550,21 @@ export class RunManager {
       }
       this.#progress.set(runId, { done: 0, total: 0, phase: 'connect' });
       target = await resolveTarget();
+      const deadlineMs = this.#deadlineMs(mode);
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           const error = new Error(
-            `Deadline exceeded: cluster ${target!.name} did not finish within ${
-              limits.clusterDeadlineMs
-            } ms`,
+            `Deadline exceeded: cluster ${target!.name} did not finish within ${deadlineMs} ms`,
           );
           controller.abort(error);
           reject(error);
-        }, limits.clusterDeadlineMs);
+        }, deadlineMs);
       });
       const report = await Promise.race([
         runner.run(target, {
           entityRef,
+          runId,
+          mode,
           dryRunProbes,
           requirementsVersion,
           requestTimeoutMs: limits.requestTimeoutMs,
@@ -560,5 +642,19 @@ export class RunManager {
       );
     }
     this.#finished(runId);
+  }
+}
+
+/**
+ * An active run was asked for while a passive one is queued or running:
+ * 409 naming it (asking again once it has finished starts the active run).
+ * A passive request during an active run gets the active run, which
+ * includes the passive check.
+ */
+function refuseOtherMode(active: StoredRun, mode: RunMode | undefined): void {
+  if (mode === 'active' && active.mode !== 'active') {
+    throw new ConflictError(
+      `A passive run of ${active.entityRef} is ${active.status} (run ${active.runId}); start the active run when it has finished`,
+    );
   }
 }

@@ -13,6 +13,7 @@ function run(overrides: Partial<StoredRun> = {}): StoredRun {
     finishedAt: '2026-11-20T10:01:00Z',
     progress: { done: 1, total: 1 },
     dryRunProbes: false,
+    mode: 'passive',
     verdict: 'conformant',
     requirementsVersion: '1.34',
     platform: 'gke',

@@ -9,9 +9,11 @@ export function toRunRecord(run: StoredRun): RunRecord {
     kubernetesVersion,
     ownerReplica,
     leaseExpiresAt,
+    mode,
     ...record
   } = run;
-  return record;
+  // Absent means passive, as for runs stored before modes existed.
+  return mode === 'active' ? { ...record, mode } : record;
 }
 
 /**

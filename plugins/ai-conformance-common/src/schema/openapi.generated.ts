@@ -219,7 +219,10 @@ export interface components {
       dryRunProbes?: boolean;
       /** Evaluate against this checklist version instead of the cluster's minor. */
       requirementsVersion?: string;
+      /** `active` also runs test workloads on the cluster ("Verify with workloads"); needs `ai-conformance.run.active` and `aiConformance.active.enabled`. Default `passive` (reads only). */
+      mode?: components['schemas']['RunMode'];
     };
+    RunMode: 'passive' | 'active';
     CreateRunResponse: {
       runId: string;
       status?: components['schemas']['RunStatus'];
@@ -229,6 +232,7 @@ export interface components {
       entityRef: string;
       status: components['schemas']['RunStatus'];
       trigger: 'user' | 'schedule' | 'upload';
+      mode?: components['schemas']['RunMode'];
       progress: components['schemas']['RunProgress'];
       /** Format: date-time */
       createdAt: string;
