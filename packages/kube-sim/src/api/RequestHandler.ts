@@ -707,7 +707,12 @@ export class RequestHandler {
       t.group === 'apiextensions.k8s.io' &&
       t.info.resource === 'customresourcedefinitions'
     ) {
-      const spec = o.spec as { names?: Record<string, unknown> } | undefined;
+      const spec = o.spec as
+        | {
+            names?: Record<string, unknown>;
+            versions?: Array<{ name: string; storage?: boolean }>;
+          }
+        | undefined;
       const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
       return {
         ...o,
@@ -729,7 +734,9 @@ export class RequestHandler {
               lastTransitionTime: now,
             },
           ],
-          storedVersions: [],
+          storedVersions: (spec?.versions ?? [])
+            .filter(v => v.storage)
+            .map(v => v.name),
         },
       };
     }

@@ -260,6 +260,13 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
     await objects.patch(crd, ...SSA);
     const groups = await kc.makeApiClient(k8s.ApisApi).getAPIVersions();
     expect(groups.groups.map(g => g.name)).toContain('kueue.x-k8s.io');
+    const servedCrd = await kc
+      .makeApiClient(k8s.ApiextensionsV1Api)
+      .readCustomResourceDefinition({ name: 'clusterqueues.kueue.x-k8s.io' });
+    expect(
+      servedCrd.status?.conditions?.find(c => c.type === 'Established')?.status,
+    ).toBe('True');
+    expect(servedCrd.status?.storedVersions).toEqual(['v1beta1']);
     const custom = kc.makeApiClient(k8s.CustomObjectsApi);
     await custom.createClusterCustomObject({
       group: 'kueue.x-k8s.io',
