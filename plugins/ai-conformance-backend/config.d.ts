@@ -159,6 +159,8 @@ export interface Config {
       cleanupTimeout?: HumanDuration | string;
       /** How often the checks poll what they wait for. Default `{ seconds: 1 }`. */
       pollInterval?: HumanDuration | string;
+      /** How long gang_scheduling watches the gang that must not run. Default `{ seconds: 10 }`. */
+      gangObserve?: HumanDuration | string;
     };
     /** Cluster badges (`GET /clusters/:namespace/:name/badge.svg`). */
     badges?: {

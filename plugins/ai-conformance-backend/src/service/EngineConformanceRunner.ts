@@ -153,6 +153,7 @@ export class EngineConformanceRunner implements ConformanceRunner {
       checkDeadlineMs: active?.checkDeadlineMs,
       cleanupTimeoutMs: active?.cleanupTimeoutMs,
       pollIntervalMs: active?.pollIntervalMs,
+      gangObserveMs: active?.gangObserveMs,
       requestTimeoutMs: options.requestTimeoutMs,
       runId: options.runId,
       requirementIds,

@@ -23,6 +23,8 @@ export interface ActiveRunSettings {
   cleanupTimeoutMs: number;
   /** How often the checks poll what they wait for. Default 1 second. */
   pollIntervalMs?: number;
+  /** How long gang_scheduling watches the gang that must not run. Default 10 seconds. */
+  gangObserveMs?: number;
 }
 
 const PREFIX = 'aiConformance.active';
@@ -94,5 +96,6 @@ export function readActiveRunSettings(root: Config): ActiveRunSettings {
       10,
       'pollInterval',
     ),
+    gangObserveMs: atLeast(optionalMs(c, 'gangObserve'), 100, 'gangObserve'),
   };
 }
