@@ -21,7 +21,7 @@ require('@backstage/cli/config/nodeTransform.cjs');
 const { startKubeSim } = require('../../packages/kube-sim/src/index.ts');
 const { freePort, startBackend, stopProcess } = require('../support/stack.cjs');
 const {
-  fleetKubernetesConfig,
+  fleetBackendConfig,
   writeFleetCatalog,
 } = require('../support/fleetConfig.cjs');
 
@@ -49,31 +49,20 @@ async function measure(sim, n, dir, isLast) {
   const configFile = path.join(dir, `app-config-${n}.yaml`);
   fs.writeFileSync(
     configFile,
-    stringify({
-      app: { baseUrl: `http://localhost:${port}` },
-      backend: {
-        baseUrl: `http://localhost:${port}`,
-        listen: { port },
-        cors: { origin: `http://localhost:${port}` },
-      },
-      catalog: {
-        locations: [
-          {
-            type: 'file',
-            target: catalogFile,
-            rules: [{ allow: ['Resource'] }],
+    stringify(
+      fleetBackendConfig({
+        port,
+        catalogFile,
+        clusters,
+        aiConformance: {
+          schedule: {
+            initialDelay: { seconds: 1 },
+            frequency: { hours: 6 },
+            timeout: { hours: 1 },
           },
-        ],
-      },
-      kubernetes: fleetKubernetesConfig(clusters),
-      aiConformance: {
-        schedule: {
-          initialDelay: { seconds: 1 },
-          frequency: { hours: 6 },
-          timeout: { hours: 1 },
         },
-      },
-    }),
+      }),
+    ),
     { mode: 0o600 },
   );
   const backend = await startBackend({

@@ -44,4 +44,38 @@ function fleetKubernetesConfig(clusters) {
   };
 }
 
-module.exports = { writeFleetCatalog, fleetKubernetesConfig };
+/**
+ * The app config of a backend on `port` checking the fleet: the catalog
+ * file, the clusters, the given database (default: the app config's) and
+ * `aiConformance` settings.
+ */
+function fleetBackendConfig({
+  port,
+  catalogFile,
+  clusters,
+  database,
+  aiConformance,
+}) {
+  return {
+    app: { baseUrl: `http://localhost:${port}` },
+    backend: {
+      baseUrl: `http://localhost:${port}`,
+      listen: { port },
+      cors: { origin: `http://localhost:${port}` },
+      ...(database ? { database } : {}),
+    },
+    catalog: {
+      locations: [
+        { type: 'file', target: catalogFile, rules: [{ allow: ['Resource'] }] },
+      ],
+    },
+    kubernetes: fleetKubernetesConfig(clusters),
+    aiConformance,
+  };
+}
+
+module.exports = {
+  writeFleetCatalog,
+  fleetKubernetesConfig,
+  fleetBackendConfig,
+};

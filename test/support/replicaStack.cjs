@@ -6,10 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { stringify } = require('yaml');
 const { freePort, startBackend, stopProcess } = require('./stack.cjs');
-const {
-  fleetKubernetesConfig,
-  writeFleetCatalog,
-} = require('./fleetConfig.cjs');
+const { fleetBackendConfig, writeFleetCatalog } = require('./fleetConfig.cjs');
 
 require('@backstage/cli/config/nodeTransform.cjs');
 const {
@@ -32,26 +29,15 @@ function writeReplicaConfig({
   const file = path.join(dir, `app-config.replica-${index}.yaml`);
   fs.writeFileSync(
     file,
-    stringify({
-      app: { baseUrl: `http://localhost:${port}` },
-      backend: {
-        baseUrl: `http://localhost:${port}`,
-        listen: { port },
-        cors: { origin: `http://localhost:${port}` },
+    stringify(
+      fleetBackendConfig({
+        port,
+        catalogFile,
+        clusters,
         database: { client: 'pg', connection: pg.connectionString },
-      },
-      catalog: {
-        locations: [
-          {
-            type: 'file',
-            target: catalogFile,
-            rules: [{ allow: ['Resource'] }],
-          },
-        ],
-      },
-      kubernetes: fleetKubernetesConfig(clusters),
-      aiConformance,
-    }),
+        aiConformance,
+      }),
+    ),
     { mode: 0o600 },
   );
   return file;
