@@ -209,7 +209,9 @@ export class RunManager {
         `Swept the objects of interrupted active run ${run.runId} on ${
           run.entityRef
         }: ${deleted.length} deleted${
-          errors.length ? `; ${errors.length} error(s): ${errors.join('; ')}` : ''
+          errors.length
+            ? `; ${errors.length} error(s): ${errors.join('; ')}`
+            : ''
         }`,
       );
     })()
@@ -554,7 +556,9 @@ export class RunManager {
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           const error = new Error(
-            `Deadline exceeded: cluster ${target!.name} did not finish within ${deadlineMs} ms`,
+            `Deadline exceeded: cluster ${
+              target!.name
+            } did not finish within ${deadlineMs} ms`,
           );
           controller.abort(error);
           reject(error);

@@ -1,4 +1,8 @@
-import { ConfigReader, readDurationFromConfig, type Config } from '@backstage/config';
+import {
+  ConfigReader,
+  readDurationFromConfig,
+  type Config,
+} from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import {
   ACTIVE_IMAGE_NAMES,
@@ -63,7 +67,10 @@ export function readActiveRunSettings(root: Config): ActiveRunSettings {
     images[name] = ref;
   }
   const localQueue = c.getOptionalString('localQueue');
-  if (localQueue !== undefined && !/^[a-z0-9.-]+\/[a-z0-9.-]+$/.test(localQueue)) {
+  if (
+    localQueue !== undefined &&
+    !/^[a-z0-9.-]+\/[a-z0-9.-]+$/.test(localQueue)
+  ) {
     throw new Error(
       `${PREFIX}.localQueue must be namespace/name, got "${localQueue}"`,
     );
@@ -82,7 +89,8 @@ export function readActiveRunSettings(root: Config): ActiveRunSettings {
     images,
     ...(localQueue ? { localQueue } : {}),
     ...(autoscalingPool ? { autoscalingPool } : {}),
-    deadlineMs: atLeast(optionalMs(c, 'deadline'), 1000, 'deadline') ?? 20 * 60_000,
+    deadlineMs:
+      atLeast(optionalMs(c, 'deadline'), 1000, 'deadline') ?? 20 * 60_000,
     checkDeadlineMs: atLeast(
       optionalMs(c, 'checkDeadline'),
       1000,
@@ -91,11 +99,7 @@ export function readActiveRunSettings(root: Config): ActiveRunSettings {
     cleanupTimeoutMs:
       atLeast(optionalMs(c, 'cleanupTimeout'), 1000, 'cleanupTimeout') ??
       2 * 60_000,
-    pollIntervalMs: atLeast(
-      optionalMs(c, 'pollInterval'),
-      10,
-      'pollInterval',
-    ),
+    pollIntervalMs: atLeast(optionalMs(c, 'pollInterval'), 10, 'pollInterval'),
     gangObserveMs: atLeast(optionalMs(c, 'gangObserve'), 100, 'gangObserve'),
   };
 }
