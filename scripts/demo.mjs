@@ -80,8 +80,12 @@ try {
     // The simulated Container API's service account is the backend's Google
     // identity: the template's gke-api delivery and the checks of the
     // clusters it creates use it.
+    // Its project is named so Google's libraries never look it up online.
     env: googleCredentials
-      ? { GOOGLE_APPLICATION_CREDENTIALS: googleCredentials }
+      ? {
+          GOOGLE_APPLICATION_CREDENTIALS: googleCredentials,
+          GOOGLE_CLOUD_PROJECT: stack.CONTAINER_API_PROJECT,
+        }
       : undefined,
   });
   children.push(backend.child);

@@ -43,7 +43,10 @@ export default async function globalSetup() {
     logFile: path.join(stateDir, 'e2e-backend.log'),
     // The Container API double's service account (the gke-api delivery).
     env: kubeSim
-      ? { GOOGLE_APPLICATION_CREDENTIALS: kubeSim.containerApiKeyFile }
+      ? {
+          GOOGLE_APPLICATION_CREDENTIALS: kubeSim.containerApiKeyFile,
+          GOOGLE_CLOUD_PROJECT: stack.CONTAINER_API_PROJECT,
+        }
       : undefined,
   });
   writeFileSync(

@@ -130,6 +130,13 @@ async function startKubeSimDemo({ dir, logFile }) {
   return { child, configPath, containerApiKeyFile };
 }
 
+/**
+ * The Container API double's project (kube-sim's default): named in
+ * GOOGLE_CLOUD_PROJECT so Google's libraries do not look up the project of
+ * external_account credentials online.
+ */
+const CONTAINER_API_PROJECT = 'ai-platform-dev';
+
 /** Starts the Backstage backend with the given extra config files. */
 /**
  * Starts the demo backend from its TypeScript sources. Unlike
@@ -291,6 +298,7 @@ module.exports = {
   freePort,
   stopProcess,
   startKubeSimDemo,
+  CONTAINER_API_PROJECT,
   startDemoPrometheus,
   startBackend,
   startAppDevServer,
