@@ -285,6 +285,18 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
       plural: 'clusterqueues',
     })) as { items: unknown[] };
     expect(listed.items).toHaveLength(1);
+    // deleting the CRD deletes its objects: created again, it starts empty
+    await kc
+      .makeApiClient(k8s.ApiextensionsV1Api)
+      .deleteCustomResourceDefinition({ name: 'clusterqueues.kueue.x-k8s.io' });
+    await new Promise(r => setTimeout(r, 20));
+    await objects.patch(crd, ...SSA);
+    const relisted = (await custom.listClusterCustomObject({
+      group: 'kueue.x-k8s.io',
+      version: 'v1beta1',
+      plural: 'clusterqueues',
+    })) as { items: unknown[] };
+    expect(relisted.items).toEqual([]);
 
     const core = kc.makeApiClient(k8s.CoreV1Api);
     await objects.patch(

@@ -24,6 +24,7 @@ import { VirtualCluster } from './VirtualCluster';
 import { readBody } from './readBody';
 import { WorkloadAvailabilityController } from './controllers/WorkloadAvailabilityController';
 import { NvidiaDraDriverController } from './controllers/NvidiaDraDriverController';
+import { CrdCleanupController } from './controllers/CrdCleanupController';
 
 const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz']);
 const MAX_BODY = 8 * 1024 * 1024;
@@ -347,6 +348,7 @@ export async function startKubeSim(options: KubeSimOptions): Promise<KubeSim> {
       new WorkloadAvailabilityController(c.workloadDelayMs),
     );
     cluster.addController(new NvidiaDraDriverController());
+    cluster.addController(new CrdCleanupController());
     if (metricsUrl) {
       cluster.metricsTargets = c.model.nodes
         .filter(n => n.gpus > 0)
