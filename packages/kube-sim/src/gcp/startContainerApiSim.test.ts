@@ -802,3 +802,30 @@ describe('startContainerApiSim with the real ClusterManagerClient', () => {
     expect((await waitDone(client, next.name!)).op.error).toBeFalsy();
   });
 });
+
+describe('startContainerApiSim stop', () => {
+  it('removes the virtual clusters it created and stops answering', async () => {
+    const kubeSim = await startKubeSim({
+      clusters: [{ name: 'seed', scenario: 'vanilla-1.36-cpu' }],
+      metrics: false,
+    });
+    const sim = await startContainerApiSim({
+      kubeSim,
+      delays: { pendingMs: 5, createMs: 20 },
+    });
+    const client = new v1.ClusterManagerClient(sim.clientOptions());
+    const [op] = await client.createCluster({
+      parent: PARENT,
+      cluster: { name: 'short-lived', initialNodeCount: 1 },
+    });
+    await waitDone(client, op.name!);
+    expect(kubeSim.clusters.map(c => c.name)).toEqual(['seed', 'short-lived']);
+    await client.close();
+    await sim.stop();
+    expect(kubeSim.clusters.map(c => c.name)).toEqual(['seed']);
+    await expect(
+      fetch(`${sim.url}/v1/${PARENT}/serverConfig`),
+    ).rejects.toThrow();
+    await kubeSim.stop();
+  });
+});
