@@ -102,6 +102,55 @@ describe('gang_scheduling (active)', () => {
     expect(labelled(c)).toEqual([]);
   });
 
+  it('uses a configured LocalQueue in its namespace, sized by its ClusterQueue, and cleanup removes the jobs there', async () => {
+    const c = kueueCluster('healthy');
+    c.add('/api/v1/namespaces', { metadata: { name: 'ml-serving' } });
+    c.add('/apis/kueue.x-k8s.io/v1beta1/clusterqueues', {
+      metadata: { name: 'gpu-cluster-queue' },
+      spec: {
+        resourceGroups: [
+          {
+            flavors: [
+              { name: 'f', resources: [{ name: 'cpu', nominalQuota: '4' }] },
+            ],
+          },
+        ],
+      },
+    });
+    c.add('/apis/kueue.x-k8s.io/v1beta1/namespaces/ml-serving/localqueues', {
+      metadata: { name: 'ml-batch', namespace: 'ml-serving' },
+      spec: { clusterQueue: 'gpu-cluster-queue' },
+    });
+    const jobs: any[] = [];
+    c.admit = o => {
+      if (o.kind === 'Job') jobs.push(o);
+      return undefined;
+    };
+    const run = await runOne(c, gangSchedulingActive, {
+      gangObserveMs: 50,
+      localQueue: 'ml-serving/ml-batch',
+    });
+    expect(run.results[0].status).toBe('pass');
+    expect(
+      jobs.map(j => [
+        j.metadata.namespace,
+        j.metadata.labels['kueue.x-k8s.io/queue-name'],
+      ]),
+    ).toEqual([
+      ['ml-serving', 'ml-batch'],
+      ['ml-serving', 'ml-batch'],
+    ]);
+    // 3 members of 2001m: more than the 4 CPU quota together
+    expect(
+      jobs[0].spec.template.spec.containers[0].resources.requests.cpu,
+    ).toBe('2001m');
+    expect(c.list('clusterqueues').map(q => q.metadata.name)).toEqual([
+      'gpu-cluster-queue',
+    ]);
+    expect(run.cleanup.deleted).toContain('Job ml-serving/aic-gang-fits');
+    expect(c.list('jobs')).toEqual([]);
+  });
+
   it('is unknown when Kueue is not served', async () => {
     const c = new FakeCluster();
     const r = (await runOne(c, gangSchedulingActive)).results[0];
