@@ -76,7 +76,6 @@ test('the GKE template creates, registers and checks a cluster through the Conta
   );
   expect(log('check')).toMatch(/Verdict: conformant/);
   // The page's log view shows the same lines.
-  const task = page.getByRole('article');
   const showLogs = button(page, 'Show Logs');
   if (await showLogs.isVisible()) await showLogs.click();
   await expect(page.getByText(/Verdict: conformant/).first()).toBeVisible();
@@ -88,10 +87,14 @@ test('the GKE template creates, registers and checks a cluster through the Conta
     namespace: 'default',
     name: cluster,
   });
-  const tabLink = task
+  const tabLink = page
     .getByRole('link', { name: 'AI Conformance' })
-    .or(task.getByRole('button', { name: 'AI Conformance' }));
-  await tabLink.first().click();
+    .and(
+      page.locator(
+        `a[href$="/catalog/default/resource/${cluster}/ai-conformance"]`,
+      ),
+    );
+  await tabLink.click();
   await expect(page).toHaveURL(
     new RegExp(`/catalog/default/resource/${cluster}/ai-conformance`),
   );
