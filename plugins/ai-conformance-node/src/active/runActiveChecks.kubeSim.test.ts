@@ -1,4 +1,4 @@
-import { startKubeSim } from '@ai-conformance/kube-sim';
+import { loadScenario, startKubeSim } from '@ai-conformance/kube-sim';
 import type { ConformanceReport } from '@ai-conformance/plugin-ai-conformance-common';
 import { connectToCluster } from '../cluster/connectToCluster';
 import { KubeApiClient } from '../cluster/KubeApiClient';
@@ -53,6 +53,21 @@ const SWITCHES = [
   },
 ] as const;
 
+/**
+ * GKE 1.37 with only its DRA GPU pool: no node publishes nvidia.com/gpu
+ * (the device-plugin pools and the workloads placed on them are dropped).
+ */
+function draOnly() {
+  const scenario = loadScenario('gke-1.37-conformant');
+  const gpu = (r?: Record<string, unknown>) => Boolean(r?.['nvidia.com/gpu']);
+  return {
+    ...scenario,
+    name: 'gke-1.37-dra-only',
+    nodePools: (scenario.nodePools ?? []).filter(p => !gpu(p.allocatable)),
+    workloads: (scenario.workloads ?? []).filter(w => !gpu(w.requests)),
+  };
+}
+
 describe('active checks against kube-sim', () => {
   let sim: Sim;
 
@@ -63,6 +78,12 @@ describe('active checks against kube-sim', () => {
         { name: 'gke134', scenario: 'gke-1.34-conformant' },
         { name: 'gke137', scenario: 'gke-1.37-conformant' },
         { name: 'rbac', scenario: 'restricted-rbac' },
+        { name: 'dra', scenario: draOnly() },
+        {
+          name: 'dra-leaks',
+          scenario: draOnly(),
+          workloads: { isolation: 'leaks' },
+        },
         ...SWITCHES.map((s, i) => ({
           name: `broken${i}`,
           scenario: 'gke-1.37-conformant',
@@ -204,6 +225,29 @@ describe('active checks against kube-sim', () => {
       expect(await leftovers(name)).toEqual([]);
     },
   );
+
+  it('DRA mode: grants through a ResourceClaim; a leak is seen there too', async () => {
+    const only = { ...FAST, requirementIds: ['secure_accelerator_access'] };
+    const ok = (await runActiveChecks(await client('dra'), only)).results[0];
+    expect([ok.status, ok.summary]).toEqual([
+      'pass',
+      expect.stringContaining('(DRA, node gke-ai-rapid-l4-dra-pool-'),
+    ]);
+    expect(ok.evidence[0].fields).toEqual({
+      mode: 'dra',
+      deviceClass: 'gpu.nvidia.com',
+    });
+    expect(ok.evidence.map(e => e.description).join('\n')).toContain(
+      'Objects created: ResourceClaim aic-run-',
+    );
+    const leak = (await runActiveChecks(await client('dra-leaks'), only))
+      .results[0];
+    expect(leak.status).toBe('fail');
+    expect(leak.summary).toMatch(
+      /container none of pod aic-access-none has no grant but sees 1 device\(s\): GPU-/,
+    );
+    expect(await leftovers('dra')).toEqual([]);
+  });
 
   it('restricted RBAC: lists the missing verbs and writes nothing', async () => {
     const sc = sim.cluster('rbac');
