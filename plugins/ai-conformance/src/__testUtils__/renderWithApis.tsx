@@ -27,6 +27,8 @@ import {
  * for the denial to be asked and answered.)
  */
 export const runPermissionChecks: Array<'ALLOW' | 'DENY'> = [];
+/** Answers given for `ai-conformance.run.active` since the last render. */
+export const activePermissionChecks: Array<'ALLOW' | 'DENY'> = [];
 
 /** Where msw handlers answer for the backend. */
 export const baseUrl = 'http://backstage.test/api/ai-conformance';
@@ -51,11 +53,14 @@ export async function renderWithApis(
   element: ReactElement,
   options: {
     canRun?: boolean;
+    /** False denies `ai-conformance.run.active` ("Verify with workloads"). */
+    canVerify?: boolean;
     entity?: Entity;
     catalogEntities?: Entity[];
   } = {},
 ) {
   runPermissionChecks.length = 0;
+  activePermissionChecks.length = 0;
   const discoveryApi = { getBaseUrl: async () => baseUrl };
   const fetchApi = {
     fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
@@ -63,10 +68,15 @@ export async function renderWithApis(
   const permissionApi = mockApis.permission({
     authorize: request => {
       const denied =
-        request.permission.name === 'ai-conformance.run.create' &&
-        options.canRun === false;
+        (request.permission.name === 'ai-conformance.run.create' &&
+          options.canRun === false) ||
+        (request.permission.name === 'ai-conformance.run.active' &&
+          options.canVerify === false);
       if (request.permission.name === 'ai-conformance.run.create') {
         runPermissionChecks.push(denied ? 'DENY' : 'ALLOW');
+      }
+      if (request.permission.name === 'ai-conformance.run.active') {
+        activePermissionChecks.push(denied ? 'DENY' : 'ALLOW');
       }
       return denied ? AuthorizeResult.DENY : AuthorizeResult.ALLOW;
     },

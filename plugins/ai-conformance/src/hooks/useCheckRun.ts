@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
-import type { RunRecord } from '@ai-conformance/plugin-ai-conformance-common';
+import type {
+  RunMode,
+  RunRecord,
+} from '@ai-conformance/plugin-ai-conformance-common';
 import { aiConformanceApiRef } from '../api';
 
 /** The state of the run the tab started or found in progress. */
@@ -12,7 +15,11 @@ export interface CheckRunState {
   error?: Error;
   /** True from the click until the run has finished. */
   active: boolean;
-  start(options?: { requirementsVersion?: string }): Promise<void>;
+  /** `mode: 'active'` also runs test workloads ("Verify with workloads"). */
+  start(options?: {
+    requirementsVersion?: string;
+    mode?: RunMode;
+  }): Promise<void>;
   /** Follows a run someone else started (e.g. found as the last run). */
   follow(runId: string): void;
 }
@@ -40,7 +47,7 @@ export function useCheckRun(options: {
   const [starting, setStarting] = useState(false);
 
   const start = useCallback(
-    async (startOptions?: { requirementsVersion?: string }) => {
+    async (startOptions?: { requirementsVersion?: string; mode?: RunMode }) => {
       setStarting(true);
       setError(undefined);
       setRun(undefined);

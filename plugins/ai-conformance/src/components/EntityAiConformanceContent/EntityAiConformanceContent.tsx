@@ -13,6 +13,7 @@ import { useCheckRun } from '../../hooks/useCheckRun';
 import { ExportMenu } from '../ExportMenu';
 import { RequirementList } from '../RequirementList';
 import { RunChecksButton } from '../RunChecksButton';
+import { VerifyWithWorkloadsButton } from '../VerifyWithWorkloadsButton';
 import { RunHistory } from '../RunHistory';
 import { RunProgress } from '../RunProgress';
 import { ErrorState, RunErrorAlert } from '../StatePanels';
@@ -110,12 +111,24 @@ export const EntityAiConformanceContent = (
     checkRun.start(
       chosenVersion ? { requirementsVersion: chosenVersion } : undefined,
     );
+  const verifyWithWorkloads = () =>
+    checkRun.start({
+      mode: 'active',
+      ...(chosenVersion ? { requirementsVersion: chosenVersion } : {}),
+    });
   const runButton = (
-    <RunChecksButton
-      entityRef={entityRef}
-      onClick={runChecks}
-      running={checkRun.active}
-    />
+    <>
+      <RunChecksButton
+        entityRef={entityRef}
+        onClick={runChecks}
+        running={checkRun.active}
+      />
+      <VerifyWithWorkloadsButton
+        entityRef={entityRef}
+        onConfirm={verifyWithWorkloads}
+        running={checkRun.active}
+      />
+    </>
   );
   const versionSelector = (
     <VersionSelector

@@ -1,0 +1,1 @@
+export { VerifyWithWorkloadsButton } from './VerifyWithWorkloadsButton';
