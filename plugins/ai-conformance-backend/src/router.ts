@@ -118,7 +118,7 @@ export async function createRouter(
       v ? (v.split(',') as T[]) : undefined;
     const number = (v?: number | string) =>
       v === undefined ? undefined : Number(v);
-    const { body, etag } = await api.listClusters(credentials, {
+    const { json, etag } = await api.listClusters(credentials, {
       verdict: list(q.verdict),
       level: list(q.level),
       platform: list(q.platform),
@@ -141,7 +141,7 @@ export async function createRouter(
       res.status(304).end();
       return;
     }
-    res.json(body);
+    res.type('application/json').send(json);
   });
 
   validated.get('/clusters/:namespace/:name', async (req, res) => {

@@ -83,7 +83,7 @@ export class ClusterApiService {
   async listClusters(
     credentials: BackstageCredentials,
     query: ClusterListQuery = {},
-  ): Promise<{ body: ClusterListResponse; etag: string }> {
+  ): Promise<{ body: ClusterListResponse; json: string; etag: string }> {
     const now = this.#now();
     const offset = query.offset ?? 0;
     const limit = query.limit ?? DEFAULT_CLUSTER_PAGE;
@@ -119,13 +119,15 @@ export class ClusterApiService {
       limit,
       ...(facets ? { facets: await facets } : {}),
     };
+    // Serialized once, for the tag and the answer.
+    const json = JSON.stringify(body);
     const etag = `W/"${createHash('sha256')
       .update(callerKey(credentials))
       .update('\n')
-      .update(JSON.stringify(body))
+      .update(json)
       .digest('base64url')
       .slice(0, 32)}"`;
-    return { body, etag };
+    return { body, json, etag };
   }
 
   /** Every page of {@link ClusterApiService.listClusters} (for actions). */
