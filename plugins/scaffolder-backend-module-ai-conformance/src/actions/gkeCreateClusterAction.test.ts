@@ -105,6 +105,29 @@ describe('ai-conformance:gke:create-cluster with the Container API double', () =
     expect(retry.outputs.reused).toBe(false);
   }, 60_000);
 
+  it('a retry after a failure midway (the operation unreadable) reuses the cluster the first attempt created', async () => {
+    // 500: the client retries 503s itself, not internal errors.
+    sim.setFaults([
+      { method: 'GET', path: '/operations/', status: 500, times: 1 },
+    ]);
+    const input = exampleSpecInput({ name: 'gke-midway' });
+    await expect(
+      action.handler(createMockActionContext({ input }) as any),
+    ).rejects.toThrow(
+      /^The Container API failed to read operation operation-\S+ in project my-project, region us-central1 .* retry the task in a few minutes; an existing cluster is reused\.$/,
+    );
+    const creates = requests('POST', /\/clusters$/).length;
+    const retry = createMockActionContext({ input });
+    await action.handler(retry as any);
+    expect(retry.outputs).toMatchObject({ reused: true });
+    expect(requests('POST', /\/clusters$/)).toHaveLength(creates);
+    expect(
+      (retry.logger.info as jest.Mock).mock.calls.map(c => String(c[0])),
+    ).toContain(
+      'Cluster gke-midway already exists in projects/my-project/locations/us-central1 with this spec (an earlier run created it); reusing it',
+    );
+  }, 60_000);
+
   it('turns a permission error (403) into the roles to grant', async () => {
     sim.setFaults([{ method: 'POST', path: '/clusters$', status: 403 }]);
     const ctx = createMockActionContext({
