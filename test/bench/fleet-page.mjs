@@ -118,7 +118,37 @@ async function main() {
     backend = await startOwnBackend();
     baseUrl = backend.baseUrl;
   }
-  const body = JSON.stringify(summaries(count));
+  const all = summaries(count);
+  const tally = pick =>
+    all.reduce((acc, s) => {
+      acc[pick(s)] = (acc[pick(s)] ?? 0) + 1;
+      return acc;
+    }, {});
+  const distinct = pick => [...new Set(all.map(pick).filter(Boolean))].sort();
+  const facets = {
+    verdicts: tally(s => s.verdict ?? 'unchecked'),
+    levels: tally(s => s.level ?? 'unchecked'),
+    owners: distinct(s => s.owner),
+    platforms: distinct(s => s.platform),
+    requirementsVersions: distinct(s => s.requirementsVersion),
+  };
+  // GET /clusters pages on the server: answer the page asked for.
+  const body = url => {
+    const q = new URL(url).searchParams;
+    const offset = Number(q.get('offset') ?? 0);
+    const limit = Number(q.get('limit') ?? 100);
+    // By name when asked (ascending is the generated order); any other
+    // order is stood in for by the reverse, so a re-sort changes the page.
+    const byName = q.get('sort') === 'name' && q.get('order') !== 'desc';
+    const ordered = byName ? all : [...all].reverse();
+    return JSON.stringify({
+      items: ordered.slice(offset, offset + limit),
+      totalCount: all.length,
+      offset,
+      limit,
+      ...(q.get('facets') === 'true' ? { facets } : {}),
+    });
+  };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -135,8 +165,12 @@ async function main() {
     const context = await browser.newContext({
       viewport: { width: 1600, height: 1000 },
     });
-    await context.route('**/api/ai-conformance/clusters', route =>
-      route.fulfill({ status: 200, contentType: 'application/json', body }),
+    await context.route(/\/api\/ai-conformance\/clusters(\?.*)?$/, route =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: body(route.request().url()),
+      }),
     );
     // Records when the first matrix row appears, relative to navigation start.
     await context.addInitScript(() => {

@@ -90,10 +90,17 @@ export class AiConformanceClient implements AiConformanceApi {
         facets: options.facets ? 'true' : undefined,
       })}`,
     );
-    // A backend from before paging answers with every cluster at once.
-    return Array.isArray(body)
-      ? { items: body, totalCount: body.length, offset: 0, limit: body.length }
-      : body;
+    if (!Array.isArray(body)) return body;
+    // A backend from before paging answers with every cluster at once: the
+    // page asked for is cut here (its filters and order are not applied).
+    const offset = options.offset ?? 0;
+    const limit = options.limit ?? body.length;
+    return {
+      items: body.slice(offset, offset + limit),
+      totalCount: body.length,
+      offset,
+      limit,
+    };
   }
 
   async getCluster(
