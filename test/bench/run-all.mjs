@@ -99,7 +99,7 @@ const notes = [];
 
 async function main() {
   console.log(
-    'yarn bench: engine vs kubectl, fleet through the scheduler, routes under load, large-5000, fleet page, fleet pass across replicas',
+    'yarn bench: engine vs kubectl, fleet through the scheduler, routes under load, large-5000, fleet page, fleet pass across replicas, GET /clusters at 1,000 and 10,000',
   );
 
   // 1. One cluster: engine vs the reference kubectl checker.
@@ -320,6 +320,28 @@ async function main() {
     }
   } else failures.push(`fleet replicas: ${replicaBench.error ?? 'no results'}`);
 
+  // 7. GET /clusters over the cluster summaries, 1,000 and 10,000 clusters.
+  const list = await bench(
+    'clusters-list.mjs',
+    ['--sizes', '1000,10000', '--json', path.join(tmp, 'clusters-list.json')],
+    { timeoutMs: 2_400_000 },
+  );
+  const listJson = readJson(path.join(tmp, 'clusters-list.json'));
+  if (list.ok && listJson) {
+    for (const result of listJson.results) {
+      for (const r of result.rows) {
+        add(
+          '7 GET /clusters (summaries)',
+          `${result.clusters} clusters, ${listJson.connections} clients: ${r.case}`,
+          'p50 / p99, req/s',
+          `${r.p50Ms.toFixed(1)} / ${r.p99Ms.toFixed(1)} ms, ${r.rps.toFixed(
+            0,
+          )} req/s, statuses ${JSON.stringify(r.statuses)}`,
+        );
+      }
+    }
+  } else failures.push(`clusters list: ${list.error ?? 'no results'}`);
+
   rows.sort((a, b) => a[0].localeCompare(b[0]));
   const totalS = (Date.now() - started) / 1000;
   const widths = [0, 1, 2].map(i =>
@@ -453,6 +475,17 @@ ${
    claims them. Clusters/s = finished runs / (last finish − first start) from the run rows;
    runs per replica from each row's \`owner_replica\`; peak RSS of each replica's process during
    the pass (sampled every 250 ms), with its RSS just before the pass.
+
+7. **GET /clusters over the summaries** (\`clusters-list.mjs\`): for 1,000 and 10,000 clusters a
+   backend from source starts on a SQLite directory holding one succeeded run per cluster
+   (written through the plugin's store, so each cluster's summary row is written as a finished run
+   writes it) and a catalog file with the cluster entities (catalog processing every 60 min, so
+   no re-processing pass overlaps the measurement). Once the catalog lists them all, 50 concurrent
+   keep-alive clients (Node \`fetch\`) send requests back to back for 10 s per case, after a 10 s
+   warm-up of the same case: a page of 50; the fleet page's first request (failures first, with
+   facets); a filtered search; the page of 50 revalidated with \`If-None-Match\` (304). Two
+   reference routes measured the same way give the floor at that moment: \`GET /health\` (no
+   authentication) and \`GET /requirements\` (token check, fixed body).
 
 Run one benchmark alone with \`node test/bench/<script>.mjs\` (each script documents its flags).
 `;
