@@ -58,6 +58,7 @@ export const scaffolderModuleAiConformance = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         auth: coreServices.auth,
+        permissions: coreServices.permissions,
         catalog: catalogServiceRef,
         aiConformance: aiConformanceServiceRef,
       },
@@ -66,6 +67,7 @@ export const scaffolderModuleAiConformance = createBackendModule({
         config,
         logger,
         auth,
+        permissions,
         catalog,
         aiConformance,
       }) {
@@ -105,7 +107,7 @@ export const scaffolderModuleAiConformance = createBackendModule({
             catalog,
             auth,
           }),
-          createCheckClusterAction({ service: aiConformance }),
+          createCheckClusterAction({ service: aiConformance, permissions }),
         );
       },
     });

@@ -92,7 +92,11 @@ describe('ai-conformance:check after the gke-api steps', () => {
     const ctx = createMockActionContext({
       input: { entityRef: `resource:default/${input.name}` },
     });
-    const check = createCheckClusterAction({ service, pollIntervalMs: 50 });
+    const check = createCheckClusterAction({
+      service,
+      permissions: mockServices.permissions(),
+      pollIntervalMs: 50,
+    });
     return { ctx, run: () => check.handler(ctx as any) };
   }
 
@@ -142,12 +146,36 @@ describe('ai-conformance:check after the gke-api steps', () => {
       input: { entityRef: 'resource:default/not-registered' },
     });
     await expect(
-      createCheckClusterAction({ service, pollIntervalMs: 50 }).handler(
-        ctx as any,
-      ),
+      createCheckClusterAction({
+        service,
+        permissions: mockServices.permissions(),
+        pollIntervalMs: 50,
+      }).handler(ctx as any),
     ).rejects.toThrow(
       /^The AI Conformance run of resource:default\/not-registered failed: /,
     );
+  });
+
+  it("starts no run without the user's ai-conformance.run.create on the cluster", async () => {
+    const runs = service.runs.size;
+    const denied = createCheckClusterAction({
+      service,
+      permissions: mockServices.permissions.mock({
+        authorize: async () => [{ result: 'DENY' as any }],
+      }),
+    });
+    await expect(
+      denied.handler(
+        createMockActionContext({
+          input: { entityRef: 'resource:default/gke-conformant' },
+        }) as any,
+      ),
+    ).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message:
+        'Not allowed: ai-conformance.run.create on resource:default/gke-conformant',
+    });
+    expect(service.runs.size).toBe(runs);
   });
 
   it('normalizes entity refs and refuses malformed ones', () => {

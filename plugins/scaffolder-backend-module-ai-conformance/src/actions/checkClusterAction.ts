@@ -1,7 +1,13 @@
-import { InputError, ServiceUnavailableError } from '@backstage/errors';
-import type {
-  RequirementResult,
-  RunRecord,
+import type { PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  InputError,
+  NotAllowedError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import {
+  aiConformanceRunCreatePermission,
+  type RequirementResult,
+  type RunRecord,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { AiConformanceService } from '@ai-conformance/plugin-ai-conformance-node';
 import {
@@ -87,8 +93,9 @@ function ids(requirements: RequirementResult[]): string {
 
 /**
  * `ai-conformance:check`: runs the AI Conformance checks of a catalog
- * cluster through the AI Conformance backend (`aiConformanceServiceRef`),
- * waits for the verdict and fails the task when a MUST requirement fails or
+ * cluster through the AI Conformance backend (`aiConformanceServiceRef`)
+ * when the task's user holds `ai-conformance.run.create` for it, waits for
+ * the verdict and fails the task when a MUST requirement fails or
  * is unproven, naming them. The run is stored as any other: the entity's AI
  * Conformance tab shows it either way.
  *
@@ -96,6 +103,7 @@ function ids(requirements: RequirementResult[]): string {
  */
 export function createCheckClusterAction(options: {
   service: AiConformanceService;
+  permissions: PermissionsService;
   timeoutMs?: number;
   pollIntervalMs?: number;
 }): TemplateAction<
@@ -125,8 +133,24 @@ export function createCheckClusterAction(options: {
     },
     async handler(ctx) {
       const entityRef = normalizeEntityRef(ctx.input.entityRef);
+      const credentials = await ctx.getInitiatorCredentials();
+      // The service acts as the backend: the user's permission is asked here.
+      const [decision] = await options.permissions.authorize(
+        [
+          {
+            permission: aiConformanceRunCreatePermission,
+            resourceRef: entityRef,
+          },
+        ],
+        { credentials },
+      );
+      if (decision.result !== ('ALLOW' as typeof decision.result)) {
+        throw new NotAllowedError(
+          `Not allowed: ${aiConformanceRunCreatePermission.name} on ${entityRef}`,
+        );
+      }
       const { run, created } = await options.service.requestRun(entityRef, {
-        credentials: await ctx.getInitiatorCredentials(),
+        credentials,
       });
       ctx.logger.info(
         `${created ? 'Started' : 'Joined'} AI Conformance run ${
