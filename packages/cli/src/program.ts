@@ -135,6 +135,10 @@ function activeOptions(cmd: Command): Command {
     .option(
       '--gang-observe <duration>',
       'active: how long gang_scheduling watches the gang that must not run (default 10s)',
+    )
+    .option(
+      '--observe-scale-down',
+      "active: cluster_autoscaling also waits for the added node to be removed after its pods (give a --check-timeout longer than the autoscaler's scale-down delay)",
     );
 }
 

@@ -15,6 +15,7 @@ export interface ActiveFlags {
   activeTimeout?: string;
   checkTimeout?: string;
   gangObserve?: string;
+  observeScaleDown?: boolean;
 }
 
 /** Parses the active-run flags; throws CliError for a malformed one. */
@@ -69,6 +70,7 @@ export function parseActiveOptions(
     gangObserveMs: flags.gangObserve
       ? parseDuration(flags.gangObserve)
       : undefined,
+    observeScaleDown: flags.observeScaleDown ? true : undefined,
   };
 }
 
@@ -81,6 +83,7 @@ export function activeOnlyFlags(flags: ActiveFlags): string[] {
     ['activeTimeout', '--active-timeout'],
     ['checkTimeout', '--check-timeout'],
     ['gangObserve', '--gang-observe'],
+    ['observeScaleDown', '--observe-scale-down'],
   ];
   return names
     .filter(([k]) => {

@@ -65,6 +65,28 @@ describe('cluster_autoscaling (active)', () => {
     expect(labelled(c)).toEqual([]);
   });
 
+  it('observes scale-down when asked: the added node goes once the test pods are deleted', async () => {
+    const c = poolCluster(false);
+    const tick = c.tick;
+    c.tick = cl => {
+      tick(cl);
+      const b = cl.find('nodes', 'gpu-b');
+      const testPods = cl
+        .list('pods')
+        .filter(p => p.metadata.name.startsWith('aic-scale-'));
+      if (b && testPods.length === 0) {
+        cl.objects.forEach((o, k) => o === b && cl.objects.delete(k));
+      }
+    };
+    const r = (
+      await runOne(c, clusterAutoscalingActive, { observeScaleDown: true })
+    ).results[0];
+    expect(r.status).toBe('pass');
+    expect(r.evidence.map(e => e.description).join('\n')).toMatch(
+      /Scale-down: node gpu-b left the pool [\d.]+ s after the test pods were deleted/,
+    );
+  });
+
   it('fails naming the pod that stayed Unschedulable when no node comes', async () => {
     const c = poolCluster(true);
     const r = (

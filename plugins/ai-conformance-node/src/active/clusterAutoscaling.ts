@@ -74,6 +74,51 @@ async function findPool(ctx: ActiveCheckContext): Promise<Pool> {
 }
 
 /**
+ * Deletes the test pods and waits for the added node to go: evidence
+ * either way (scale-down timing is the autoscaler's policy, so not seeing
+ * it within the deadline does not fail the scale-up that was seen).
+ */
+async function observeScaleDown(
+  ctx: ActiveCheckContext,
+  pool: Pool,
+  added: KubeObject,
+  names: string[],
+): Promise<Evidence> {
+  ctx.step(
+    'scale-down',
+    `deleting the test pods, waiting for ${added.metadata.name} to go`,
+  );
+  for (const name of names)
+    await ctx.kube.delete(`${podsPath(ctx.namespace)}/${name}`);
+  const started = Date.now();
+  const gone = await ctx.kube.waitWithin(ctx.remainingMs(), async () => {
+    const nodes = await ctx.kube.list('/api/v1/nodes', {
+      labelSelector: `${pool.key}=${pool.value}`,
+    });
+    return nodes.some(n => n.metadata.name === added.metadata.name)
+      ? undefined
+      : true;
+  });
+  const waited = Date.now() - started;
+  return gone
+    ? {
+        description: `Scale-down: node ${added.metadata.name} left the pool ${
+          Math.round(waited / 100) / 10
+        } s after the test pods were deleted`,
+        object: { apiVersion: 'v1', kind: 'Node', name: added.metadata.name },
+        fields: { scaleDownMs: waited },
+      }
+    : {
+        description: `Scale-down not observed: node ${
+          added.metadata.name
+        } was still in the pool ${Math.round(
+          waited / 1000,
+        )} s after the test pods were deleted (the autoscaler's scale-down delay may be longer than the check's deadline)`,
+        object: { apiVersion: 'v1', kind: 'Node', name: added.metadata.name },
+      };
+}
+
+/**
  * cluster_autoscaling: pods asking for more accelerators than the pool has
  * free stay pending only until the autoscaler adds a node to the pool.
  *
@@ -177,6 +222,9 @@ export const clusterAutoscalingActive: ActiveCheck = {
         object: { apiVersion: 'v1', kind: 'Node', name: added.metadata.name },
         fields: { scaleUpMs: waited },
       });
+      if (ctx.options.observeScaleDown) {
+        evidence.push(await observeScaleDown(ctx, pool, added, names));
+      }
       return {
         id: ID,
         status: 'pass',

@@ -78,6 +78,11 @@ describe('active checks against kube-sim', () => {
         { name: 'gke134', scenario: 'gke-1.34-conformant' },
         { name: 'gke137', scenario: 'gke-1.37-conformant' },
         { name: 'rbac', scenario: 'restricted-rbac' },
+        {
+          name: 'scale-down',
+          scenario: 'gke-1.34-conformant',
+          workloads: { scaleDownDelayMs: 1000 },
+        },
         { name: 'dra', scenario: draOnly() },
         {
           name: 'dra-leaks',
@@ -247,6 +252,18 @@ describe('active checks against kube-sim', () => {
       /container none of pod aic-access-none has no grant but sees 1 device\(s\): GPU-/,
     );
     expect(await leftovers('dra')).toEqual([]);
+  });
+
+  it('observes the scale-down when asked', async () => {
+    const run = await runActiveChecks(await client('scale-down'), {
+      ...FAST,
+      requirementIds: ['cluster_autoscaling'],
+      observeScaleDown: true,
+    });
+    expect(run.results[0].status).toBe('pass');
+    expect(run.results[0].evidence.map(e => e.description).join('\n')).toMatch(
+      /Scale-down: node gke-ai-prod-l4-pool-\S+ left the pool [\d.]+ s after the test pods were deleted/,
+    );
   });
 
   it('restricted RBAC: lists the missing verbs and writes nothing', async () => {

@@ -51,6 +51,12 @@ export interface ActiveCheckOptions {
   pollIntervalMs?: number;
   /** How long gang_scheduling watches the gang that must not run; default 10 s. */
   gangObserveMs?: number;
+  /**
+   * cluster_autoscaling also deletes its pods and waits for the added node
+   * to be removed (needs a deadline longer than the autoscaler's scale-down
+   * delay); default false.
+   */
+  observeScaleDown?: boolean;
 }
 
 /**
