@@ -1,7 +1,6 @@
 import {
   coreServices,
   createServiceFactory,
-  type PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -9,19 +8,25 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
 import {
-  ACTIVE_RUN_SELECTOR,
-  connectToCluster,
-  KubeApiClient,
-} from '@ai-conformance/plugin-ai-conformance-node';
+  AuthorizeResult,
+  type PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
 import request from 'supertest';
 import type { Server } from 'node:http';
 import { aiConformancePlugin } from './plugin';
 import { clusterEntity } from './__testUtils__/clusterEntities';
 import { expectMatchesSpec } from './__testUtils__/expectMatchesSpec';
-import { simClustersConfig } from './__testUtils__/simClustersConfig';
+import {
+  policyPermissions,
+  type Policy,
+} from './__testUtils__/policyPermissions';
+import {
+  activeRunObjects,
+  simClustersConfig,
+  simKubeClient,
+} from './__testUtils__/simClustersConfig';
 
 jest.setTimeout(120_000);
 
@@ -29,28 +34,18 @@ const BASE = '/api/ai-conformance';
 const auth = () => mockCredentials.user.header('user:default/jane');
 const entities = [clusterEntity('gke'), clusterEntity('slow')];
 
-/** Denies the permission names in `denied()`, per cluster when given as name@ref. */
-function permissions(denied: () => string[]): PermissionsService {
-  const decide = (name: string, ref?: string) =>
-    denied().includes(name) || denied().includes(`${name}@${ref}`)
-      ? AuthorizeResult.DENY
-      : AuthorizeResult.ALLOW;
-  return {
-    async authorize(requests) {
-      return requests.map(r => ({
-        result: decide(
-          r.permission.name,
-          'resourceRef' in r ? r.resourceRef : undefined,
-        ),
-      })) as any;
-    },
-    async authorizeConditional(requests) {
-      return requests.map(r => ({
-        result: decide(r.permission.name),
-      })) as any;
-    },
-  };
-}
+const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
+/** Allowed only on clusters owned by team-a (neither cluster here is). */
+const onlyTeamA: PolicyDecision = {
+  result: AuthorizeResult.CONDITIONAL,
+  pluginId: 'catalog',
+  resourceType: 'catalog-entity',
+  conditions: {
+    rule: 'IS_ENTITY_OWNER',
+    resourceType: 'catalog-entity',
+    params: { claims: ['group:default/team-a'] },
+  },
+};
 
 async function poll<T>(fn: () => Promise<T>, done: (v: T) => boolean) {
   const until = Date.now() + 90_000;
@@ -65,7 +60,7 @@ async function poll<T>(fn: () => Promise<T>, done: (v: T) => boolean) {
 describe('active runs (POST .../runs with mode active)', () => {
   let sim: KubeSim;
   const backends: Array<{ server: Server; stop: () => Promise<void> }> = [];
-  let denied: string[] = [];
+  let policy: Policy = {};
 
   const start = async (active: object) => {
     const backend = await startTestBackend({
@@ -75,7 +70,7 @@ describe('active runs (POST .../runs with mode active)', () => {
         createServiceFactory({
           service: coreServices.permissions,
           deps: {},
-          factory: () => permissions(() => denied),
+          factory: () => policyPermissions(() => policy, [], entities),
         }),
         mockServices.rootConfig.factory({
           data: {
@@ -107,24 +102,8 @@ describe('active runs (POST .../runs with mode active)', () => {
     request(server)
       .get(`${BASE}/clusters/default/${name}/runs`)
       .set('Authorization', auth());
-  const leftovers = async (name: string) => {
-    const c = sim.cluster(name);
-    const client = await KubeApiClient.create(
-      await connectToCluster({
-        type: 'explicit',
-        name,
-        url: c.server,
-        caData: c.caData,
-        token: c.token,
-      }),
-    );
-    const res = await client.request({
-      path: '/api/v1/namespaces',
-      query: { labelSelector: ACTIVE_RUN_SELECTOR },
-      timeoutMs: 5000,
-    });
-    return JSON.parse(res.body).items.map((n: any) => n.metadata.name);
-  };
+  const leftovers = async (name: string) =>
+    activeRunObjects(await simKubeClient(sim, name));
   const writes = (name: string) =>
     sim
       .cluster(name)
@@ -154,7 +133,7 @@ describe('active runs (POST .../runs with mode active)', () => {
   });
 
   it('refuses an active run without ai-conformance.run.active on the cluster (403, nothing created)', async () => {
-    denied = ['ai-conformance.run.active@resource:default/gke'];
+    policy = { 'ai-conformance.run.active': onlyTeamA };
     const before = writes('gke').length;
     const res = await createRun(enabled, 'gke', { mode: 'active' });
     expect(res.status).toBe(403);
@@ -166,14 +145,14 @@ describe('active runs (POST .../runs with mode active)', () => {
   });
 
   it('refuses an active run without ai-conformance.run.create, even with run.active', async () => {
-    denied = ['ai-conformance.run.create'];
+    policy = { 'ai-conformance.run.create': DENY };
     const res = await createRun(enabled, 'gke', { mode: 'active' });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/ai-conformance\.run\.create/);
   });
 
   it('refuses an active run when the backend has not enabled them, saying how', async () => {
-    denied = [];
+    policy = {};
     const res = await createRun(disabled, 'gke', { mode: 'active' });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(
@@ -183,13 +162,13 @@ describe('active runs (POST .../runs with mode active)', () => {
   });
 
   it('rejects an unknown mode (400)', async () => {
-    denied = [];
+    policy = {};
     const res = await createRun(enabled, 'gke', { mode: 'destructive' });
     expect(res.status).toBe(400);
   });
 
   it('runs an active run with both permissions: active results, mode in the record, nothing left', async () => {
-    denied = [];
+    policy = {};
     const res = await createRun(enabled, 'gke', { mode: 'active' });
     expect(res.status).toBe(202);
     expect(Object.keys(res.body).sort()).toEqual(['runId', 'status']);
@@ -224,7 +203,7 @@ describe('active runs (POST .../runs with mode active)', () => {
   });
 
   it('answers 409 naming the passive run when an active run is asked for during it; a passive request during an active run gets the active run', async () => {
-    denied = [];
+    policy = {};
     const passive = await createRun(enabled, 'slow', {});
     expect(passive.status).toBe(202);
     const conflict = await createRun(enabled, 'slow', { mode: 'active' });

@@ -1,7 +1,6 @@
 import {
   coreServices,
   createServiceFactory,
-  type PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -14,6 +13,10 @@ import {
   AuthorizeResult,
   type PolicyDecision,
 } from '@backstage/plugin-permission-common';
+import {
+  policyPermissions,
+  type Policy,
+} from './__testUtils__/policyPermissions';
 import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
 import request from 'supertest';
 import type { Server } from 'node:http';
@@ -36,8 +39,6 @@ const entities = [
   owned('gke-b', 'group:default/team-b'),
 ];
 
-/** What the policy answers per permission name (the test switches it). */
-type Policy = Record<string, PolicyDecision>;
 const ownedByTeamA: PolicyDecision = {
   result: AuthorizeResult.CONDITIONAL,
   pluginId: 'catalog',
@@ -48,47 +49,6 @@ const ownedByTeamA: PolicyDecision = {
     params: { claims: ['group:default/team-a'] },
   },
 };
-
-/**
- * A permissions service that asks a policy and, for a conditional answer,
- * applies the catalog's IS_ENTITY_OWNER rule to the entity, as the
- * permission backend does with the catalog's apply-conditions endpoint.
- */
-function policyPermissions(
-  policy: () => Policy,
-  asked: Array<{ name: string; resourceRef?: string }>,
-): PermissionsService {
-  const decide = (name: string, resourceRef?: string) => {
-    asked.push({ name, resourceRef });
-    const decision = policy()[name] ?? { result: AuthorizeResult.ALLOW };
-    if (decision.result !== AuthorizeResult.CONDITIONAL) return decision.result;
-    if (!resourceRef) return AuthorizeResult.DENY;
-    const entity = entities.find(
-      e => `resource:default/${e.metadata.name}` === resourceRef,
-    );
-    const { claims } = (
-      decision.conditions as unknown as { params: { claims: string[] } }
-    ).params;
-    return entity && claims.includes(String(entity.spec?.owner))
-      ? AuthorizeResult.ALLOW
-      : AuthorizeResult.DENY;
-  };
-  return {
-    async authorize(requests) {
-      return requests.map(r => ({
-        result: decide(
-          r.permission.name,
-          'resourceRef' in r ? r.resourceRef : undefined,
-        ),
-      })) as any;
-    },
-    async authorizeConditional(requests) {
-      return requests.map(
-        r => policy()[r.permission.name] ?? { result: AuthorizeResult.ALLOW },
-      ) as any;
-    },
-  };
-}
 
 const JUNIT = `<?xml version="1.0"?>
 <testsuites><testsuite name="ai-conformance" tests="1"><testcase classname="ai" name="TestDRASupport" time="1"/></testsuite></testsuites>`;
@@ -138,7 +98,7 @@ describe('responses to writes reveal no more than reads', () => {
         createServiceFactory({
           service: coreServices.permissions,
           deps: {},
-          factory: () => policyPermissions(() => policy, asked),
+          factory: () => policyPermissions(() => policy, asked, entities),
         }),
         mockServices.rootConfig.factory({
           data: {

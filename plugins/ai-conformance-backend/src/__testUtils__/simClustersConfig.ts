@@ -1,4 +1,10 @@
 import type { KubeSim } from '@ai-conformance/kube-sim';
+import {
+  ACTIVE_RUN_SELECTOR,
+  connectToCluster,
+  KubeApiClient,
+} from '@ai-conformance/plugin-ai-conformance-node';
+import type { ClusterTarget } from '../service/ClusterTarget';
 
 /** `aiConformance.clusters` entries that reach every cluster of a kube-sim. */
 export function simClustersConfig(sim: KubeSim) {
@@ -8,4 +14,50 @@ export function simClustersConfig(sim: KubeSim) {
     caData: c.caData,
     serviceAccountToken: c.token,
   }));
+}
+
+/** The {@link ClusterTarget} of a kube-sim cluster (as config would resolve it). */
+export function simTarget(sim: KubeSim, name: string): ClusterTarget {
+  const c = sim.cluster(name);
+  return {
+    name,
+    url: c.server,
+    caData: c.caData,
+    token: c.token,
+    authProvider: 'serviceAccount',
+    source: 'aiConformance.clusters',
+  };
+}
+
+/** A Kubernetes client of a kube-sim cluster, for what a test checks on it. */
+export async function simKubeClient(
+  sim: KubeSim,
+  name: string,
+): Promise<KubeApiClient> {
+  const c = sim.cluster(name);
+  return KubeApiClient.create(
+    await connectToCluster({
+      type: 'explicit',
+      name,
+      url: c.server,
+      caData: c.caData,
+      token: c.token,
+    }),
+  );
+}
+
+/** Names of the objects at `path` that carry an active run's labels. */
+export async function activeRunObjects(
+  client: KubeApiClient,
+  path = '/api/v1/namespaces',
+): Promise<string[]> {
+  const res = await client.request({
+    path,
+    query: { labelSelector: ACTIVE_RUN_SELECTOR },
+    timeoutMs: 5000,
+  });
+  if (res.status !== 200) throw new Error(`GET ${path}: HTTP ${res.status}`);
+  return JSON.parse(res.body).items.map(
+    (o: { metadata: { name: string } }) => o.metadata.name,
+  );
 }

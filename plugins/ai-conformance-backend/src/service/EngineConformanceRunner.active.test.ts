@@ -1,11 +1,11 @@
 import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
+import { runLabels } from '@ai-conformance/plugin-ai-conformance-node';
+import { runOptions as options } from '../__testUtils__/runOptions';
 import {
-  ACTIVE_RUN_SELECTOR,
-  connectToCluster,
-  KubeApiClient,
-} from '@ai-conformance/plugin-ai-conformance-node';
-import type { ClusterTarget } from './ClusterTarget';
-import type { ConformanceRunOptions } from './ConformanceRunner';
+  activeRunObjects,
+  simKubeClient,
+  simTarget,
+} from '../__testUtils__/simClustersConfig';
 import { EngineConformanceRunner } from './EngineConformanceRunner';
 
 jest.setTimeout(120_000);
@@ -40,52 +40,14 @@ describe('EngineConformanceRunner in active mode', () => {
     await sim?.stop();
   });
 
-  const target = (name: string): ClusterTarget => {
-    const c = sim.cluster(name);
-    return {
-      name,
-      url: c.server,
-      caData: c.caData,
-      token: c.token,
-      authProvider: 'serviceAccount',
-      source: 'aiConformance.clusters',
-    };
-  };
-  const options = (
-    extra: Partial<ConformanceRunOptions> = {},
-  ): ConformanceRunOptions => ({
-    dryRunProbes: false,
-    requestTimeoutMs: 10_000,
-    deadlineMs: 30_000,
-    signal: new AbortController().signal,
-    onProgress: () => {},
-    ...extra,
-  });
-
-  /** Namespaces (and jobs) of active runs still on the cluster. */
+  const target = (name: string) => simTarget(sim, name);
+  /** Namespaces and pods of active runs still on the cluster. */
   const labelled = async (name: string) => {
-    const c = sim.cluster(name);
-    const client = await KubeApiClient.create(
-      await connectToCluster({
-        type: 'explicit',
-        name,
-        url: c.server,
-        caData: c.caData,
-        token: c.token,
-      }),
-    );
-    const found: string[] = [];
-    for (const path of ['/api/v1/namespaces', '/api/v1/pods']) {
-      const res = await client.request({
-        path,
-        query: { labelSelector: ACTIVE_RUN_SELECTOR },
-        timeoutMs: 5000,
-      });
-      expect(res.status).toBe(200);
-      found.push(
-        ...JSON.parse(res.body).items.map((o: any) => o.metadata.name),
-      );
-    }
+    const client = await simKubeClient(sim, name);
+    const found = [
+      ...(await activeRunObjects(client)),
+      ...(await activeRunObjects(client, '/api/v1/pods')),
+    ];
     return { client, found };
   };
 
@@ -175,10 +137,7 @@ describe('EngineConformanceRunner in active mode', () => {
         kind: 'Namespace',
         metadata: {
           name: left,
-          labels: {
-            'app.kubernetes.io/managed-by': 'ai-conformance',
-            'ai-conformance.io/run-id': RUN_ID,
-          },
+          labels: runLabels(RUN_ID),
           // still "going" for an hour: only a sweep by run id removes it
           annotations: {
             'ai-conformance.io/expires-at': new Date(

@@ -1,7 +1,8 @@
 import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
 import type { SnapshotMetrics } from '@ai-conformance/plugin-ai-conformance-node';
+import { runOptions as options } from '../__testUtils__/runOptions';
+import { simTarget } from '../__testUtils__/simClustersConfig';
 import type { ClusterTarget } from './ClusterTarget';
-import type { ConformanceRunOptions } from './ConformanceRunner';
 import { EngineConformanceRunner } from './EngineConformanceRunner';
 
 jest.setTimeout(60_000);
@@ -17,30 +18,12 @@ describe('EngineConformanceRunner with a metrics source', () => {
     sim = await startKubeSim({
       clusters: [{ name: 'gke', scenario: 'gke-1.34-conformant' }],
     });
-    const c = sim.cluster('gke');
-    target = {
-      name: 'gke',
-      url: c.server,
-      caData: c.caData,
-      token: c.token,
-      authProvider: 'serviceAccount',
-      source: 'aiConformance.clusters',
-    };
+    target = simTarget(sim, 'gke');
   });
   afterAll(async () => {
     await sim?.stop();
   });
 
-  const options = (
-    extra: Partial<ConformanceRunOptions> = {},
-  ): ConformanceRunOptions => ({
-    dryRunProbes: false,
-    requestTimeoutMs: 10_000,
-    deadlineMs: 30_000,
-    signal: new AbortController().signal,
-    onProgress: () => {},
-    ...extra,
-  });
   const acceleratorMetrics = (
     report: Awaited<ReturnType<EngineConformanceRunner['run']>>,
   ) => report.requirements.find(r => r.id === 'accelerator_metrics')!;

@@ -3,14 +3,16 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
 import {
-  ACTIVE_RUN_SELECTOR,
-  connectToCluster,
   KubeApiClient,
   runLabels,
   runNamespace,
 } from '@ai-conformance/plugin-ai-conformance-node';
 import type { RunMode } from '@ai-conformance/plugin-ai-conformance-common';
-import { simClustersConfig } from '../__testUtils__/simClustersConfig';
+import {
+  activeRunObjects,
+  simClustersConfig,
+  simKubeClient,
+} from '../__testUtils__/simClustersConfig';
 import type { ConformanceStore } from '../database/ConformanceStore';
 import { DatabaseConformanceStore } from '../database/DatabaseConformanceStore';
 import { ClusterResolver } from './ClusterResolver';
@@ -31,16 +33,7 @@ describe('RunManager after a restart during an active run', () => {
     sim = await startKubeSim({
       clusters: [{ name: 'gke', scenario: 'gke-1.34-conformant' }],
     });
-    const c = sim.cluster('gke');
-    client = await KubeApiClient.create(
-      await connectToCluster({
-        type: 'explicit',
-        name: 'gke',
-        url: c.server,
-        caData: c.caData,
-        token: c.token,
-      }),
-    );
+    client = await simKubeClient(sim, 'gke');
   });
   afterAll(async () => {
     await sim?.stop();
@@ -52,14 +45,7 @@ describe('RunManager after a restart during an active run', () => {
     });
   });
 
-  const labelledNamespaces = async () => {
-    const res = await client.request({
-      path: '/api/v1/namespaces',
-      query: { labelSelector: ACTIVE_RUN_SELECTOR },
-      timeoutMs: 5000,
-    });
-    return JSON.parse(res.body).items.map((n: any) => n.metadata.name);
-  };
+  const labelledNamespaces = () => activeRunObjects(client);
 
   /**
    * What a replica that died mid-run leaves: a running run it owned whose
