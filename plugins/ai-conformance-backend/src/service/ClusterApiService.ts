@@ -41,6 +41,11 @@ import type { ReportUpload, ReportUploadService } from './ReportUploadService';
 import { summarizeRecord } from './summarizeCluster';
 import { principalRef, runCreator } from './runCreator';
 
+/** `GET /clusters` page size when the request names none. */
+export const DEFAULT_CLUSTER_PAGE = 100;
+/** The largest `GET /clusters` page (the spec's `limit` maximum). */
+const MAX_CLUSTER_PAGE = 1000;
+
 /** The logic behind each HTTP route, with entity and permission checks. */
 export class ClusterApiService {
   constructor(
@@ -377,11 +382,6 @@ export class ClusterApiService {
     return ref;
   }
 }
-
-/** `GET /clusters` page size when the request names none. */
-export const DEFAULT_CLUSTER_PAGE = 100;
-/** The largest `GET /clusters` page (the spec's `limit` maximum). */
-const MAX_CLUSTER_PAGE = 1000;
 
 function withoutReport(run: RunRecord): RunRecord {
   const { report, ...rest } = run;
