@@ -10,6 +10,11 @@ import {
   runPermissionChecks,
 } from '../../__testUtils__/renderWithApis';
 import { sampleReport, sampleRun } from '../../__testUtils__/fixtures';
+import {
+  clusterUrl,
+  entityRef,
+  serveClusterTab,
+} from '../../__testUtils__/serveClusterTab';
 import { EntityAiConformanceContent } from './EntityAiConformanceContent';
 
 jest.setTimeout(30_000);
@@ -17,42 +22,9 @@ jest.setTimeout(30_000);
 const server = setupServer();
 registerMswTestHooks(server);
 
-const clusterUrl = `${baseUrl}/clusters/default/gke-ai-prod`;
-const entityRef = 'resource:default/gke-ai-prod';
-
-function serveDetail(
+const serveDetail = (
   detail: Partial<ClusterDetail> | (() => Partial<ClusterDetail>),
-) {
-  server.use(
-    http.get(clusterUrl, () =>
-      HttpResponse.json({
-        entityRef,
-        report: null,
-        lastRun: null,
-        ...(typeof detail === 'function' ? detail() : detail),
-      }),
-    ),
-    http.get(`${clusterUrl}/runs`, () => HttpResponse.json({ items: [] })),
-    // The accelerator section of the tab: a cluster without accelerators.
-    http.get(`${clusterUrl}/accelerators`, () =>
-      HttpResponse.json({
-        entityRef,
-        inventory: {
-          totalNodes: 3,
-          acceleratorNodes: 0,
-          totals: [],
-          pools: [],
-          draDevices: [],
-          warnings: [],
-        },
-        series: null,
-        source: { type: 'none' },
-        errors: [],
-        generatedAt: '2026-11-28T12:00:00Z',
-      }),
-    ),
-  );
-}
+) => serveClusterTab(server, detail);
 
 const errorBody = (name: string, message: string, statusCode: number) => ({
   error: { name, message },

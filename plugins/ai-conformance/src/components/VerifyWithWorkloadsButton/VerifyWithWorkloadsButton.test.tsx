@@ -13,15 +13,16 @@ import {
   renderWithApis,
 } from '../../__testUtils__/renderWithApis';
 import { sampleReport, sampleRun } from '../../__testUtils__/fixtures';
+import {
+  clusterUrl,
+  serveClusterTab,
+} from '../../__testUtils__/serveClusterTab';
 import { EntityAiConformanceContent } from '../EntityAiConformanceContent';
 
 jest.setTimeout(30_000);
 
 const server = setupServer();
 registerMswTestHooks(server);
-
-const clusterUrl = `${baseUrl}/clusters/default/gke-ai-prod`;
-const entityRef = 'resource:default/gke-ai-prod';
 
 /** The sample report with gang_scheduling decided by an active check. */
 function activeReport() {
@@ -50,36 +51,8 @@ function activeReport() {
   return report;
 }
 
-function serve(detail: () => Partial<ClusterDetail>) {
-  server.use(
-    http.get(clusterUrl, () =>
-      HttpResponse.json({
-        entityRef,
-        report: null,
-        lastRun: null,
-        ...detail(),
-      }),
-    ),
-    http.get(`${clusterUrl}/runs`, () => HttpResponse.json({ items: [] })),
-    http.get(`${clusterUrl}/accelerators`, () =>
-      HttpResponse.json({
-        entityRef,
-        inventory: {
-          totalNodes: 3,
-          acceleratorNodes: 0,
-          totals: [],
-          pools: [],
-          draDevices: [],
-          warnings: [],
-        },
-        series: null,
-        source: { type: 'none' },
-        errors: [],
-        generatedAt: '2026-11-28T12:00:00Z',
-      }),
-    ),
-  );
-}
+const serve = (detail: () => Partial<ClusterDetail>) =>
+  serveClusterTab(server, detail);
 
 describe('Verify with workloads', () => {
   it('is hidden without ai-conformance.run.active on the cluster', async () => {
