@@ -14,7 +14,11 @@ export class ActiveInconclusive extends Error {
   name = 'ActiveInconclusive';
 }
 
-/** A parsed API answer. */
+/**
+ * A parsed API answer.
+ *
+ * @public
+ */
 export interface ApiAnswer {
   status: number;
   /** The JSON body, or undefined when it was not JSON. */
@@ -23,8 +27,12 @@ export interface ApiAnswer {
   message: string;
 }
 
-/** An API object as the active checks read it (status and spec untyped). */
-export type KubeObject = SnapshotObject & {
+/**
+ * An API object as the active checks read it (status and spec untyped).
+ *
+ * @public
+ */
+export type ActiveObject = SnapshotObject & {
   metadata: SnapshotObject['metadata'] & { deletionTimestamp?: string };
   [key: string]: any;
 };
@@ -57,6 +65,8 @@ export function deadlineSignal(
  * The API calls an active check makes, bounded by a signal: each call
  * becomes `ActiveInconclusive` when the signal aborts or the server cannot
  * be reached, and records the objects it creates.
+ *
+ * @public
  */
 export class KubeOps {
   /** Objects created through this instance, in order. */
@@ -121,18 +131,18 @@ export class KubeOps {
   }
 
   /** Creates an object; anything but 200/201 is inconclusive. */
-  async create(path: string, body: KubeObject): Promise<KubeObject> {
+  async create(path: string, body: ActiveObject): Promise<ActiveObject> {
     const answer = await this.post(path, body);
     if (answer.status !== 200 && answer.status !== 201) {
       throw new ActiveInconclusive(
         `could not create ${body.kind} ${body.metadata.name}: ${answer.message} (HTTP ${answer.status})`,
       );
     }
-    return answer.json as KubeObject;
+    return answer.json as ActiveObject;
   }
 
   /** A POST whose answer the caller judges (e.g. an expected webhook denial). */
-  async post(path: string, body: KubeObject): Promise<ApiAnswer> {
+  async post(path: string, body: ActiveObject): Promise<ApiAnswer> {
     const answer = await this.call('POST', path, { body });
     if (answer.status === 200 || answer.status === 201) {
       this.created.push({
@@ -146,7 +156,7 @@ export class KubeOps {
   }
 
   /** The object, or undefined when it does not exist. */
-  async get(path: string): Promise<KubeObject | undefined> {
+  async get(path: string): Promise<ActiveObject | undefined> {
     const answer = await this.call('GET', path);
     if (answer.status === 404) return undefined;
     if (answer.status !== 200 || !answer.json) {
@@ -154,20 +164,20 @@ export class KubeOps {
         `GET ${path}: ${answer.message} (HTTP ${answer.status})`,
       );
     }
-    return answer.json as KubeObject;
+    return answer.json as ActiveObject;
   }
 
   async list(
     path: string,
     query: Record<string, string> = {},
-  ): Promise<KubeObject[]> {
+  ): Promise<ActiveObject[]> {
     const answer = await this.call('GET', path, { query });
     if (answer.status !== 200 || !Array.isArray(answer.json?.items)) {
       throw new ActiveInconclusive(
         `list ${path}: ${answer.message} (HTTP ${answer.status})`,
       );
     }
-    return answer.json.items as KubeObject[];
+    return answer.json.items as ActiveObject[];
   }
 
   /** Deletes (background propagation); a missing object is fine. */

@@ -3,7 +3,7 @@ import {
   EXPIRES_ANNOTATION,
   RUN_ID_LABEL,
 } from './runLabels';
-import { ActiveInconclusive, KubeObject, KubeOps } from './KubeOps';
+import { ActiveInconclusive, ActiveObject, KubeOps } from './KubeOps';
 import type { ActiveClient } from './types';
 
 /** @public */
@@ -88,7 +88,7 @@ export async function cleanupActiveRuns(
         kube.list('/api/v1/namespaces', { labelSelector: selector }),
       )) ?? [];
     const live = new Set<string>();
-    const doomed: KubeObject[] = [];
+    const doomed: ActiveObject[] = [];
     for (const ns of namespaces) {
       const runId = ns.metadata.labels?.[RUN_ID_LABEL] ?? '';
       const expires = Date.parse(
@@ -112,7 +112,7 @@ export async function cleanupActiveRuns(
       }
       doomed.push(ns);
     }
-    const keep = (o: KubeObject) =>
+    const keep = (o: ActiveObject) =>
       live.has(o.metadata.labels?.[RUN_ID_LABEL] ?? '');
 
     // jobs outside the run namespaces (a configured LocalQueue's namespace)

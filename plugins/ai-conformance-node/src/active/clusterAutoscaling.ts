@@ -4,7 +4,7 @@ import {
   POOL_LABELS,
   firstLabel,
 } from '../accelerators/acceleratorLabels';
-import { ActiveInconclusive, KubeObject } from './KubeOps';
+import { ActiveInconclusive, ActiveObject } from './KubeOps';
 import {
   buildPod,
   describePod,
@@ -24,10 +24,10 @@ interface Pool {
   key: string;
   value: string;
   resource: string;
-  nodes: KubeObject[];
+  nodes: ActiveObject[];
 }
 
-function acceleratorOf(node: KubeObject): string | undefined {
+function acceleratorOf(node: ActiveObject): string | undefined {
   return Object.keys(node.status?.allocatable ?? {}).find(
     r => isAcceleratorResource(r) && Number(node.status.allocatable[r]) > 0,
   );
@@ -81,7 +81,7 @@ async function findPool(ctx: ActiveCheckContext): Promise<Pool> {
 async function observeScaleDown(
   ctx: ActiveCheckContext,
   pool: Pool,
-  added: KubeObject,
+  added: ActiveObject,
   names: string[],
 ): Promise<Evidence> {
   ctx.step(
@@ -184,7 +184,7 @@ export const clusterAutoscalingActive: ActiveCheck = {
     }
     const started = Date.now();
     ctx.step('wait', `waiting for a new node in ${pool.key}=${pool.value}`);
-    let pending: KubeObject[] = [];
+    let pending: ActiveObject[] = [];
     let sawUnschedulable = false;
     const added = await ctx.kube.waitWithin(ctx.remainingMs(), async () => {
       const pods = await ctx.kube.list(podsPath(ctx.namespace), {
@@ -201,7 +201,7 @@ export const clusterAutoscalingActive: ActiveCheck = {
     });
     const events = await ctx.kube
       .list(`/api/v1/namespaces/${ctx.namespace}/events`)
-      .catch(() => [] as KubeObject[]);
+      .catch(() => [] as ActiveObject[]);
     const scaleEvents = events.filter(e =>
       /ScaleUp/.test(String(e.reason ?? '')),
     );

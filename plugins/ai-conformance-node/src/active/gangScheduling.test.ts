@@ -1,7 +1,7 @@
 import { FakeCluster, node } from './__testUtils__/FakeCluster';
 import { labelled, runOne } from './__testUtils__/runOne';
 import { gangSchedulingActive, milliCpu } from './gangScheduling';
-import type { KubeObject } from './KubeOps';
+import type { ActiveObject } from './KubeOps';
 
 /** A Kueue double: admits a whole gang when it fits the quota (or, partial, one member at a time). */
 function kueueCluster(mode: 'healthy' | 'partial') {
@@ -52,7 +52,7 @@ function kueueCluster(mode: 'healthy' | 'partial') {
         const name = `${job.metadata.name}-${i}`;
         if (cl.find('pods', name)) continue;
         const running = fits || (mode === 'partial' && i === 0);
-        const pod: KubeObject = {
+        const pod: ActiveObject = {
           metadata: {
             name,
             namespace: ns,

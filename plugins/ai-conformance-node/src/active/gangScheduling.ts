@@ -1,5 +1,5 @@
 import type { Evidence } from '@ai-conformance/plugin-ai-conformance-common';
-import { ActiveInconclusive, KubeObject } from './KubeOps';
+import { ActiveInconclusive, ActiveObject } from './KubeOps';
 import { freeOn, NVIDIA_GPU as GPU, podSpec } from './pods';
 import type { ActiveCheck, ActiveCheckContext } from './types';
 
@@ -167,7 +167,7 @@ function gangJob(
     limits?: Record<string, string>;
   },
   seconds: number,
-): KubeObject {
+): ActiveObject {
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',
@@ -209,7 +209,7 @@ async function workloadOf(
   ctx: ActiveCheckContext,
   queue: Queue,
   job: string,
-): Promise<KubeObject | undefined> {
+): Promise<ActiveObject | undefined> {
   const items = await ctx.kube.list(
     `/apis/${KUEUE}/${queue.version}/namespaces/${queue.namespace}/workloads`,
   );
@@ -220,7 +220,7 @@ async function workloadOf(
   );
 }
 
-function conditionText(w: KubeObject | undefined): string {
+function conditionText(w: ActiveObject | undefined): string {
   if (!w) return 'no Workload';
   const conds = (w.status?.conditions ?? []).filter((c: any) =>
     ['QuotaReserved', 'Admitted'].includes(c.type),
@@ -234,11 +234,11 @@ function conditionText(w: KubeObject | undefined): string {
     .join(', ')}`;
 }
 
-const running = (p: KubeObject) => p.status?.phase === 'Running';
-const started = (p: KubeObject) =>
+const running = (p: ActiveObject) => p.status?.phase === 'Running';
+const started = (p: ActiveObject) =>
   ['Running', 'Succeeded'].includes(p.status?.phase);
 
-function podStates(pods: KubeObject[]): string {
+function podStates(pods: ActiveObject[]): string {
   return pods
     .map(p => `${p.metadata.name} ${p.status?.phase ?? 'Pending'}`)
     .join(', ');
@@ -347,7 +347,7 @@ export const gangSchedulingActive: ActiveCheck = {
       gangJob(ctx, queue, TOO_BIG, members, resources, 300),
     );
     const observeMs = ctx.options.gangObserveMs ?? 10_000;
-    let partial: KubeObject[] | undefined;
+    let partial: ActiveObject[] | undefined;
     let allRan = false;
     let seen = 0;
     await ctx.kube.waitWithin(
@@ -423,7 +423,7 @@ export const gangSchedulingActive: ActiveCheck = {
         60,
       ),
     );
-    let last: KubeObject[] = [];
+    let last: ActiveObject[] = [];
     await ctx.kube.waitFor(
       `every member of ${FITS} to start`,
       async () => {

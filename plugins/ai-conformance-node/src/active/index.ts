@@ -1,7 +1,8 @@
 export * from './types';
 export { DEFAULT_ACTIVE_IMAGES, ACTIVE_IMAGE_NAMES } from './activeImages';
 export type { ActiveImages } from './activeImages';
-export { ActiveInconclusive } from './KubeOps';
+export { ActiveInconclusive, KubeOps } from './KubeOps';
+export type { ActiveObject, ApiAnswer } from './KubeOps';
 export {
   ACTIVE_CHECKS,
   RUNNER_PERMISSIONS,

@@ -1,5 +1,5 @@
 import type { Evidence } from '@ai-conformance/plugin-ai-conformance-common';
-import type { KubeObject } from './KubeOps';
+import type { ActiveObject } from './KubeOps';
 import type { ActiveCheckContext, ActivePermission } from './types';
 
 /** What a check that runs pods and reads their output needs in its namespace. */
@@ -80,7 +80,7 @@ export function buildPod(
   ctx: ActiveCheckContext,
   name: string,
   input: PodSpecInput,
-): KubeObject {
+): ActiveObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -98,7 +98,7 @@ export function podsPath(namespace: string): string {
 }
 
 /** One phrase: phase, and why a pending pod waits. */
-export function describePod(pod: KubeObject | undefined): string {
+export function describePod(pod: ActiveObject | undefined): string {
   if (!pod) return 'not found';
   const phase = pod.status?.phase ?? 'Pending';
   const scheduled = (pod.status?.conditions ?? []).find(
@@ -113,12 +113,12 @@ export function describePod(pod: KubeObject | undefined): string {
   return `${phase}${node}`;
 }
 
-export function isDone(pod: KubeObject | undefined): boolean {
+export function isDone(pod: ActiveObject | undefined): boolean {
   const phase = pod?.status?.phase;
   return phase === 'Succeeded' || phase === 'Failed';
 }
 
-export function isUnschedulable(pod: KubeObject | undefined): boolean {
+export function isUnschedulable(pod: ActiveObject | undefined): boolean {
   return (pod?.status?.conditions ?? []).some(
     (c: any) =>
       c.type === 'PodScheduled' &&
@@ -131,8 +131,8 @@ export function isUnschedulable(pod: KubeObject | undefined): boolean {
 export async function waitForPodDone(
   ctx: ActiveCheckContext,
   name: string,
-): Promise<KubeObject> {
-  let last: KubeObject | undefined;
+): Promise<ActiveObject> {
+  let last: ActiveObject | undefined;
   return ctx.kube.waitFor(
     `pod ${name} to finish`,
     async () => {
@@ -147,8 +147,8 @@ export async function waitForPodDone(
 export async function waitForPodBound(
   ctx: ActiveCheckContext,
   name: string,
-): Promise<KubeObject> {
-  let last: KubeObject | undefined;
+): Promise<ActiveObject> {
+  let last: ActiveObject | undefined;
   return ctx.kube.waitFor(
     `pod ${name} to be scheduled`,
     async () => {
@@ -161,7 +161,7 @@ export async function waitForPodBound(
 
 /** Exit code of a container, when it terminated. */
 export function exitCode(
-  pod: KubeObject,
+  pod: ActiveObject,
   container: string,
 ): number | undefined {
   const status = (pod.status?.containerStatuses ?? []).find(
@@ -184,7 +184,7 @@ export function excerpt(text: string, maxLines = 6, maxChars = 400): string {
 
 /** Evidence of what one container printed. */
 export function logEvidence(
-  pod: KubeObject,
+  pod: ActiveObject,
   container: string,
   log: string,
   description: string,
@@ -208,12 +208,12 @@ export function logEvidence(
 }
 
 /** A node selector pinning a pod to one node. */
-export function onNode(node: KubeObject): Record<string, string> {
+export function onNode(node: ActiveObject): Record<string, string> {
   const hostname = node.metadata.labels?.['kubernetes.io/hostname'];
   return { 'kubernetes.io/hostname': hostname ?? node.metadata.name };
 }
 
-export function isReady(node: KubeObject): boolean {
+export function isReady(node: ActiveObject): boolean {
   return (node.status?.conditions ?? []).some(
     (c: any) => c.type === 'Ready' && c.status === 'True',
   );
@@ -222,7 +222,7 @@ export function isReady(node: KubeObject): boolean {
 /** Units of an extended resource a node has not yet given to running or pending pods. */
 export async function freeOn(
   ctx: ActiveCheckContext,
-  node: KubeObject,
+  node: ActiveObject,
   resource: string,
 ): Promise<number> {
   if (!isReady(node) || node.spec?.unschedulable) return 0;

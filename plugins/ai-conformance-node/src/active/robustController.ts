@@ -1,7 +1,7 @@
 import type { Evidence } from '@ai-conformance/plugin-ai-conformance-common';
 import { getProbeDefinition } from '../probes/probeDefinitions';
 import { classifyDryRun } from '../probes/runProbes';
-import { ActiveInconclusive, KubeObject } from './KubeOps';
+import { ActiveInconclusive, ActiveObject } from './KubeOps';
 import { podSpec } from './pods';
 import { StepOutcome, verdictOfSteps } from './stepVerdict';
 import type { ActiveCheck, ActiveCheckContext } from './types';
@@ -74,7 +74,7 @@ function body(
   version: string,
   name: string,
   spec: unknown,
-): KubeObject {
+): ActiveObject {
   return {
     apiVersion: `${op.group}/${version}`,
     kind: op.kind,

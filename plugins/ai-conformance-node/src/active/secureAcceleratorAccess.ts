@@ -1,5 +1,5 @@
 import type { Evidence } from '@ai-conformance/plugin-ai-conformance-common';
-import { ActiveInconclusive, KubeObject } from './KubeOps';
+import { ActiveInconclusive, ActiveObject } from './KubeOps';
 import { parseNvidiaSmiList } from './nvidiaSmi';
 import {
   buildPod,
@@ -24,10 +24,10 @@ const CLAIM = 'aic-access-gpu';
 
 /** How the accelerator is granted: device plugin or DRA. */
 export type GrantMode =
-  | { kind: 'device-plugin'; node: KubeObject; resource: string }
+  | { kind: 'device-plugin'; node: ActiveObject; resource: string }
   | {
       kind: 'dra';
-      node: KubeObject;
+      node: ActiveObject;
       deviceClass: string;
       version: string;
     };
@@ -141,7 +141,7 @@ function judge(
 /** What one container saw: device count, or why it cannot be told. */
 async function observe(
   ctx: ActiveCheckContext,
-  pod: KubeObject,
+  pod: ActiveObject,
   container: string,
   granted: boolean,
   evidence: Evidence[],

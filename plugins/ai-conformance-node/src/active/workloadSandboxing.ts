@@ -1,5 +1,5 @@
 import type { Evidence } from '@ai-conformance/plugin-ai-conformance-common';
-import { ActiveInconclusive, KubeObject } from './KubeOps';
+import { ActiveInconclusive, ActiveObject } from './KubeOps';
 import {
   buildPod,
   exitCode,
@@ -19,7 +19,7 @@ export const SANDBOX_HANDLER = /^(gvisor|runsc|kata.*)$/;
 
 async function kernelOf(
   ctx: ActiveCheckContext,
-  pod: KubeObject,
+  pod: ActiveObject,
   evidence: Evidence[],
   what: string,
 ): Promise<string> {

@@ -3,7 +3,7 @@ import {
   type KubeRequest,
   type KubeResponse,
 } from '../../cluster/KubeApiClient';
-import type { KubeObject } from '../KubeOps';
+import type { ActiveObject } from '../KubeOps';
 import type { ActiveClient } from '../types';
 
 type Key = {
@@ -65,7 +65,7 @@ function matches(
  * hook that plays the cluster's controllers before every request.
  */
 export class FakeCluster implements ActiveClient {
-  readonly objects = new Map<string, KubeObject & { __key: Key }>();
+  readonly objects = new Map<string, ActiveObject & { __key: Key }>();
   readonly log: Array<{ method: string; path: string }> = [];
   /** Served groups: group → preferred version and resources. */
   groups: Record<string, { version: string; resources: string[] }> = {};
@@ -73,8 +73,9 @@ export class FakeCluster implements ActiveClient {
   logs = new Map<string, string>();
   allow: (attrs: Record<string, string>) => boolean = () => true;
   /** Answer to a create, when it should not be stored (e.g. a webhook denial). */
-  admit: (obj: KubeObject) => { status: number; message: string } | undefined =
-    () => undefined;
+  admit: (
+    obj: ActiveObject,
+  ) => { status: number; message: string } | undefined = () => undefined;
   tick: (cluster: FakeCluster) => void = () => {};
   /** Delay every request (to reach deadlines). */
   latencyMs = 0;
@@ -83,7 +84,7 @@ export class FakeCluster implements ActiveClient {
     return `${k.group}|${k.resource}|${k.namespace ?? ''}|${k.name ?? ''}`;
   }
 
-  add(apiPath: string, obj: KubeObject): void {
+  add(apiPath: string, obj: ActiveObject): void {
     const k = parse(apiPath)!;
     const key = {
       ...k,
@@ -93,7 +94,7 @@ export class FakeCluster implements ActiveClient {
     this.objects.set(this.keyOf(key), { ...obj, __key: key });
   }
 
-  list(resource: string, namespace?: string): KubeObject[] {
+  list(resource: string, namespace?: string): ActiveObject[] {
     return [...this.objects.values()].filter(
       o =>
         o.__key.resource === resource &&
@@ -101,7 +102,7 @@ export class FakeCluster implements ActiveClient {
     );
   }
 
-  find(resource: string, name: string): KubeObject | undefined {
+  find(resource: string, name: string): ActiveObject | undefined {
     return [...this.objects.values()].find(
       o => o.__key.resource === resource && o.metadata.name === name,
     );
@@ -163,7 +164,7 @@ export class FakeCluster implements ActiveClient {
       return { status: 200, contentType: 'text/plain', body: text };
     }
     if (method === 'POST') {
-      const obj = req.body as KubeObject;
+      const obj = req.body as ActiveObject;
       const denial = this.admit(obj);
       if (denial) return status(denial.status, denial.message);
       const key = { ...k, name: obj.metadata.name };
@@ -236,7 +237,7 @@ export function node(
   name: string,
   labels: Record<string, string> = {},
   allocatable: Record<string, string> = {},
-): KubeObject {
+): ActiveObject {
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -253,10 +254,10 @@ export function node(
 export function finishPods(
   cluster: FakeCluster,
   behaviour: (
-    pod: KubeObject,
+    pod: ActiveObject,
     container: string,
   ) => { log: string; exitCode: number },
-  nodeOf: (pod: KubeObject) => string = pod =>
+  nodeOf: (pod: ActiveObject) => string = pod =>
     pod.spec.nodeSelector?.['kubernetes.io/hostname'] ?? 'node-a',
 ): void {
   for (const pod of cluster.list('pods')) {
