@@ -6,7 +6,11 @@
 // pass throughput (finished runs / (last finish − first start)) and the
 // runs each replica executed; peak memory is the highest RSS of each
 // replica's process during the pass (sampled every 250 ms).
-// Usage: node test/bench/fleet-replicas.mjs [--clusters 1000] [--replicas 1,2,3] [--json out.json]
+// Each replica starts as production runs it (README, "Running in
+// production"): no source maps and the V8 old-space limit `--heap-mib`
+// (default 384; 0 leaves V8's default, about 4 GiB on a large host);
+// `--source-maps` adds the development start's `--enable-source-maps`.
+// Usage: node test/bench/fleet-replicas.mjs [--clusters 1000] [--replicas 1,2,3] [--heap-mib 384] [--source-maps] [--json out.json]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +28,8 @@ const { startKubeSim } = require('../../packages/kube-sim/src/index.ts');
 const N = Number(arg('clusters', '1000'));
 const counts = arg('replicas', '1,2,3').split(',').map(Number);
 const CONCURRENCY = 8;
+const HEAP_MIB = Number(arg('heap-mib', '384'));
+const SOURCE_MAPS = process.argv.includes('--source-maps');
 const SCENARIOS = FLEET_SCENARIOS;
 
 async function measure(sim, count, dir) {
@@ -31,6 +37,10 @@ async function measure(sim, count, dir) {
     dir: path.join(dir, `r${count}`),
     clusters: sim.clusters,
     count,
+    backend: {
+      sourceMaps: SOURCE_MAPS,
+      nodeArgs: HEAP_MIB > 0 ? [`--max-old-space-size=${HEAP_MIB}`] : [],
+    },
     aiConformance: {
       concurrency: CONCURRENCY,
       schedule: {
@@ -126,6 +136,11 @@ async function main() {
     metrics: false,
   });
   const results = [];
+  console.log(
+    `backends: ${SOURCE_MAPS ? 'with' : 'without'} source maps, ${
+      HEAP_MIB > 0 ? `--max-old-space-size=${HEAP_MIB}` : "V8's default heap"
+    }`,
+  );
   try {
     for (const count of counts) {
       const r = await measure(sim, count, dir);
@@ -151,7 +166,16 @@ async function main() {
     if (out)
       fs.writeFileSync(
         out,
-        JSON.stringify({ results, concurrency: CONCURRENCY }, null, 2),
+        JSON.stringify(
+          {
+            results,
+            concurrency: CONCURRENCY,
+            heapMiB: HEAP_MIB,
+            sourceMaps: SOURCE_MAPS,
+          },
+          null,
+          2,
+        ),
       );
   } finally {
     await sim.stop();

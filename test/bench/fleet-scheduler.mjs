@@ -7,7 +7,11 @@
 // memory is the highest RSS of the backend process while it ran.
 // With --keep, the last backend stays up for the route benchmark and prints
 // `backend kept: <url> pid <pid>`; stop it with SIGTERM to its process group.
-// Usage: node test/bench/fleet-scheduler.mjs [--sizes 10,100,1000] [--cap-seconds 420] [--json out.json]
+// The backend starts as production runs it (README, "Running in
+// production"): no source maps and the V8 old-space limit `--heap-mib`
+// (default 384; 0 leaves V8's default); `--source-maps` adds the
+// development start's `--enable-source-maps`.
+// Usage: node test/bench/fleet-scheduler.mjs [--sizes 10,100,1000] [--cap-seconds 420] [--heap-mib 384] [--source-maps] [--json out.json]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +32,8 @@ const {
 const sizes = arg('sizes', '10,100,1000').split(',').map(Number);
 const capMs = Number(arg('cap-seconds', '420')) * 1000;
 const keep = process.argv.includes('--keep');
+const HEAP_MIB = Number(arg('heap-mib', '384'));
+const SOURCE_MAPS = process.argv.includes('--source-maps');
 const SCENARIOS = FLEET_SCENARIOS;
 
 const pct = (xs, p) => {
@@ -67,6 +73,8 @@ async function measure(sim, n, dir, isLast) {
   );
   const backend = await startBackend({
     port,
+    sourceMaps: SOURCE_MAPS,
+    nodeArgs: HEAP_MIB > 0 ? [`--max-old-space-size=${HEAP_MIB}`] : [],
     configs: [configFile],
     logFile: path.join(dir, `backend-${n}.log`),
   });
@@ -213,7 +221,16 @@ async function main() {
     if (jsonOut)
       fs.writeFileSync(
         jsonOut,
-        JSON.stringify({ results, concurrency: 8 }, null, 2),
+        JSON.stringify(
+          {
+            results,
+            concurrency: 8,
+            heapMiB: HEAP_MIB,
+            sourceMaps: SOURCE_MAPS,
+          },
+          null,
+          2,
+        ),
       );
     if (kept) {
       console.log(`backend kept: ${kept.baseUrl} pid ${kept.child.pid}`);

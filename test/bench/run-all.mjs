@@ -451,7 +451,8 @@ ${
 2. **Fleet through the scheduler** (\`fleet-scheduler.mjs\`): one kube-sim process serves N
    clusters (scenarios \`gke-1.34-conformant\`, \`eks-1.35\`, \`vanilla-1.36-cpu\`, \`gke-1.35-should\`
    in turn). For each N a fresh demo backend starts (from source, in-memory SQLite, default
-   concurrency 8) with N catalog Resources and N \`kubernetes\` clusters; once the catalog lists
+   concurrency 8; started as in production: no \`--enable-source-maps\`,
+   \`--max-old-space-size=384\`, see "Replicas and memory") with N catalog Resources and N \`kubernetes\` clusters; once the catalog lists
    all of them, the scheduled task \`ai-conformance-checks\` is triggered through the scheduler's
    trigger route. Clusters/s = finished runs / (last finish − first start); p50/p95 are
    finish − start of each run; peak memory is the highest RSS of the backend process while it ran,
@@ -469,7 +470,8 @@ ${
 
 6. **Fleet pass across replicas** (\`fleet-replicas.mjs\`): PostgreSQL started from
    \`initdb\`/\`postgres\` and 1, 2, then 3 backends from source sharing it (a fresh deployment
-   each time, concurrency 8 per replica), with the largest size's kube-sim clusters in their
+   each time, concurrency 8 per replica, each started as in production: no
+   \`--enable-source-maps\`, \`--max-old-space-size=384\`), with the largest size's kube-sim clusters in their
    catalog and \`kubernetes\` config. Once the catalog lists all of them and the start-up pass is
    over, the scheduled task is triggered: it queues a run per cluster and every replica's worker
    claims them. Clusters/s = finished runs / (last finish − first start) from the run rows;

@@ -84,8 +84,15 @@ async function guestToken(baseUrl) {
 /**
  * A deployment: PostgreSQL, the catalog file and `start(i)` starting
  * replica i (ports chosen once, so a replica restarts on its port).
+ * `backend` holds further options of each replica's `startBackend`.
  */
-async function createDeployment({ dir, clusters, aiConformance, count }) {
+async function createDeployment({
+  dir,
+  clusters,
+  aiConformance,
+  count,
+  backend: backendOptions = {},
+}) {
   fs.mkdirSync(dir, { recursive: true });
   const pg = await startLocalPostgres();
   const catalogFile = path.join(dir, 'catalog.yaml');
@@ -115,6 +122,7 @@ async function createDeployment({ dir, clusters, aiConformance, count }) {
         aiConformance,
       });
       const backend = await startBackend({
+        ...backendOptions,
         port,
         configs: [configFile],
         logFile,

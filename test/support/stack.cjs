@@ -143,6 +143,8 @@ const CONTAINER_API_PROJECT = 'ai-platform-dev';
  * `yarn workspace backend start`, no file watcher restarts it when a source
  * file changes, so a test never meets a backend that is shutting down; pass
  * `watch: true` for the CLI's restart-on-change development server.
+ * `sourceMaps: false` and `nodeArgs` (e.g. a heap limit) start it as a
+ * production process would run.
  */
 async function startBackend({
   port = 7007,
@@ -150,6 +152,8 @@ async function startBackend({
   logFile,
   env,
   watch = false,
+  sourceMaps = true,
+  nodeArgs = [],
 }) {
   await assertPortFree(port);
   const configArgs = [];
@@ -167,7 +171,10 @@ async function startBackend({
         'backend',
         process.execPath,
         [
-          '--enable-source-maps',
+          // Stack traces of the TypeScript sources; a production start has
+          // no source maps (pass `sourceMaps: false` to measure it).
+          ...(sourceMaps ? ['--enable-source-maps'] : []),
+          ...nodeArgs,
           '--require',
           require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
             paths: [repoRoot],
