@@ -7,8 +7,6 @@
 import {
   coreServices,
   createServiceFactory,
-  type BackstageCredentials,
-  type PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -30,6 +28,11 @@ import { clusterEntity } from './__testUtils__/clusterEntities';
 import { expectMatchesSpec } from './__testUtils__/expectMatchesSpec';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 import { DatabaseConformanceStore } from './database/DatabaseConformanceStore';
+import {
+  ownedBy,
+  policyPermissions,
+  type Policy,
+} from './__testUtils__/policyPermissions';
 
 jest.setTimeout(60_000);
 
@@ -54,9 +57,6 @@ const entities: Entity[] = [
   })),
   clusterEntity('fresh'),
 ];
-const ownerOf = (ref: string) =>
-  entities.find(e => `resource:default/${e.metadata.name}` === ref)?.spec
-    ?.owner;
 
 /** c00, c03, ... not-conformant; c01, c04, ... conformant on GKE; the rest incomplete on EKS. */
 function reportOf(i: number): ConformanceReport {
@@ -93,75 +93,33 @@ function reportOf(i: number): ConformanceReport {
   };
 }
 
-function userOf(credentials: BackstageCredentials): string {
-  return (
-    (credentials.principal as { userEntityRef?: string }).userEntityRef ?? ''
-  );
-}
-
-/** The policy of the three users; counts the per-cluster questions. */
-function policy(calls: { perCluster: number }): PermissionsService {
-  const decide = (user: string, ref?: string) => {
-    if (user === PAT) return AuthorizeResult.ALLOW;
-    if (user === ANN)
-      return ownerOf(ref ?? '') === 'group:default/a'
-        ? AuthorizeResult.ALLOW
-        : AuthorizeResult.DENY;
-    return AuthorizeResult.DENY;
-  };
-  return {
-    async authorize(requests, { credentials }) {
-      return requests.map(r => {
-        if (r.permission.name !== aiConformanceReportReadPermission.name) {
-          return { result: AuthorizeResult.ALLOW };
-        }
-        calls.perCluster++;
-        return {
-          result: decide(
-            userOf(credentials),
-            'resourceRef' in r ? (r.resourceRef as string) : undefined,
-          ),
-        };
-      }) as any;
-    },
-    async authorizeConditional(requests, { credentials }) {
-      const user = userOf(credentials);
-      return requests.map(r => {
-        if (r.permission.name !== aiConformanceReportReadPermission.name) {
-          return { result: AuthorizeResult.ALLOW };
-        }
-        if (user === ANN) {
-          return {
-            result: AuthorizeResult.CONDITIONAL,
-            pluginId: 'catalog',
-            resourceType: 'catalog-entity',
-            conditions: {
-              rule: 'IS_ENTITY_OWNER',
-              resourceType: 'catalog-entity',
-              params: { claims: ['group:default/a'] },
-            },
-          };
-        }
-        return { result: decide(user) };
-      }) as any;
-    },
-  };
-}
+const READ = aiConformanceReportReadPermission.name;
+/** Each user's policy: the route asks with that user's token. */
+const POLICIES: Record<string, Policy> = {
+  [PAT]: {},
+  [ANN]: { [READ]: ownedBy('group:default/a') },
+  [DEN]: { [READ]: { result: AuthorizeResult.DENY } },
+};
 
 describe('GET /clusters', () => {
   let knex: Knex;
   let store: DatabaseConformanceStore;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
-  const calls = { perCluster: 0 };
+  let policy: Policy = {};
+  const asked: Array<{ name: string; resourceRef?: string }> = [];
+  const perCluster = () =>
+    asked.filter(a => a.name === READ && a.resourceRef).length;
 
   const get = (
     path: string,
     user = PAT,
     headers: Record<string, string> = {},
-  ) =>
-    request(backend.server)
+  ) => {
+    policy = POLICIES[user];
+    return request(backend.server)
       .get(`${BASE}${path}`)
       .set({ Authorization: mockCredentials.user.header(user), ...headers });
+  };
   const refs = (res: request.Response) =>
     res.body.items.map((c: { entityRef: string }) => c.entityRef.split('/')[1]);
 
@@ -194,7 +152,7 @@ describe('GET /clusters', () => {
         createServiceFactory({
           service: coreServices.permissions,
           deps: {},
-          factory: () => policy(calls),
+          factory: () => policyPermissions(() => policy, asked, entities),
         }),
         mockServices.rootConfig.factory({
           data: { aiConformance: { schedule: { enabled: false } } },
@@ -333,16 +291,16 @@ describe('GET /clusters', () => {
   });
 
   it('lists only what each caller may read, asking per cluster only under a conditional decision', async () => {
-    calls.perCluster = 0;
+    asked.length = 0;
     const all = await get('/clusters?limit=1000');
     expect(all.body.totalCount).toBe(31);
-    expect(calls.perCluster).toBe(0);
+    expect(perCluster()).toBe(0);
 
     const ann = await get('/clusters?limit=1000', ANN);
     expect(ann.status).toBe(200);
     expect(refs(ann)).toEqual(names.filter((_, i) => i % 2 === 0));
     expect(ann.body.totalCount).toBe(15);
-    expect(calls.perCluster).toBe(31);
+    expect(perCluster()).toBe(31);
     // Filters and pages apply within the caller's own set.
     const annPage = await get(
       '/clusters?verdict=conformant&limit=2&offset=1',

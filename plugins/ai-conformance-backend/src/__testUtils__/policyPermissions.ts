@@ -5,6 +5,20 @@ import {
   type PolicyDecision,
 } from '@backstage/plugin-permission-common';
 
+/** A conditional decision: allowed on entities the claims own. */
+export function ownedBy(...claims: string[]): PolicyDecision {
+  return {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'catalog',
+    resourceType: 'catalog-entity',
+    conditions: {
+      rule: 'IS_ENTITY_OWNER',
+      resourceType: 'catalog-entity',
+      params: { claims },
+    },
+  };
+}
+
 /** What the policy answers per permission name (the test switches it). */
 export type Policy = Record<string, PolicyDecision>;
 /**

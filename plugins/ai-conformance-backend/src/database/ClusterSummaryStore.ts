@@ -1,4 +1,5 @@
 import type {
+  ClusterListFacets,
   ConformanceLevel,
   GoldLevelRules,
   RunStatus,
@@ -84,13 +85,7 @@ export interface ClusterSummaryPage {
 }
 
 /** Counts and filter values over every cluster of a scope (no filter). */
-export interface ClusterSummaryFacets {
-  verdicts: Record<string, number>;
-  levels: Record<string, number>;
-  platforms: string[];
-  owners: string[];
-  requirementsVersions: string[];
-}
+export type ClusterSummaryFacets = ClusterListFacets;
 
 /** A cluster entity as the catalog sync reads it. */
 export interface CatalogCluster {
