@@ -141,7 +141,9 @@ export async function createRouter(
       res.status(304).end();
       return;
     }
-    res.type('application/json').send(json);
+    // The typed ClusterListResponse, serialized once by the service (its
+    // entity tag is computed over these bytes).
+    (res as express.Response).type('application/json').send(json);
   });
 
   validated.get('/clusters/:namespace/:name', async (req, res) => {
