@@ -19,9 +19,11 @@ import { aiConformancePlugin } from './plugin';
 import { clusterEntity } from './__testUtils__/clusterEntities';
 import { expectMatchesSpec } from './__testUtils__/expectMatchesSpec';
 import {
+  ownedBy,
   policyPermissions,
   type Policy,
 } from './__testUtils__/policyPermissions';
+import { poll } from './__testUtils__/poll';
 import {
   activeRunObjects,
   simClustersConfig,
@@ -36,26 +38,11 @@ const entities = [clusterEntity('gke'), clusterEntity('slow')];
 
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
 /** Allowed only on clusters owned by team-a (neither cluster here is). */
-const onlyTeamA: PolicyDecision = {
-  result: AuthorizeResult.CONDITIONAL,
-  pluginId: 'catalog',
-  resourceType: 'catalog-entity',
-  conditions: {
-    rule: 'IS_ENTITY_OWNER',
-    resourceType: 'catalog-entity',
-    params: { claims: ['group:default/team-a'] },
-  },
-};
+const onlyTeamA = ownedBy('group:default/team-a');
 
-async function poll<T>(fn: () => Promise<T>, done: (v: T) => boolean) {
-  const until = Date.now() + 90_000;
-  for (;;) {
-    const v = await fn();
-    if (done(v)) return v;
-    if (Date.now() > until) throw new Error(`Timed out: ${JSON.stringify(v)}`);
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
+const ended = (r: request.Response) =>
+  r.body.status === 'succeeded' || r.body.status === 'failed';
+const SLOW = { timeoutMs: 90_000, intervalMs: 50 };
 
 describe('active runs (POST .../runs with mode active)', () => {
   let sim: KubeSim;
@@ -178,8 +165,9 @@ describe('active runs (POST .../runs with mode active)', () => {
       () => getRun(enabled, res.body.runId),
       r => {
         if (r.body.progress?.phase) phases.add(r.body.progress.phase);
-        return r.body.status === 'succeeded' || r.body.status === 'failed';
+        return ended(r);
       },
+      SLOW,
     );
     expect(finished.body).toMatchObject({
       status: 'succeeded',
@@ -209,20 +197,14 @@ describe('active runs (POST .../runs with mode active)', () => {
     const conflict = await createRun(enabled, 'slow', { mode: 'active' });
     expect(conflict.status).toBe(409);
     expect(conflict.body.error.message).toContain(passive.body.runId);
-    await poll(
-      () => getRun(enabled, passive.body.runId),
-      r => r.body.status === 'succeeded' || r.body.status === 'failed',
-    );
+    await poll(() => getRun(enabled, passive.body.runId), ended, SLOW);
 
     const active = await createRun(enabled, 'slow', { mode: 'active' });
     expect(active.status).toBe(202);
     const again = await createRun(enabled, 'slow', {});
     expect(again.status).toBe(200);
     expect(again.body.runId).toBe(active.body.runId);
-    await poll(
-      () => getRun(enabled, active.body.runId),
-      r => r.body.status === 'succeeded' || r.body.status === 'failed',
-    );
+    await poll(() => getRun(enabled, active.body.runId), ended, SLOW);
     expect(await leftovers('slow')).toEqual([]);
   });
 });

@@ -9,14 +9,13 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  AuthorizeResult,
-  type PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import {
+  ownedBy,
   policyPermissions,
   type Policy,
 } from './__testUtils__/policyPermissions';
+import { poll } from './__testUtils__/poll';
 import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
 import request from 'supertest';
 import type { Server } from 'node:http';
@@ -39,29 +38,10 @@ const entities = [
   owned('gke-b', 'group:default/team-b'),
 ];
 
-const ownedByTeamA: PolicyDecision = {
-  result: AuthorizeResult.CONDITIONAL,
-  pluginId: 'catalog',
-  resourceType: 'catalog-entity',
-  conditions: {
-    rule: 'IS_ENTITY_OWNER',
-    resourceType: 'catalog-entity',
-    params: { claims: ['group:default/team-a'] },
-  },
-};
+const ownedByTeamA = ownedBy('group:default/team-a');
 
 const JUNIT = `<?xml version="1.0"?>
 <testsuites><testsuite name="ai-conformance" tests="1"><testcase classname="ai" name="TestDRASupport" time="1"/></testsuite></testsuites>`;
-
-async function poll<T>(fn: () => Promise<T>, done: (v: T) => boolean) {
-  const until = Date.now() + 30_000;
-  for (;;) {
-    const v = await fn();
-    if (done(v)) return v;
-    if (Date.now() > until) throw new Error(`Timed out: ${JSON.stringify(v)}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
 
 describe('responses to writes reveal no more than reads', () => {
   let sim: KubeSim;

@@ -2,7 +2,10 @@ import type { KubeSim } from '@ai-conformance/kube-sim';
 import {
   ACTIVE_RUN_SELECTOR,
   connectToCluster,
+  EXPIRES_ANNOTATION,
   KubeApiClient,
+  runLabels,
+  runNamespace,
 } from '@ai-conformance/plugin-ai-conformance-node';
 import type { ClusterTarget } from '../service/ClusterTarget';
 
@@ -60,4 +63,34 @@ export async function activeRunObjects(
   return JSON.parse(res.body).items.map(
     (o: { metadata: { name: string } }) => o.metadata.name,
   );
+}
+
+/**
+ * Creates the namespace an active run `runId` makes, as a killed run leaves
+ * it: labelled with the run id, its deadline an hour away (so only a sweep
+ * by run id removes it). Returns its name.
+ */
+export async function createRunNamespace(
+  client: KubeApiClient,
+  runId: string,
+): Promise<string> {
+  const name = runNamespace(runId);
+  const res = await client.request({
+    method: 'POST',
+    path: '/api/v1/namespaces',
+    body: {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name,
+        labels: runLabels(runId),
+        annotations: {
+          [EXPIRES_ANNOTATION]: new Date(Date.now() + 3_600_000).toISOString(),
+        },
+      },
+    },
+    timeoutMs: 5000,
+  });
+  if (res.status !== 201) throw new Error(`create ${name}: HTTP ${res.status}`);
+  return name;
 }

@@ -1,8 +1,8 @@
 import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
-import { runLabels } from '@ai-conformance/plugin-ai-conformance-node';
 import { runOptions as options } from '../__testUtils__/runOptions';
 import {
   activeRunObjects,
+  createRunNamespace,
   simKubeClient,
   simTarget,
 } from '../__testUtils__/simClustersConfig';
@@ -128,27 +128,7 @@ describe('EngineConformanceRunner in active mode', () => {
 
   it('cleanupActiveRun removes what a run left, found by its run id, before its deadline passed', async () => {
     const { client } = await labelled('gke');
-    const left = 'aic-run-3f9c2a10';
-    const res = await client.request({
-      method: 'POST',
-      path: '/api/v1/namespaces',
-      body: {
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: {
-          name: left,
-          labels: runLabels(RUN_ID),
-          // still "going" for an hour: only a sweep by run id removes it
-          annotations: {
-            'ai-conformance.io/expires-at': new Date(
-              Date.now() + 3_600_000,
-            ).toISOString(),
-          },
-        },
-      },
-      timeoutMs: 5000,
-    });
-    expect(res.status).toBe(201);
+    const left = await createRunNamespace(client, RUN_ID);
     expect((await labelled('gke')).found).toEqual([left]);
     const runner = new EngineConformanceRunner({ active: FAST });
     const swept = await runner.cleanupActiveRun(target('gke'), RUN_ID);

@@ -1,7 +1,5 @@
 import type { Knex } from 'knex';
-import { ConfigReader } from '@backstage/config';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
 import {
   collectSnapshot,
@@ -9,10 +7,9 @@ import {
 } from '@ai-conformance/plugin-ai-conformance-node';
 import type { ConformanceStore } from '../database/ConformanceStore';
 import { DatabaseConformanceStore } from '../database/DatabaseConformanceStore';
-import { ClusterResolver } from './ClusterResolver';
 import { EngineConformanceRunner } from './EngineConformanceRunner';
 import { ReportUploadService, detectUpload } from './ReportUploadService';
-import { RunManager } from './RunManager';
+import { testRunManager } from '../__testUtils__/testRunManager';
 
 jest.setTimeout(60_000);
 
@@ -63,23 +60,7 @@ describe('ReportUploadService', () => {
       database: mockServices.database({ knex: db }),
     });
     const runner = new EngineConformanceRunner();
-    const logger = mockServices.logger.mock();
-    const runs = new RunManager({
-      store,
-      runner,
-      logger,
-      resolver: new ClusterResolver({
-        config: new ConfigReader({}),
-        catalog: catalogServiceMock(),
-        logger,
-      }),
-      limits: {
-        concurrency: 1,
-        clusterDeadlineMs: 10_000,
-        requestTimeoutMs: 5_000,
-        runsPerCluster: 10,
-      },
-    });
+    const { runs } = testRunManager({ store, runner });
     uploads = new ReportUploadService({ store, runner, runs });
   });
   afterAll(async () => {

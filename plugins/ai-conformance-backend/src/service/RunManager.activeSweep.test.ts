@@ -1,23 +1,17 @@
-import { ConfigReader } from '@backstage/config';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startKubeSim, type KubeSim } from '@ai-conformance/kube-sim';
-import {
-  KubeApiClient,
-  runLabels,
-  runNamespace,
-} from '@ai-conformance/plugin-ai-conformance-node';
+import type { KubeApiClient } from '@ai-conformance/plugin-ai-conformance-node';
 import type { RunMode } from '@ai-conformance/plugin-ai-conformance-common';
 import {
   activeRunObjects,
+  createRunNamespace,
   simClustersConfig,
   simKubeClient,
 } from '../__testUtils__/simClustersConfig';
 import type { ConformanceStore } from '../database/ConformanceStore';
 import { DatabaseConformanceStore } from '../database/DatabaseConformanceStore';
-import { ClusterResolver } from './ClusterResolver';
 import { EngineConformanceRunner } from './EngineConformanceRunner';
-import { RunManager } from './RunManager';
+import { testRunManager } from '../__testUtils__/testRunManager';
 
 jest.setTimeout(60_000);
 
@@ -64,30 +58,11 @@ describe('RunManager after a restart during an active run', () => {
       leaseExpiresAt: past,
     });
     await store.markRunning(runId, past);
-    const namespace = runNamespace(runId);
-    await client.request({
-      method: 'POST',
-      path: '/api/v1/namespaces',
-      body: {
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: {
-          name: namespace,
-          labels: runLabels(runId),
-          annotations: {
-            'ai-conformance.io/expires-at': new Date(
-              Date.now() + 3_600_000,
-            ).toISOString(),
-          },
-        },
-      },
-      timeoutMs: 5000,
-    });
+    const namespace = await createRunNamespace(client, runId);
     return namespace;
   };
 
   const restarted = () => {
-    const logger = mockServices.logger.mock();
     const runner = new EngineConformanceRunner({
       active: {
         images: {},
@@ -97,24 +72,11 @@ describe('RunManager after a restart during an active run', () => {
       },
     });
     const cleanup = jest.spyOn(runner, 'cleanupActiveRun');
-    const m = new RunManager({
+    const { runs: m, logger } = testRunManager({
       store,
       runner,
-      logger,
+      clusters: simClustersConfig(sim),
       auth: mockServices.auth(),
-      resolver: new ClusterResolver({
-        config: new ConfigReader({
-          aiConformance: { clusters: simClustersConfig(sim) },
-        }),
-        catalog: catalogServiceMock(),
-        logger,
-      }),
-      limits: {
-        concurrency: 1,
-        clusterDeadlineMs: 10_000,
-        requestTimeoutMs: 5_000,
-        runsPerCluster: 10,
-      },
     });
     return { m, cleanup, logger };
   };
