@@ -7,3 +7,5 @@ export type {
   ArtifactTestResult,
   ArtifactTestStatus,
 } from './types';
+export { writeActiveArtifacts, ACTIVE_TEST_ROOT } from './writeActiveArtifacts';
+export type { ActiveArtifacts, GoOutcome } from './writeActiveArtifacts';
