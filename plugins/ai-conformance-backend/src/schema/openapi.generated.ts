@@ -308,7 +308,7 @@ export const spec = {
       post: {
         operationId: 'CreateRun',
         description:
-          'Starts a check run. When a run of the cluster is already queued or running, answers 200 with that run instead of starting another.',
+          'Starts a check run. When a run of the cluster is already queued or running, answers 200 with that run instead of starting another; an active run asked for while a passive run is queued or running answers 409 naming it. An active run needs `ai-conformance.run.active` (besides `ai-conformance.run.create`) and `aiConformance.active.enabled` (403 otherwise).',
         requestBody: {
           required: false,
           content: {
@@ -350,6 +350,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

@@ -87,7 +87,7 @@ export interface paths {
     /** Run history of one cluster, newest first. */
     get: operations['ListRuns'];
     put?: never;
-    /** Starts a check run. When a run of the cluster is already queued or running, answers 200 with that run instead of starting another. */
+    /** Starts a check run. When a run of the cluster is already queued or running, answers 200 with that run instead of starting another; an active run asked for while a passive run is queued or running answers 409 naming it. An active run needs `ai-conformance.run.active` (besides `ai-conformance.run.create`) and `aiConformance.active.enabled` (403 otherwise). */
     post: operations['CreateRun'];
     delete?: never;
     options?: never;
@@ -801,6 +801,7 @@ export interface operations {
       401: components['responses']['ErrorResponse'];
       403: components['responses']['ErrorResponse'];
       404: components['responses']['ErrorResponse'];
+      409: components['responses']['ErrorResponse'];
     };
   };
   UploadReport: {
