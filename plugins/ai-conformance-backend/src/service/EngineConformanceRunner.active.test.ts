@@ -126,6 +126,31 @@ describe('EngineConformanceRunner in active mode', () => {
     expect((await labelled('stuck')).found).toEqual([]);
   });
 
+  it('cleans up when the run is cancelled during an active check', async () => {
+    const runner = new EngineConformanceRunner({ active: FAST });
+    const controller = new AbortController();
+    const phases: string[] = [];
+    const report = await runner.run(
+      target('gke'),
+      options({
+        mode: 'active',
+        runId: RUN_ID,
+        signal: controller.signal,
+        onProgress: p => {
+          phases.push(p.phase);
+          if (p.phase === 'active secure_accelerator_access: start') {
+            controller.abort(new Error('The backend is stopping'));
+          }
+        },
+      }),
+    );
+    const gang = report.requirements.find(r => r.id === 'gang_scheduling')!;
+    expect(gang).toMatchObject({ method: 'active', status: 'unknown' });
+    expect(gang.summary).toMatch(/cancelled/);
+    expect(phases).toContain('active: cleanup');
+    expect((await labelled('gke')).found).toEqual([]);
+  });
+
   it('cleanupActiveRun removes what a run left, found by its run id, before its deadline passed', async () => {
     const { client } = await labelled('gke');
     const left = await createRunNamespace(client, RUN_ID);
