@@ -31,7 +31,13 @@ const columns: TableColumn<RunRecord>[] = [
     render: run =>
       run.requirementsVersion ? `v${run.requirementsVersion}` : '—',
   },
-  { title: 'Trigger', field: 'trigger' },
+  {
+    title: 'Trigger',
+    field: 'trigger',
+    // active runs also ran test workloads ("Verify with workloads")
+    render: run =>
+      run.mode === 'active' ? `${run.trigger} · with workloads` : run.trigger,
+  },
   {
     title: 'By',
     field: 'createdBy',
