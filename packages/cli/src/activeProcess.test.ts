@@ -11,6 +11,7 @@ import path from 'node:path';
 import { startKubeSim } from '@ai-conformance/kube-sim';
 import type { KubeSim } from '@ai-conformance/kube-sim';
 import { CLI_BIN, runCliProcess } from './__testUtils__/runCliProcess';
+import { DEMO_METADATA } from './__testUtils__/reportFixtures';
 
 jest.setTimeout(180_000);
 
@@ -324,5 +325,62 @@ describe('ai-conformance check --active (process)', () => {
       'invalid --image "nvidia=x": use name=image with name one of toolbox, cuda, ray',
     );
     expect(await labelled('gke134')).toEqual([]);
+  });
+
+  it('--active-artifacts writes the run in go test formats; bundle cites it and validate accepts the bundle', async () => {
+    const artifacts = path.join(dir, 'active-artifacts');
+    const reportFile = path.join(dir, 'active-report.json');
+    const r = await runCliProcess(
+      [
+        ...['check', '--kubeconfig', kc.gke137, '--active', ...FAST],
+        ...['--active-artifacts', artifacts, '-o', 'json', '--out', reportFile],
+      ],
+      { timeoutMs: 120_000 },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      `active run written to ${path.join(artifacts, 'junit.xml')}`,
+    );
+    const log = fs.readFileSync(path.join(artifacts, 'e2e.log'), 'utf8');
+    expect(log).toContain(
+      '--- PASS: TestAIConformanceActive/secure_accelerator_access/PositiveAccess',
+    );
+    expect(log).toMatch(/^ok {2}\tai-conformance\/active\t/m);
+    expect(log).not.toMatch(/^\s*--- FAIL/m);
+    const out = path.join(dir, 'repo');
+    const meta = path.join(dir, 'meta.yaml');
+    // JSON is YAML: the metadata file of `bundle --metadata`
+    fs.writeFileSync(
+      meta,
+      JSON.stringify({
+        metadata: {
+          ...DEMO_METADATA,
+          k8sConformanceUrl:
+            'https://github.com/cncf/k8s-conformance/tree/master/v1.37/demo',
+        },
+      }),
+    );
+    const b = await runCliProcess([
+      ...['bundle', '--report', reportFile, '--metadata', meta],
+      ...['--product', 'demo', '--out', out, '--offline'],
+    ]);
+    expect(b.code).toBe(0);
+    expect(b.stdout).toMatch(
+      /own active tests \(active\/junit\.xml\) cited for: .*secure_accelerator_access/,
+    );
+    const product = fs.readFileSync(
+      path.join(out, 'v1.37', 'demo', 'PRODUCT.yaml'),
+      'utf8',
+    );
+    expect(product).toContain(
+      'file://v1.37/demo/active/junit.xml#TestAIConformanceActive/gang_scheduling',
+    );
+    const v = await runCliProcess(
+      ['validate', '--offline', 'v1.37/demo/PRODUCT.yaml'],
+      { cwd: out },
+    );
+    expect(v.stdout).toBe(
+      'v1.37/demo/PRODUCT.yaml: valid against checklist v1.37 (URLs not checked: --offline)\n',
+    );
   });
 });

@@ -139,6 +139,10 @@ function activeOptions(cmd: Command): Command {
     .option(
       '--observe-scale-down',
       "active: cluster_autoscaling also waits for the added node to be removed after its pods (give a --check-timeout longer than the autoscaler's scale-down delay)",
+    )
+    .option(
+      '--active-artifacts <dir>',
+      'active: also write the run as junit.xml, results.json and e2e.log (go test formats, tests named TestAIConformanceActive/<requirement>/<step>) into <dir>',
     );
 }
 

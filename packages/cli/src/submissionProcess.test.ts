@@ -159,3 +159,102 @@ describe('validate and bundle (process)', () => {
     );
   });
 });
+
+describe('bundle with the report of an active run (process)', () => {
+  let dir: string;
+  let metadataFile: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aic-bundle-active-'));
+    metadataFile = path.join(dir, 'metadata.yaml');
+    fs.writeFileSync(metadataFile, stringify({ metadata: METADATA }));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** A 1.37 report whose robust_controller was decided by an active check. */
+  const activeReport = (outcome: 'pass' | 'fail') => {
+    const report = makeReport('1.37');
+    const r = report.requirements.find(x => x.id === 'robust_controller')!;
+    r.method = 'active';
+    r.status = outcome;
+    r.evidence = [
+      {
+        description: `InvalidRejected: ${outcome} — ${
+          outcome === 'pass'
+            ? 'the webhook refused the invalid object'
+            : 'the invalid object was created'
+        }`,
+        fields: { step: 'InvalidRejected', outcome },
+      },
+      {
+        description: 'ValidReconciled: pass — status written',
+        fields: { step: 'ValidReconciled', outcome: 'pass' },
+      },
+      ...r.evidence,
+    ];
+    return report;
+  };
+
+  const bundleOf = async (name: string, outcome: 'pass' | 'fail') => {
+    const reportFile = path.join(dir, `${name}.json`);
+    fs.writeFileSync(reportFile, JSON.stringify(activeReport(outcome)));
+    const out = path.join(dir, name);
+    const made = await runCliProcess([
+      ...['bundle', '--report', reportFile, '--metadata', metadataFile],
+      ...['--product', 'demo', '--out', out, '--offline'],
+      ...['--official-results', path.join(GKE, 'v1.37', 'gke')],
+    ]);
+    expect(made.code).toBe(0);
+    return { out, made };
+  };
+
+  it('cites our own active tests for a requirement no official test covers; validate accepts it', async () => {
+    const { out, made } = await bundleOf('active-pass', 'pass');
+    expect(made.stdout).toContain(
+      'own active tests (active/junit.xml) cited for: robust_controller\n',
+    );
+    const folder = path.join(out, 'v1.37', 'demo');
+    for (const name of ['junit.xml', 'results.json', 'e2e.log']) {
+      expect(fs.existsSync(path.join(folder, 'active', name))).toBe(true);
+    }
+    const doc = parseYaml(
+      fs.readFileSync(path.join(folder, 'PRODUCT.yaml'), 'utf8'),
+    );
+    const item = Object.values(doc.spec as Record<string, any[]>)
+      .flat()
+      .find(i => i.id === 'robust_controller');
+    expect(item.evidence).toEqual([
+      'file://v1.37/demo/active/junit.xml#TestAIConformanceActive/robust_controller',
+      'file://v1.37/demo/active/results.json#TestAIConformanceActive/robust_controller',
+      'file://v1.37/demo/active/e2e.log',
+      'https://docs.example.com/robust_controller',
+    ]);
+    expect(
+      fs.existsSync(path.join(folder, 'evidence/robust_controller.md')),
+    ).toBe(false);
+    expect(
+      fs.readFileSync(path.join(folder, 'active', 'e2e.log'), 'utf8'),
+    ).toContain(
+      '--- PASS: TestAIConformanceActive/robust_controller/InvalidRejected',
+    );
+    const valid = await runCliProcess(
+      ['validate', '--offline', 'v1.37/demo/PRODUCT.yaml'],
+      { cwd: out },
+    );
+    expect(valid.stdout).toBe(
+      'v1.37/demo/PRODUCT.yaml: valid against checklist v1.37 (URLs not checked: --offline)\n',
+    );
+    expect(valid.code).toBe(0);
+  });
+
+  it('a failed active test is cited, and validate rejects the bundle naming it', async () => {
+    const { out } = await bundleOf('active-fail', 'fail');
+    const run = await runCliProcess(
+      ['validate', '--offline', 'v1.37/demo/PRODUCT.yaml'],
+      { cwd: out },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      "evidence for 'robust_controller': test TestAIConformanceActive failed in v1.37/demo/active/junit.xml",
+    );
+  });
+});

@@ -17,3 +17,4 @@ export * from './levels';
 export * from './solutions';
 export * from './extensions';
 export * from './active';
+export * from './bundle';

@@ -100,6 +100,12 @@ export async function runBundle(
       bundle.cited.length
         ? `official tests cited for: ${bundle.cited.join(', ')}\n`
         : 'no official-suite artifacts given: every requirement cites its evidence file\n'
+    }${
+      bundle.citedActive.length
+        ? `own active tests (active/junit.xml) cited for: ${bundle.citedActive.join(
+            ', ',
+          )}\n`
+        : ''
     }`,
   );
   return 0;

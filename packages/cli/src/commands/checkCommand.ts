@@ -34,6 +34,7 @@ import {
   type ActiveFlags,
 } from '../lib/activeOptions';
 import { runActiveForContext } from '../lib/activeRunner';
+import { writeActiveArtifactsTo } from '../lib/activeArtifactsOutput';
 
 /** Per-request timeout ceiling; the overall deadline may lower it. */
 export const MAX_REQUEST_TIMEOUT_MS = 10_000;
@@ -172,6 +173,17 @@ export async function runCheck(
       } catch (e) {
         throw new CliError(`active run: ${(e as Error).message}`);
       }
+    }
+    if (activeOptions && opts.activeArtifacts) {
+      const written = await writeActiveArtifactsTo(
+        opts.activeArtifacts,
+        report,
+      );
+      io.stderr.write(
+        written.length
+          ? `ai-conformance: active run written to ${written.join(', ')}\n`
+          : 'ai-conformance: no active result to write to --active-artifacts\n',
+      );
     }
     const result: ContextResult = {
       context: collected.context,

@@ -16,6 +16,8 @@ export interface ActiveFlags {
   checkTimeout?: string;
   gangObserve?: string;
   observeScaleDown?: boolean;
+  /** Folder to write the active run's junit.xml, results.json and e2e.log to. */
+  activeArtifacts?: string;
 }
 
 /** Parses the active-run flags; throws CliError for a malformed one. */
@@ -84,6 +86,7 @@ export function activeOnlyFlags(flags: ActiveFlags): string[] {
     ['checkTimeout', '--check-timeout'],
     ['gangObserve', '--gang-observe'],
     ['observeScaleDown', '--observe-scale-down'],
+    ['activeArtifacts', '--active-artifacts'],
   ];
   return names
     .filter(([k]) => {

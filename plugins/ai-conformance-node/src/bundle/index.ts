@@ -1,0 +1,11 @@
+export {
+  buildSubmissionBundle,
+  isSubmissionProductName,
+  SUBMISSION_ARTIFACT_NAMES,
+} from './buildSubmissionBundle';
+export type {
+  BuiltSubmissionBundle,
+  SubmissionArtifactName,
+  SubmissionBundleFile,
+  SubmissionBundleInput,
+} from './buildSubmissionBundle';
