@@ -208,6 +208,12 @@ export interface WorkloadRuntimeSpec {
   reconcile?: 'working' | 'never';
   /** `shared-kernel`: sandboxed pods report the node's kernel. */
   sandbox?: 'isolated' | 'shared-kernel';
+  /** `stuck`: the horizontal pod autoscaler controller never acts (no status, no rescale). */
+  hpa?: 'working' | 'stuck';
+  /** `absent`: the custom-metrics adapter answers no value for what pods expose. */
+  metrics?: 'served' | 'absent';
+  /** Horizontal pod autoscaler sync period (default 1000; kube-controller-manager's is 15 s). */
+  hpaSyncMs?: number;
   /** Bound pod → Running (default 200). */
   startDelayMs?: number;
   /** How long a pod stays Unschedulable before the autoscaler adds a node (default 1000). */

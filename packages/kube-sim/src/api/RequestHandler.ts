@@ -30,6 +30,10 @@ import {
   pathNotFound,
 } from './StatusError';
 import { metadataOf, renderTable } from './renderTable';
+import {
+  CUSTOM_METRICS_GROUP,
+  type CustomMetricQuery,
+} from '../workloads/customMetrics';
 
 /** One API request, after the cluster prefix was removed. */
 export interface ApiRequest {
@@ -68,6 +72,8 @@ export interface HandlerContext {
   ): KubeObject;
   /** The output of a container the simulated kubelet ran. */
   podLog?(pod: KubeObject, container: string): PodLogAnswer;
+  /** The scenario's custom-metrics adapter: a `MetricValueList` (or a thrown StatusError). */
+  customMetrics?(query: CustomMetricQuery): Record<string, unknown>;
 }
 
 /** What the kubelet knows of a container's log. */
@@ -97,6 +103,15 @@ function json(
 
 function gv(group: string, version: string): string {
   return group ? `${group}/${version}` : version;
+}
+
+/** A path segment as kube-apiserver reads it (percent-decoded; malformed stays as sent). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function header(req: ApiRequest, name: string): string | undefined {
@@ -258,6 +273,55 @@ export class RequestHandler {
       parts = rest.slice(2);
     }
     const [resource, name, subresource, ...extra] = parts;
+    if (
+      group === CUSTOM_METRICS_GROUP &&
+      served.aggregated &&
+      this.ctx.customMetrics &&
+      name &&
+      subresource &&
+      !extra.length
+    ) {
+      // /{resource}/{name|*}/{metric}: the adapter's object and pod metric reads; `*` is a list
+      // (custom-metrics-apiserver's request info resolver)
+      const all = name === '*';
+      this.authorize({
+        resourceRequest: true,
+        verb: all
+          ? 'list'
+          : this.verbOf(req, {
+              group,
+              version,
+              info: { resource } as ResourceInfo,
+              namespace,
+              name,
+              subresource,
+            }),
+        group,
+        resource,
+        subresource,
+        name: all ? undefined : name,
+        namespace,
+      });
+      this.requireAvailable(served);
+      if (req.method !== 'GET')
+        throw new StatusError(
+          405,
+          'the server does not allow this method on the requested resource',
+          'MethodNotAllowed',
+          { kind: resource },
+        );
+      return json(
+        200,
+        this.ctx.customMetrics({
+          version,
+          namespace,
+          resource,
+          name,
+          metric: decodeSegment(subresource),
+          labelSelector: req.query.get('labelSelector') ?? undefined,
+        }),
+      );
+    }
     const info = this.ctx.catalog.find(group, version, resource);
     if (!info || extra.length || (namespace && !info.namespaced))
       throw pathNotFound();

@@ -16,7 +16,9 @@ import { FaultInjector } from './FaultInjector';
 import {
   installWorkloadControllers,
   podLogOf,
+  podMetricsOf,
 } from '../workloads/installWorkloadControllers';
+import { customMetricsAnswer } from '../workloads/customMetrics';
 import {
   resolveWorkloadSettings,
   type WorkloadSettings,
@@ -91,6 +93,8 @@ export class VirtualCluster implements SimCluster {
           object,
         ),
       podLog: (pod, container) => podLogOf(this, pod, container),
+      customMetrics: query =>
+        customMetricsAnswer(this.store, pod => podMetricsOf(this, pod), query),
       reviews: new ReviewResponder(
         authorizer,
         scenario.user?.groups ?? [

@@ -63,6 +63,20 @@ export class Kubelet extends WorkloadController {
     return { kind: 'text', text: run.result.stdout };
   }
 
+  /**
+   * The metrics the running containers of a pod expose (undefined when this kubelet does not run
+   * it); a container that ended exposes nothing.
+   */
+  exposedMetrics(pod: KubeObject): Record<string, number> | undefined {
+    const tracked = this.pods.get(String(pod.metadata.uid));
+    if (!tracked) return undefined;
+    const out: Record<string, number> = {};
+    for (const run of tracked.runs.values())
+      if (run.result?.metrics && !run.finishedAt)
+        Object.assign(out, run.result.metrics);
+    return out;
+  }
+
   protected pass(): void {
     const seen = new Set<string>();
     for (const pod of this.listAdded('', 'pods')) {

@@ -2,6 +2,7 @@ import type { VirtualCluster } from '../server/VirtualCluster';
 import type { KubeObject } from '../types';
 import { ClusterAutoscaler } from './ClusterAutoscaler';
 import { JobController } from './JobController';
+import { HorizontalPodAutoscalerController } from './HorizontalPodAutoscalerController';
 import { Kubelet, type LogAnswer } from './Kubelet';
 import {
   KueueController,
@@ -34,6 +35,9 @@ export function installWorkloadControllers(
     new KueueController(settings),
     new ClusterAutoscaler(settings),
     new OperatorStatusController(settings),
+    new HorizontalPodAutoscalerController(settings, pod =>
+      podMetricsOf(cluster, pod),
+    ),
   ])
     cluster.addController(controller);
 }
@@ -49,4 +53,16 @@ export function podLogOf(
       kind: 'unknown',
     }
   );
+}
+
+/**
+ * The metrics a pod's running containers expose, as the cluster's metrics pipeline carries them to
+ * its custom-metrics adapter: none with the switch `metrics: absent`.
+ */
+export function podMetricsOf(
+  cluster: VirtualCluster,
+  pod: KubeObject,
+): Record<string, number> | undefined {
+  if (cluster.workloads.metrics === 'absent') return undefined;
+  return cluster.controller<Kubelet>('kubelet')?.exposedMetrics(pod);
 }

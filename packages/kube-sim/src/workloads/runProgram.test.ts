@@ -82,4 +82,30 @@ describe('runProgram', () => {
       runMs: undefined,
     });
   });
+
+  it('runs a dummy exporter until stopped, exposing its gauge', () => {
+    expect(
+      runProgram(
+        [
+          './prometheus-dummy-exporter',
+          '--metric-name=aic_load',
+          '--metric-value=40',
+          '--port=8080',
+        ],
+        ctx,
+      ),
+    ).toEqual({
+      stdout: 'exposing aic_load=40\n',
+      exitCode: 0,
+      runMs: undefined,
+      metrics: { aic_load: 40 },
+    });
+    expect(
+      runProgram(['sd_dummy_exporter', '--metric-name', 'foo'], ctx).metrics,
+    ).toEqual({ foo: 0 });
+    expect(
+      runProgram(['prometheus-dummy-exporter', '--metric-value=x'], ctx)
+        .exitCode,
+    ).toBe(2);
+  });
 });

@@ -16,6 +16,38 @@ export interface ProgramResult {
   /** For a program that could not start: the container's terminated reason and message. */
   reason?: string;
   message?: string;
+  /** Metrics the program exposes while it runs (name → value), e.g. a dummy exporter's gauge. */
+  metrics?: Record<string, number>;
+}
+
+/** Programs that expose one constant gauge named by `--metric-name`, valued `--metric-value`. */
+const EXPORTERS = new Set(['prometheus-dummy-exporter', 'sd_dummy_exporter']);
+
+function exporter(name: string, args: string[]): ProgramResult {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--?([\w-]+)(?:=(.*))?$/.exec(args[i]);
+    if (!m) continue;
+    if (m[2] !== undefined) flags.set(m[1], m[2]);
+    else if (i + 1 < args.length && !args[i + 1].startsWith('-'))
+      flags.set(m[1], args[++i]);
+    else flags.set(m[1], 'true');
+  }
+  const metric = flags.get('metric-name') ?? 'foo';
+  const value = Number(flags.get('metric-value') ?? '0');
+  if (!/^[a-zA-Z_:][\w:.-]*$/.test(metric) || !Number.isFinite(value)) {
+    return {
+      stdout: `${name}: invalid --metric-name or --metric-value\n`,
+      exitCode: 2,
+      runMs: 0,
+    };
+  }
+  return {
+    stdout: `exposing ${metric}=${value}\n`,
+    exitCode: 0,
+    runMs: undefined,
+    metrics: { [metric]: value },
+  };
 }
 
 function notFound(argv0: string): ProgramResult {
@@ -62,6 +94,7 @@ function one(argv: string[], ctx: ProgramContext): ProgramResult {
     case 'echo':
       return done(`${args.join(' ')}\n`);
     default:
+      if (EXPORTERS.has(name)) return exporter(name, args);
       return notFound(cmd);
   }
 }
