@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { stringify } from 'yaml';
+import { keepAliveLoad } from './keepAliveLoad.mjs';
 
 const require = createRequire(import.meta.url);
 require('@backstage/cli/config/nodeTransform.cjs');
@@ -35,10 +36,6 @@ const connections = Number(arg('connections', '50'));
 const durationMs = Number(arg('duration', '10')) * 1000;
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 const name = i => `fleet-${String(i).padStart(5, '0')}`;
 
 /** A report of cluster i: the 1.35 checklist with a mix of outcomes. */
@@ -116,35 +113,8 @@ async function populate(dbDir, n) {
   }
 }
 
-async function load(url, headers) {
-  const latencies = [];
-  const statuses = {};
-  const until = performance.now() + durationMs;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < until) {
-        const t = performance.now();
-        try {
-          const res = await fetch(url, { headers });
-          await res.arrayBuffer();
-          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-        } catch {
-          statuses.error = (statuses.error ?? 0) + 1;
-        }
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    requests: latencies.length,
-    statuses,
-    rps: latencies.length / seconds,
-    p50Ms: pct(latencies, 50),
-    p99Ms: pct(latencies, 99),
-  };
-}
+const load = (url, headers) =>
+  keepAliveLoad(url, headers, { connections, durationMs });
 
 async function measure(n, dir) {
   const dbDir = path.join(dir, `db-${n}`);

@@ -6,6 +6,7 @@
 // second per route.
 // Usage: node test/bench/routes-load.mjs --base-url http://localhost:PORT [--duration 10] [--connections 10] [--cluster fleet-0000] [--json out.json]
 import fs from 'node:fs';
+import { keepAliveLoad } from './keepAliveLoad.mjs';
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,45 +21,12 @@ if (!baseUrl) {
   process.exit(2);
 }
 
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-
-async function load(url, token) {
-  const latencies = [];
-  let errors = 0;
-  const statuses = {};
-  const until = performance.now() + durationMs;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < until) {
-        const t = performance.now();
-        try {
-          const res = await fetch(url, {
-            headers: { authorization: `Bearer ${token}` },
-          });
-          await res.arrayBuffer();
-          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-          if (!res.ok) errors++;
-        } catch {
-          errors++;
-        }
-        latencies.push(performance.now() - t);
-      }
-    }),
+const load = (url, token) =>
+  keepAliveLoad(
+    url,
+    { authorization: `Bearer ${token}` },
+    { connections, durationMs },
   );
-  const seconds = (performance.now() - started) / 1000;
-  return {
-    requests: latencies.length,
-    errors,
-    statuses,
-    rps: latencies.length / seconds,
-    p50Ms: pct(latencies, 50),
-    p99Ms: pct(latencies, 99),
-  };
-}
 
 async function main() {
   const token = (
