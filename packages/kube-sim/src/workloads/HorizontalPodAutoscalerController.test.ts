@@ -1,5 +1,5 @@
 import { startKubeSim } from '../server/startKubeSim';
-import type { KubeSim } from '../types';
+import type { KubeSim, SimClusterOptions, WorkloadRuntimeSpec } from '../types';
 import { simClient } from '../__testUtils__/simClient';
 
 const NS = 'hpa';
@@ -70,17 +70,16 @@ describe('HorizontalPodAutoscalerController and the custom-metrics adapter', () 
         {
           name: 'stuck',
           scenario: 'gke-1.34-conformant',
-          workloads: { hpa: 'stuck' },
+          workloads: { hpa: 'stuck' } as WorkloadRuntimeSpec,
         },
         {
           name: 'absent',
           scenario: 'gke-1.34-conformant',
-          workloads: { metrics: 'absent' },
+          workloads: { metrics: 'absent' } as WorkloadRuntimeSpec,
         },
         { name: 'down', scenario: 'adapter-down' },
-      ],
+      ].map((c): SimClusterOptions => ({ ...c, workloadDelayMs: 20 })),
       metrics: false,
-      workloadDelayMs: 20,
       workloads: { startDelayMs: 20, hpaSyncMs: 100 },
     });
     for (const c of sim.clusters) await simClient(c).namespace(NS);
