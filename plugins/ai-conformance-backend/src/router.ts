@@ -216,6 +216,25 @@ export async function createRouter(
     },
   );
 
+  validated.get('/clusters/:namespace/:name/bundle', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const bundle = await api.getSubmissionBundle(
+      req.params.namespace,
+      req.params.name,
+      { product: req.query.product, version: req.query.version },
+      credentials,
+    );
+    (res as express.Response)
+      .type('application/gzip')
+      .set({
+        'Content-Disposition': `attachment; filename="${bundle.fileName}"`,
+        'Cache-Control': 'private, no-cache',
+      })
+      .send(bundle.body);
+  });
+
   validated.get('/runs/:runId', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],

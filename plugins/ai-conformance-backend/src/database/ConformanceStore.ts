@@ -34,7 +34,7 @@ export interface RunClaim {
 
 /** An uploaded file kept with the run it produced. */
 export interface NewArtifact {
-  kind: 'snapshot' | 'junit' | 'go-test-json';
+  kind: 'snapshot' | 'junit' | 'go-test-json' | 'e2e-log';
   contentType: string;
   content: string;
   sha256: string;
@@ -176,6 +176,15 @@ export interface ConformanceStore {
     entityRef: string,
     requirementsVersion?: string,
   ): Promise<StoredRun | undefined>;
+
+  /**
+   * The content of the newest upload of each of these artifact kinds of a
+   * cluster (by upload time), e.g. for its submission bundle.
+   */
+  getLatestArtifacts(
+    entityRef: string,
+    kinds: NewArtifact['kind'][],
+  ): Promise<Map<NewArtifact['kind'], string>>;
 
   /** The newest succeeded run of every cluster (without report bodies). */
   listLatestSucceeded(): Promise<StoredRun[]>;

@@ -69,6 +69,15 @@ export type EndpointMap = {
       | string
       | AiConformanceHttpOperations['GetSelfAssessment']['responses'][200]['content']['application/json'];
   };
+  '#get|/clusters/{namespace}/{name}/bundle': {
+    path: NonNullable<
+      AiConformanceHttpOperations['GetSubmissionBundle']['parameters']['path']
+    >;
+    query: NonNullable<
+      AiConformanceHttpOperations['GetSubmissionBundle']['parameters']['query']
+    >;
+    response: string;
+  };
   '#get|/clusters/{namespace}/{name}/accelerators': {
     path: NonNullable<
       AiConformanceHttpOperations['GetClusterAccelerators']['parameters']['path']

@@ -430,7 +430,7 @@ export const spec = {
       post: {
         operationId: 'UploadReport',
         description:
-          'Uploads a cluster snapshot (evaluated here) or official-suite results (junit.xml, or results.json from `go test -json`). The body size is limited by `aiConformance.uploads.maxBytes`.',
+          'Uploads a cluster snapshot (evaluated here) or official-suite results (junit.xml, results.json from `go test -json`, or e2e.log, the verbose `go test` output, as text/plain). The body size is limited by `aiConformance.uploads.maxBytes`.',
         requestBody: {
           required: true,
           content: {
@@ -453,6 +453,12 @@ export const spec = {
             'text/xml': {
               schema: {
                 type: 'string',
+              },
+            },
+            'text/plain': {
+              schema: {
+                type: 'string',
+                description: 'e2e.log, the verbose `go test` output.',
               },
             },
           },
@@ -542,6 +548,68 @@ export const spec = {
                       type: 'object',
                     },
                   },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/clusters/{namespace}/{name}/bundle': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/namespace',
+        },
+        {
+          $ref: '#/components/parameters/name',
+        },
+      ],
+      get: {
+        operationId: 'GetSubmissionBundle',
+        description:
+          "The CNCF submission folder `vX.Y/<product>/` (PRODUCT.yaml, the newest uploaded official-suite artifacts, the report's own active run as `active/junit.xml`, `active/results.json` and `active/e2e.log`, and evidence files) as a .tar.gz, built from the latest report as `ai-conformance bundle` builds it. Needs `ai-conformance.report.read` on the cluster.",
+        parameters: [
+          {
+            name: 'product',
+            in: 'query',
+            required: true,
+            description:
+              'The product folder name under `vX.Y/`: letters, digits, `.`, `_` or `-`, starting with a letter or digit (anything else is a 400).',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'version',
+            in: 'query',
+            required: false,
+            description:
+              'Only runs evaluated against this checklist version, e.g. 1.37.',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The folder as a gzipped tar archive.',
+            content: {
+              'application/gzip': {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
                 },
               },
             },

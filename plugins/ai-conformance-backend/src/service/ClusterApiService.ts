@@ -40,6 +40,10 @@ import { toRunRecord, toRunStatus, type RunManager } from './RunManager';
 import type { ReportUpload, ReportUploadService } from './ReportUploadService';
 import { summarizeRecord } from './summarizeCluster';
 import { principalRef, runCreator } from './runCreator';
+import {
+  clusterSubmissionBundle,
+  type SubmissionBundleDownload,
+} from './clusterSubmissionBundle';
 
 /** `GET /clusters` page size when the request names none. */
 export const DEFAULT_CLUSTER_PAGE = 100;
@@ -349,6 +353,24 @@ export class ClusterApiService {
           body: JSON.stringify(parseYaml(yaml)),
         }
       : { contentType: 'application/yaml', body: yaml };
+  }
+
+  /**
+   * The cluster's CNCF submission folder `vX.Y/<product>/` as a .tar.gz,
+   * under `ai-conformance.report.read` for it (as the report).
+   */
+  async getSubmissionBundle(
+    namespace: string,
+    name: string,
+    options: { product: string; version?: string },
+    credentials: BackstageCredentials,
+  ): Promise<SubmissionBundleDownload> {
+    const ref = await this.#readable(namespace, name, credentials);
+    return clusterSubmissionBundle(
+      { store: this.deps.store, metadata: this.deps.selfAssessmentMetadata },
+      ref,
+      options,
+    );
   }
 
   /**

@@ -107,7 +107,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Uploads a cluster snapshot (evaluated here) or official-suite results (junit.xml, or results.json from `go test -json`). The body size is limited by `aiConformance.uploads.maxBytes`. */
+    /** Uploads a cluster snapshot (evaluated here) or official-suite results (junit.xml, results.json from `go test -json`, or e2e.log, the verbose `go test` output, as text/plain). The body size is limited by `aiConformance.uploads.maxBytes`. */
     post: operations['UploadReport'];
     delete?: never;
     options?: never;
@@ -127,6 +127,26 @@ export interface paths {
     };
     /** A CNCF submission draft (PRODUCT.yaml) from the latest report. */
     get: operations['GetSelfAssessment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/clusters/{namespace}/{name}/bundle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    /** The CNCF submission folder `vX.Y/<product>/` (PRODUCT.yaml, the newest uploaded official-suite artifacts, the report's own active run as `active/junit.xml`, `active/results.json` and `active/e2e.log`, and evidence files) as a .tar.gz, built from the latest report as `ai-conformance bundle` builds it. Needs `ai-conformance.report.read` on the cluster. */
+    get: operations['GetSubmissionBundle'];
     put?: never;
     post?: never;
     delete?: never;
@@ -820,6 +840,7 @@ export interface operations {
         'application/x-ndjson': string;
         'application/xml': string;
         'text/xml': string;
+        'text/plain': string;
       };
     };
     responses: {
@@ -866,6 +887,38 @@ export interface operations {
             metadata: Record<string, unknown>;
             spec: Record<string, unknown>;
           };
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  GetSubmissionBundle: {
+    parameters: {
+      query: {
+        /** The product folder name under `vX.Y/`: letters, digits, `.`, `_` or `-`, starting with a letter or digit (anything else is a 400). */
+        product: string;
+        /** Only runs evaluated against this checklist version, e.g. 1.37. */
+        version?: string;
+      };
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The folder as a gzipped tar archive. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/gzip': string;
         };
       };
       400: components['responses']['ErrorResponse'];
