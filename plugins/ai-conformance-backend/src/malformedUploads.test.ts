@@ -117,4 +117,39 @@ describe('malformed uploads answer 400 saying what is wrong', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ name: 'InputError', message });
   });
+
+  it.each([
+    [
+      'a result line without its colon',
+      '=== RUN   TestGangScheduling\n--- PASS TestGangScheduling (1.00s)\n',
+      'e2e.log line 2: a result line must read "--- PASS|FAIL|SKIP: TestName (1.23s)", got "--- PASS TestGangScheduling (1.00s)"',
+    ],
+    [
+      'a NUL byte',
+      '=== RUN   TestGangScheduling\n    a\u0000b\n--- PASS: TestGangScheduling (1.00s)\n',
+      'e2e.log line 2: control character U+0000 (the log is go test output, plain text)',
+    ],
+    [
+      'no result line at all',
+      'hello\nworld\n',
+      'The text upload is not an e2e.log: it holds no go test result line (--- PASS/FAIL/SKIP: TestName)',
+    ],
+  ])('e2e.log with %s', async (_what, body, message) => {
+    const res = await upload(body, 'text/plain');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ name: 'InputError', message });
+  });
+
+  it('a well-formed e2e.log is stored as a run whose mapped test is evidence', async () => {
+    const res = await upload(
+      '=== RUN   TestGangScheduling\n    gang ok\n--- PASS: TestGangScheduling (42.70s)\nPASS\n',
+      'text/plain; charset=utf-8',
+    );
+    expect(res.status).toBe(201);
+    const gang = res.body.report.requirements.find(
+      (r: any) => r.id === 'gang_scheduling',
+    );
+    expect(gang).toMatchObject({ status: 'pass', method: 'artifact' });
+    expect(JSON.stringify(gang.evidence)).toContain('TestGangScheduling');
+  });
 });

@@ -419,11 +419,11 @@ describe('aiConformancePlugin routes', () => {
     const badType = await post(
       '/clusters/default/gke-a/reports',
       'hello',
-      'text/plain',
+      'text/csv',
     );
     expect(badType.status).toBe(400);
     expect(badType.body.error.message).toMatch(
-      /Unsupported content type "text\/plain"/,
+      /Unsupported content type "text\/csv"/,
     );
     const badXml = await post(
       '/clusters/default/gke-a/reports',

@@ -47,5 +47,8 @@ describe('upload helpers', () => {
       'application/xml',
     );
     expect(() => contentTypeOf('hello')).toThrow(/neither JSON/);
+    expect(
+      contentTypeOf('=== RUN   TestX\n--- PASS: TestX (1.00s)\nPASS\n'),
+    ).toBe('text/plain');
   });
 });

@@ -61,7 +61,8 @@ export function uploadUrl(
 /**
  * The Content-Type for a file, from its content: XML for junit.xml, JSON
  * for a snapshot from `collect` or `go test -json` output (results.json,
- * one event per line). A report from `check --output json` is refused: the
+ * one event per line), plain text for verbose go test output (e2e.log). A
+ * report from `check --output json` is refused: the
  * backend evaluates snapshots, not finished reports.
  */
 export function contentTypeOf(text: string): string {
@@ -82,8 +83,11 @@ export function contentTypeOf(text: string): string {
     }
     return 'application/json';
   }
+  if (/^\s*--- (PASS|FAIL|SKIP): /m.test(text)) {
+    return 'text/plain'; // verbose go test output (e2e.log)
+  }
   throw new CliError(
-    'the file is neither JSON (snapshot.json from collect, results.json from go test -json) nor XML (junit.xml)',
+    'the file is neither JSON (snapshot.json from collect, results.json from go test -json), XML (junit.xml) nor go test output (e2e.log)',
   );
 }
 

@@ -27,7 +27,7 @@ export interface ConformanceRunOptions {
 
 /** An uploaded official-suite artifact. */
 export interface UploadedArtifact {
-  kind: 'junit' | 'go-test-json';
+  kind: 'junit' | 'go-test-json' | 'e2e-log';
   content: string;
 }
 

@@ -16,6 +16,7 @@ import {
   runActiveChecks,
   parseGoTestJsonArtifact,
   parseJUnitArtifact,
+  parseE2eLogArtifact,
   parseSnapshot,
   runConformanceCheck,
   type DeclaredSolution,
@@ -212,11 +213,12 @@ export class EngineConformanceRunner implements ConformanceRunner {
     base: ConformanceReport | undefined,
     clusterName: string,
   ): Promise<ConformanceReport> {
-    const results = artifacts.map(a =>
-      a.kind === 'junit'
-        ? parseJUnitArtifact(a.content, 'junit.xml')
-        : parseGoTestJsonArtifact(a.content, 'results.json'),
-    );
+    const results = artifacts.map(a => {
+      if (a.kind === 'junit') return parseJUnitArtifact(a.content, 'junit.xml');
+      if (a.kind === 'e2e-log')
+        return parseE2eLogArtifact(a.content, 'e2e.log');
+      return parseGoTestJsonArtifact(a.content, 'results.json');
+    });
     const merged = mergeArtifactResults(
       base ?? emptyReport(clusterName),
       results,

@@ -74,8 +74,16 @@ export function detectUpload(contentType: string, body: string): Detected {
       'The JSON upload is neither a cluster snapshot (schemaVersion, discovery, reads) nor `go test -json` output (results.json, one event per line)',
     );
   }
+  if (type === 'text/plain') {
+    if (!/^\s*--- (PASS|FAIL|SKIP)\b/m.test(body)) {
+      throw new InputError(
+        'The text upload is not an e2e.log: it holds no go test result line (--- PASS/FAIL/SKIP: TestName)',
+      );
+    }
+    return { kind: 'e2e-log' };
+  }
   throw new InputError(
-    `Unsupported content type "${type}": send application/json (snapshot or results.json) or application/xml (junit.xml)`,
+    `Unsupported content type "${type}": send application/json (snapshot or results.json), application/xml (junit.xml) or text/plain (e2e.log)`,
   );
 }
 

@@ -152,4 +152,21 @@ describe('official-suite artifacts (real format)', () => {
       'e2e.log holds no go test result line (--- PASS/FAIL/SKIP)',
     );
   });
+
+  it('refuses an e2e.log with a broken result line or a control character, naming the line', () => {
+    expect(() =>
+      parseE2eLogArtifact('=== RUN   TestX\n--- PASS TestX (1.00s)\n'),
+    ).toThrow(
+      'e2e.log line 2: a result line must read "--- PASS|FAIL|SKIP: TestName (1.23s)", got "--- PASS TestX (1.00s)"',
+    );
+    expect(() =>
+      parseE2eLogArtifact('=== RUN   TestX\n    a\u0000b\n--- PASS: TestX (1.00s)\n'),
+    ).toThrow('e2e.log line 2: control character U+0000');
+    // terminal colours and CRLF line ends are plain text
+    expect(
+      parseE2eLogArtifact(
+        '=== RUN   TestX\r\n    \u001b[32mok\u001b[0m\r\n--- PASS: TestX (1.00s)\r\n',
+      ).tests,
+    ).toEqual([expect.objectContaining({ name: 'TestX', status: 'passed' })]);
+  });
 });

@@ -4,6 +4,14 @@ import type { ArtifactResults } from './types';
 
 const RESULT = /^\s*--- (PASS|FAIL|SKIP): (\S+)(?: \((\d+(?:\.\d+)?)s\))?/;
 const RUN = /^=== (?:RUN|CONT|PAUSE)\s+(\S+)/;
+/** A line that starts like a result line (then it must be one). */
+const RESULT_START = /^\s*--- (PASS|FAIL|SKIP)\b/;
+/**
+ * Control characters that never occur in a text log (tab, CR and the
+ * escape of terminal colours are fine).
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f]/;
 
 const STATUS: Record<string, RawTestOutcome['status']> = {
   PASS: 'passed',
@@ -16,7 +24,9 @@ const STATUS: Record<string, RawTestOutcome['status']> = {
  * (`=== RUN`, log lines, `--- PASS|FAIL|SKIP: TestX (1.2s)`), as extracted
  * from results.json. The last result line of each test counts; the log lines
  * a failed or skipped test printed become its message. Subtests fold into
- * their test. InputError when the log holds no result line.
+ * their test. InputError when the log holds no result line, a line that
+ * starts like a result line but is not one, or a control character (naming
+ * the line).
  *
  * @public
  */
@@ -27,7 +37,28 @@ export function parseE2eLogArtifact(
   const logs = new Map<string, string[]>();
   const finals = new Map<string, RawTestOutcome>();
   let current: string | undefined;
-  for (const line of text.split(/\r?\n/)) {
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const control = CONTROL.exec(line);
+    if (control) {
+      throw new InputError(
+        `e2e.log line ${i + 1}: control character U+${control[0]
+          .charCodeAt(0)
+          .toString(16)
+          .toUpperCase()
+          .padStart(4, '0')} (the log is go test output, plain text)`,
+      );
+    }
+    if (RESULT_START.test(line) && !RESULT.test(line)) {
+      throw new InputError(
+        `e2e.log line ${
+          i + 1
+        }: a result line must read "--- PASS|FAIL|SKIP: TestName (1.23s)", got "${line
+          .trim()
+          .slice(0, 80)}"`,
+      );
+    }
     const run = RUN.exec(line);
     if (run) {
       current = run[1];
