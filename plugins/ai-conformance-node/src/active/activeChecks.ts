@@ -1,5 +1,6 @@
 import { clusterAutoscalingActive } from './clusterAutoscaling';
 import { gangSchedulingActive } from './gangScheduling';
+import { podAutoscalingActive } from './podAutoscaling';
 import { robustControllerActive } from './robustController';
 import { secureAcceleratorAccessActive } from './secureAcceleratorAccess';
 import type { ActiveCheck, ActivePermission } from './types';
@@ -16,6 +17,7 @@ export const ACTIVE_CHECKS: readonly ActiveCheck[] = [
   robustControllerActive,
   workloadSandboxingActive,
   clusterAutoscalingActive,
+  podAutoscalingActive,
 ];
 
 /**

@@ -11,6 +11,8 @@ export interface ActiveImages {
   cuda: string;
   /** Head container of the RayCluster robust_controller creates. */
   ray: string;
+  /** Exposes one constant gauge (`--metric-name`, `--metric-value`) for pod_autoscaling's HPA. */
+  metricsExporter: string;
 }
 
 /** @public */
@@ -18,6 +20,7 @@ export const DEFAULT_ACTIVE_IMAGES: ActiveImages = {
   toolbox: 'registry.k8s.io/e2e-test-images/busybox:1.36.1-1',
   cuda: 'nvcr.io/nvidia/cuda:12.9.1-base-ubuntu24.04',
   ray: 'rayproject/ray:2.49.0-py311',
+  metricsExporter: 'gcr.io/google-samples/prometheus-dummy-exporter:v0.2.0',
 };
 
 /** @public */

@@ -96,7 +96,7 @@ export function activeChecksTableMarkdown(
     const perms = c.permissions
       .map(
         p =>
-          `${p.verbs.join('/')} ${p.resource}${
+          `${p.verbs.join('/')} ${p.resource.replace(/\*/g, '\\*')}${
             p.subresource ? `/${p.subresource}` : ''
           }${p.group ? `.${p.group}` : ''} (${SCOPE_TEXT[p.scope]})`,
       )

@@ -11,6 +11,7 @@ export {
 export { secureAcceleratorAccessActive } from './secureAcceleratorAccess';
 export { gangSchedulingActive } from './gangScheduling';
 export { clusterAutoscalingActive } from './clusterAutoscaling';
+export { podAutoscalingActive } from './podAutoscaling';
 export { robustControllerActive } from './robustController';
 export { workloadSandboxingActive } from './workloadSandboxing';
 export { runActiveChecks } from './runActiveChecks';

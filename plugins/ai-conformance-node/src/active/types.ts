@@ -52,6 +52,11 @@ export interface ActiveCheckOptions {
   /** How long gang_scheduling watches the gang that must not run; default 10 s. */
   gangObserveMs?: number;
   /**
+   * How long pod_autoscaling waits, once the custom metric is served, for
+   * the HPA to scale before it reports `fail`; default 120 s.
+   */
+  hpaObserveMs?: number;
+  /**
    * cluster_autoscaling also deletes its pods and waits for the added node
    * to be removed (needs a deadline longer than the autoscaler's scale-down
    * delay); default false.
