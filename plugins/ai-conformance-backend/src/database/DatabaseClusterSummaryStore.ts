@@ -506,21 +506,36 @@ export class DatabaseClusterSummaryStore implements ClusterSummaryStore {
     }
     const absent: string[] = [];
     const others: string[] = [];
+    const changed: CatalogCluster[] = [];
     for (const row of rows) {
       const cluster = byRef.get(row.entity_ref);
       if (cluster) {
-        const owner = cluster.owner ?? null;
-        const title = cluster.title ?? null;
-        if (!row.in_catalog || row.owner !== owner || row.title !== title) {
-          await this.db(SUMMARIES)
-            .where({ entity_ref: row.entity_ref })
-            .update({ in_catalog: true, owner, title });
+        if (
+          !row.in_catalog ||
+          row.owner !== (cluster.owner ?? null) ||
+          row.title !== (cluster.title ?? null)
+        ) {
+          changed.push(cluster);
         }
       } else if (row.last_run_id) {
         others.push(row.entity_ref);
       } else {
         absent.push(row.entity_ref);
       }
+    }
+    // One transaction for the changed rows (a first sync changes them all).
+    for (let i = 0; i < changed.length; i += CHUNK) {
+      await this.db.transaction(async tx => {
+        for (const c of changed.slice(i, i + CHUNK)) {
+          await tx(SUMMARIES)
+            .where({ entity_ref: c.entityRef })
+            .update({
+              in_catalog: true,
+              owner: c.owner ?? null,
+              title: c.title ?? null,
+            });
+        }
+      });
     }
     // Refs with runs that are not cluster entities count while their
     // entity exists (as GET /clusters always listed them).
