@@ -120,6 +120,8 @@ describe('active checks against kube-sim', () => {
       '/api/v1/namespaces',
       '/api/v1/pods',
       '/apis/batch/v1/jobs',
+      '/apis/apps/v1/deployments',
+      '/apis/autoscaling/v2/horizontalpodautoscalers',
       '/apis/kueue.x-k8s.io/v1beta1/clusterqueues',
       '/apis/kueue.x-k8s.io/v1beta1/resourceflavors',
       '/apis/kueue.x-k8s.io/v1beta1/localqueues',
@@ -167,6 +169,7 @@ describe('active checks against kube-sim', () => {
         'gang_scheduling',
         'robust_controller',
         'cluster_autoscaling',
+        'pod_autoscaling',
       ],
     ],
     [
@@ -178,6 +181,7 @@ describe('active checks against kube-sim', () => {
         'robust_controller',
         'workload_sandboxing',
         'cluster_autoscaling',
+        'pod_autoscaling',
       ],
     ],
   ])(
