@@ -70,6 +70,14 @@ export interface AiConformanceApi {
     entity: CompoundEntityRef,
     options?: { version?: string },
   ): Promise<string>;
+  /**
+   * The cluster's CNCF submission folder `vX.Y/<product>/` (PRODUCT.yaml,
+   * artifacts, evidence) as a .tar.gz.
+   */
+  getSubmissionBundle(
+    entity: CompoundEntityRef,
+    options: { product: string; version?: string },
+  ): Promise<Blob>;
 }
 
 /**

@@ -153,6 +153,20 @@ export class AiConformanceClient implements AiConformanceApi {
     return response.text();
   }
 
+  async getSubmissionBundle(
+    entity: CompoundEntityRef,
+    options: { product: string; version?: string },
+  ): Promise<Blob> {
+    const response = await this.request(
+      `${clusterPath(entity)}/bundle${query({
+        product: options.product,
+        version: options.version,
+      })}`,
+      { headers: { Accept: 'application/gzip' } },
+    );
+    return response.blob();
+  }
+
   /** The JSON answer of an operation, typed by the backend's OpenAPI spec. */
   private async getJson<Operation extends JsonOperation>(
     _operation: Operation,

@@ -1,7 +1,7 @@
 /** Saves text as a file through a temporary object URL and an anchor. */
 export function downloadFile(
   fileName: string,
-  content: string,
+  content: string | Blob,
   mimeType: string,
 ): void {
   const blob = new Blob([content], { type: mimeType });

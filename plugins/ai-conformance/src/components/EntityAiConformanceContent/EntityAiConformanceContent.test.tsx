@@ -409,4 +409,44 @@ describe('EntityAiConformanceContent', () => {
     expect(await blobs[0].text()).toContain('kubernetesVersion: v1.34');
     click.mockRestore();
   });
+
+  it('downloads the submission bundle from the backend, named after the cluster', async () => {
+    serveDetail({ report: sampleReport() });
+    const asked: string[] = [];
+    server.use(
+      http.get(`${clusterUrl}/bundle`, ({ request }) => {
+        asked.push(new URL(request.url).search);
+        return new HttpResponse(new Uint8Array([0x1f, 0x8b, 8]), {
+          headers: { 'Content-Type': 'application/gzip' },
+        });
+      }),
+    );
+    const blobs: Blob[] = [];
+    const downloads: string[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:bundle';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function recordDownload(this: HTMLAnchorElement) {
+        downloads.push(this.download);
+      });
+    await renderWithApis(<EntityAiConformanceContent />);
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Export/ }),
+    );
+    await userEvent.click(
+      screen.getByRole('menuitem', {
+        name: 'Download submission bundle (.tar.gz)',
+      }),
+    );
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    expect(asked).toEqual(['?product=gke-ai-prod&version=1.34']);
+    expect(downloads).toEqual(['v1.34-gke-ai-prod.tar.gz']);
+    expect(blobs[0].type).toBe('application/gzip');
+    expect(blobs[0].size).toBe(3);
+    click.mockRestore();
+  });
 });

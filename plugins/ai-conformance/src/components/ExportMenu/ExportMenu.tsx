@@ -10,7 +10,10 @@ import { aiConformanceApiRef } from '../../api';
 import { downloadFile } from '../../report/downloadFile';
 import { reportToMarkdown } from '../../report/reportToMarkdown';
 
-/** Downloads the report as JSON or Markdown, or a CNCF PRODUCT.yaml draft. */
+/**
+ * Downloads the report as JSON or Markdown, a CNCF PRODUCT.yaml draft, or
+ * the submission folder vX.Y/<cluster>/ as a .tar.gz.
+ */
 export const ExportMenu = (props: {
   entity: CompoundEntityRef;
   entityRef: string;
@@ -56,6 +59,30 @@ export const ExportMenu = (props: {
     }
   };
 
+  const exportBundle = async () => {
+    close();
+    // the product folder is named after the cluster entity
+    const product = entity.name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
+    try {
+      const archive = await api.getSubmissionBundle(entity, {
+        product,
+        version: report.requirementsVersion,
+      });
+      downloadFile(
+        `v${report.requirementsVersion}-${product}.tar.gz`,
+        archive,
+        'application/gzip',
+      );
+    } catch (e) {
+      alertApi.post({
+        message: `Could not build the submission bundle: ${
+          (e as Error).message
+        }`,
+        severity: 'error',
+      });
+    }
+  };
+
   return (
     <>
       <Button
@@ -77,6 +104,9 @@ export const ExportMenu = (props: {
         <MenuItem onClick={exportJson}>Report as JSON</MenuItem>
         <MenuItem onClick={exportMarkdown}>Report as Markdown</MenuItem>
         <MenuItem onClick={exportProductYaml}>CNCF PRODUCT.yaml draft</MenuItem>
+        <MenuItem onClick={exportBundle}>
+          Download submission bundle (.tar.gz)
+        </MenuItem>
       </Menu>
     </>
   );
