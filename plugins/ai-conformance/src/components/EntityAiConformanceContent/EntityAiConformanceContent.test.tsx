@@ -32,6 +32,26 @@ const errorBody = (name: string, message: string, statusCode: number) => ({
   response: { statusCode },
 });
 
+/**
+ * Captures the files the tab downloads (their blobs and names) instead of
+ * handing them to the browser; `restore` puts the anchor's click back.
+ */
+const captureDownloads = () => {
+  const blobs: Blob[] = [];
+  const names: string[] = [];
+  URL.createObjectURL = jest.fn((blob: Blob) => {
+    blobs.push(blob);
+    return 'blob:download';
+  });
+  URL.revokeObjectURL = jest.fn();
+  const click = jest
+    .spyOn(HTMLAnchorElement.prototype, 'click')
+    .mockImplementation(function recordDownload(this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+  return { blobs, names, restore: () => click.mockRestore() };
+};
+
 describe('EntityAiConformanceContent', () => {
   it('shows progress while loading', async () => {
     server.use(
@@ -347,18 +367,7 @@ describe('EntityAiConformanceContent', () => {
   it('downloads the report as JSON', async () => {
     const report = sampleReport();
     serveDetail({ report });
-    const blobs: Blob[] = [];
-    const downloads: string[] = [];
-    URL.createObjectURL = jest.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:report';
-    });
-    URL.revokeObjectURL = jest.fn();
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function recordDownload(this: HTMLAnchorElement) {
-        downloads.push(this.download);
-      });
+    const { blobs, names: downloads, restore } = captureDownloads();
     await renderWithApis(<EntityAiConformanceContent />);
     await userEvent.click(
       await screen.findByRole('button', { name: /Export/ }),
@@ -375,7 +384,7 @@ describe('EntityAiConformanceContent', () => {
     );
     expect(downloads[1]).toBe('ai-conformance-gke-ai-prod-v1.34.md');
     expect(await blobs[1].text()).toContain('- Verdict: **Not conformant**');
-    click.mockRestore();
+    restore();
   });
 
   it('downloads the PRODUCT.yaml draft from the backend', async () => {
@@ -389,15 +398,7 @@ describe('EntityAiConformanceContent', () => {
           }),
       ),
     );
-    const blobs: Blob[] = [];
-    URL.createObjectURL = jest.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:yaml';
-    });
-    URL.revokeObjectURL = jest.fn();
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(() => {});
+    const { blobs, restore } = captureDownloads();
     await renderWithApis(<EntityAiConformanceContent />);
     await userEvent.click(
       await screen.findByRole('button', { name: /Export/ }),
@@ -407,7 +408,7 @@ describe('EntityAiConformanceContent', () => {
     );
     await waitFor(() => expect(blobs).toHaveLength(1));
     expect(await blobs[0].text()).toContain('kubernetesVersion: v1.34');
-    click.mockRestore();
+    restore();
   });
 
   it('downloads the submission bundle from the backend, named after the cluster', async () => {
@@ -421,18 +422,7 @@ describe('EntityAiConformanceContent', () => {
         });
       }),
     );
-    const blobs: Blob[] = [];
-    const downloads: string[] = [];
-    URL.createObjectURL = jest.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:bundle';
-    });
-    URL.revokeObjectURL = jest.fn();
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function recordDownload(this: HTMLAnchorElement) {
-        downloads.push(this.download);
-      });
+    const { blobs, names: downloads, restore } = captureDownloads();
     await renderWithApis(<EntityAiConformanceContent />);
     await userEvent.click(
       await screen.findByRole('button', { name: /Export/ }),
@@ -447,6 +437,6 @@ describe('EntityAiConformanceContent', () => {
     expect(downloads).toEqual(['v1.34-gke-ai-prod.tar.gz']);
     expect(blobs[0].type).toBe('application/gzip');
     expect(blobs[0].size).toBe(3);
-    click.mockRestore();
+    restore();
   });
 });
