@@ -5,7 +5,8 @@
 // triggered once the catalog lists every cluster, and the run rows give the
 // pass throughput (finished runs / (last finish − first start)) and the
 // runs each replica executed; peak memory is the highest RSS of each
-// replica's process during the pass (sampled every 250 ms).
+// replica's process during the pass (sampled every 250 ms) and the CPU
+// time (user + system) each replica used during it.
 // Each replica starts as production runs it (README, "Running in
 // production"): no source maps and the V8 old-space limit `--heap-mib`
 // (default 384; 0 leaves V8's default, about 4 GiB on a large host);
@@ -15,7 +16,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { arg, FLEET_SCENARIOS, rssMiB, sleep } from './fleetBench.mjs';
+import {
+  arg,
+  cpuSeconds,
+  FLEET_SCENARIOS,
+  rssMiB,
+  sleep,
+} from './fleetBench.mjs';
 import knexFactory from 'knex';
 
 const require = createRequire(import.meta.url);
@@ -76,6 +83,7 @@ async function measure(sim, count, dir) {
     await waitForIdleTask(db, 'ai-conformance-checks');
     const before = replicas.map(r => rssMiB(r.child.pid));
     const peak = [...before];
+    const cpuBefore = replicas.map(r => cpuSeconds(r.child.pid));
     const sampler = setInterval(() => {
       replicas.forEach((r, i) => {
         peak[i] = Math.max(peak[i], rssMiB(r.child.pid));
@@ -103,6 +111,7 @@ async function measure(sim, count, dir) {
       await sleep(1000);
     }
     clearInterval(sampler);
+    const cpu = replicas.map((r, i) => cpuSeconds(r.child.pid) - cpuBefore[i]);
     const done = rows.filter(r => r.finished_at && r.started_at);
     const firstStart = Math.min(...done.map(r => Date.parse(r.started_at)));
     const lastFinish = Math.max(...done.map(r => Date.parse(r.finished_at)));
@@ -118,6 +127,7 @@ async function measure(sim, count, dir) {
         runs: rows.filter(x => x.owner_replica === r.replicaId).length,
         rssBeforeMiB: before[i],
         peakRssMiB: peak[i],
+        cpuSeconds: cpu[i],
       })),
     };
   } finally {
@@ -157,7 +167,9 @@ async function main() {
             p =>
               `${p.runs} runs, peak rss ${p.peakRssMiB.toFixed(
                 0,
-              )} MiB (${p.rssBeforeMiB.toFixed(0)} before)`,
+              )} MiB (${p.rssBeforeMiB.toFixed(
+                0,
+              )} before), cpu ${p.cpuSeconds.toFixed(1)} s`,
           )
           .join('; ')}`,
       );

@@ -307,13 +307,15 @@ async function main() {
       add(
         '6 fleet pass (replicas)',
         c,
-        'runs / peak RSS per replica',
+        'runs / peak RSS / CPU per replica',
         r.perReplica
           .map(
             p =>
               `${p.runs} runs, ${p.peakRssMiB.toFixed(
                 0,
-              )} MiB (${p.rssBeforeMiB.toFixed(0)} before)`,
+              )} MiB (${p.rssBeforeMiB.toFixed(0)} before), ${(
+                p.cpuSeconds ?? 0
+              ).toFixed(0)} s CPU`,
           )
           .join('; '),
       );
@@ -476,7 +478,8 @@ ${
    over, the scheduled task is triggered: it queues a run per cluster and every replica's worker
    claims them. Clusters/s = finished runs / (last finish − first start) from the run rows;
    runs per replica from each row's \`owner_replica\`; peak RSS of each replica's process during
-   the pass (sampled every 250 ms), with its RSS just before the pass.
+   the pass (sampled every 250 ms), with its RSS just before the pass, and the CPU time (user +
+   system) each replica used during the pass.
 
 7. **GET /clusters over the summaries** (\`clusters-list.mjs\`): for 1,000 and 10,000 clusters a
    backend from source starts on a SQLite directory holding one succeeded run per cluster
