@@ -37,9 +37,9 @@ export function parseE2eLogArtifact(
   const logs = new Map<string, string[]>();
   const finals = new Map<string, RawTestOutcome>();
   let current: string | undefined;
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  const textLines = text.split(/\r?\n/);
+  for (let i = 0; i < textLines.length; i++) {
+    const line = textLines[i];
     const control = CONTROL.exec(line);
     if (control) {
       throw new InputError(

@@ -50,6 +50,7 @@ function subtestName(s: string): string {
 function logLines(text: string): string[] {
   return text
     .split(/\r?\n/)
+    // eslint-disable-next-line no-control-regex
     .map(l => l.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ').trim())
     .filter(Boolean)
     .map(l => (/^(---|===)\s/.test(l) ? `| ${l}` : l));
