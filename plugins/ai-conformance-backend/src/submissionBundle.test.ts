@@ -97,7 +97,11 @@ describe('GET /clusters/:namespace/:name/bundle', () => {
         .set('Authorization', mockCredentials.user.header())
         .set('Content-Type', type)
         .send(body);
-      expect(res.status).toBe(201);
+      if (res.status !== 201) {
+        throw new Error(
+          `upload of ${type} answered ${res.status}: ${res.text}`,
+        );
+      }
     }
   });
 
