@@ -595,6 +595,25 @@ export class DatabaseConformanceStore implements ConformanceStore {
     return row ? toRun(row as RunRow) : undefined;
   }
 
+  async getLatestArtifacts(
+    entityRef: string,
+    kinds: NewArtifact['kind'][],
+  ): Promise<Map<NewArtifact['kind'], string>> {
+    const found = new Map<NewArtifact['kind'], string>();
+    for (const kind of kinds) {
+      const row = await this.db(ARTIFACTS)
+        .select('content')
+        .where({ entity_ref: entityRef, kind })
+        .orderBy([
+          { column: 'uploaded_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .first();
+      if (row) found.set(kind, String(row.content));
+    }
+    return found;
+  }
+
   /** The newest succeeded run of every cluster (without report bodies). */
   async listLatestSucceeded(): Promise<StoredRun[]> {
     const latest = this.db(RUNS)
