@@ -243,6 +243,9 @@ describe('AiConformancePage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
     await waitFor(() => expect(rowNames()[0]).toBe('resource:default/c050'));
     expect(asked[asked.length - 1].get('offset')).toBe('50');
+    // The counts came with the first page and stay.
+    expect(asked[asked.length - 1].get('facets')).toBeNull();
+    expect(screen.getByText(/^120 clusters/)).toBeInTheDocument();
     expect(screen.getByText('51-100 of 120')).toBeInTheDocument();
   });
 

@@ -48,23 +48,28 @@ export const FleetOverview = () => {
   const [rowsPerPage, setRowsPerPage] = useState(50);
   useEffect(() => setPage(0), [filter, sort, rowsPerPage]);
 
+  // The fleet's counts do not depend on the filters or the page: they are
+  // asked for with the first page (on load and whenever a filter changes).
+  const [facets, setFacets] = useState<ClusterListFacets>();
   const fleet = useAsync(
     () =>
-      api.listClusters(
-        fleetQuery(filter, sort, {
+      api.listClusters({
+        ...fleetQuery(filter, sort, {
           offset: page * rowsPerPage,
           limit: rowsPerPage,
         }),
-      ),
+        facets: page === 0 || !facets,
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, filter, sort, page, rowsPerPage],
   );
   // The last answer stays on screen while the next page loads.
   const [shown, setShown] = useState(fleet.value);
   useEffect(() => {
     if (fleet.value) setShown(fleet.value);
+    if (fleet.value?.facets) setFacets(fleet.value.facets);
   }, [fleet.value]);
 
-  const facets = shown?.facets;
   const rows = useMemo(() => (shown?.items ?? []).map(fleetRowOf), [shown]);
   const columns = useMemo(
     () => matrixColumns(rows, filter.version),
