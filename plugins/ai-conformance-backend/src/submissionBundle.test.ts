@@ -25,7 +25,11 @@ import { readTarGz } from './__testUtils__/readTarGz';
 jest.setTimeout(60_000);
 
 const BASE = '/api/ai-conformance/clusters/default';
-const entities = [clusterEntity('gke-a'), clusterEntity('empty')];
+const entities = [
+  clusterEntity('gke-a'),
+  clusterEntity('empty'),
+  clusterEntity('twice'),
+];
 
 const PKG = 'github.com/kubernetes-sigs/ai-conformance/test';
 const JUNIT = `<?xml version="1.0" encoding="UTF-8"?>
@@ -142,6 +146,31 @@ describe('GET /clusters/:namespace/:name/bundle', () => {
         `file://${root}/e2e.log`,
       ]),
     );
+  });
+
+  it('takes the newest upload of each artifact kind, of this cluster only', async () => {
+    const newer = JUNIT.replace(
+      /TestGangScheduling/g,
+      'TestSecureAcceleratorAccess',
+    );
+    for (const body of [JUNIT, newer]) {
+      const res = await request(server)
+        .post(`${BASE}/twice/reports`)
+        .set('Authorization', mockCredentials.user.header())
+        .set('Content-Type', 'application/xml')
+        .send(body);
+      expect(res.status).toBe(201);
+    }
+    const files = await readTarGz(
+      (
+        await get('twice', '?product=twice')
+      ).body as Buffer,
+    );
+    const root = [...files.keys()][0].split('/').slice(0, 2).join('/');
+    expect(files.get(`${root}/junit.xml`)).toBe(newer);
+    // nothing of gke-a's uploads
+    expect(files.has(`${root}/results.json`)).toBe(false);
+    expect(files.has(`${root}/e2e.log`)).toBe(false);
   });
 
   it.each(['../x', '..', '.hidden', 'a%2Fb', '%2E%2E', ''])(
