@@ -103,6 +103,25 @@ describe('HorizontalPodAutoscalerController and the custom-metrics adapter', () 
     return api;
   }
 
+  const HPAS = `/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers`;
+
+  /** A Deployment exposing `value` and an HPA on it. */
+  async function autoscaled(cluster: string, name: string, value: number) {
+    const api = await deploy(cluster, name, value);
+    expect((await api.post(HPAS, hpa(name))).status).toBe(201);
+    return api;
+  }
+
+  const hpaWhen = (
+    api: ReturnType<typeof simClient>,
+    name: string,
+    until: (h: any) => boolean,
+  ) => api.waitFor(`${HPAS}/${name}`, until);
+
+  const replicas = async (api: ReturnType<typeof simClient>, name: string) =>
+    (await api.get(`/apis/apps/v1/namespaces/${NS}/deployments/${name}`)).json
+      .spec.replicas;
+
   it('serves what running pods expose through custom.metrics.k8s.io (v1beta2 and v1beta1, GKE names too)', async () => {
     const api = await deploy('healthy', 'served', 40);
     const v2 = await api.get(
@@ -136,17 +155,10 @@ describe('HorizontalPodAutoscalerController and the custom-metrics adapter', () 
   });
 
   it('scales the Deployment to ceil(current × metric / target) within maxReplicas and reports why', async () => {
-    const api = await deploy('healthy', 'busy', 40);
-    expect(
-      (
-        await api.post(
-          `/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers`,
-          hpa('busy'),
-        )
-      ).status,
-    ).toBe(201);
-    const scaled = await api.waitFor(
-      `/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers/busy`,
+    const api = await autoscaled('healthy', 'busy', 40);
+    const scaled = await hpaWhen(
+      api,
+      'busy',
       h => h?.status?.desiredReplicas === 3,
     );
     expect(condition(scaled, 'ScalingActive')).toMatchObject({
@@ -173,52 +185,34 @@ describe('HorizontalPodAutoscalerController and the custom-metrics adapter', () 
   });
 
   it('keeps the replica count within the tolerance', async () => {
-    const api = await deploy('healthy', 'calm', 10.5);
-    await api.post(
-      `/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers`,
-      hpa('calm'),
-    );
-    const h = await api.waitFor(
-      `/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers/calm`,
+    const api = await autoscaled('healthy', 'calm', 10.5);
+    const h = await hpaWhen(
+      api,
+      'calm',
       x => condition(x, 'ScalingActive')?.status === 'True',
     );
     expect(h.status.desiredReplicas).toBe(1);
     expect(condition(h, 'AbleToScale')?.reason).toBe('ReadyForNewScale');
-    expect(
-      (await api.get(`/apis/apps/v1/namespaces/${NS}/deployments/calm`)).json
-        .spec.replicas,
-    ).toBe(1);
+    expect(await replicas(api, 'calm')).toBe(1);
   });
 
   it('with hpa: stuck writes no status and never scales, while the metric is served', async () => {
-    const api = await deploy('stuck', 'busy', 40);
-    await api.post(
-      `/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers`,
-      hpa('busy'),
-    );
+    const api = await autoscaled('stuck', 'busy', 40);
     const metric = await api.get(
       `/apis/custom.metrics.k8s.io/v1beta2/namespaces/${NS}/pods/*/${METRIC}`,
     );
     expect(metric.json.items[0].value).toBe('40');
     await new Promise(r => setTimeout(r, 500));
-    const h = await api.get(
-      `/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers/busy`,
-    );
+    const h = await api.get(`${HPAS}/busy`);
     expect(h.json.status?.conditions).toBeUndefined();
-    expect(
-      (await api.get(`/apis/apps/v1/namespaces/${NS}/deployments/busy`)).json
-        .spec.replicas,
-    ).toBe(1);
+    expect(await replicas(api, 'busy')).toBe(1);
   });
 
   it('with metrics: absent reports ScalingActive=False FailedGetPodsMetric and keeps the size', async () => {
-    const api = await deploy('absent', 'busy', 40);
-    await api.post(
-      `/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers`,
-      hpa('busy'),
-    );
-    const h = await api.waitFor(
-      `/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers/busy`,
+    const api = await autoscaled('absent', 'busy', 40);
+    const h = await hpaWhen(
+      api,
+      'busy',
       x => condition(x, 'ScalingActive')?.status === 'False',
     );
     expect(condition(h, 'ScalingActive')).toMatchObject({
@@ -226,26 +220,20 @@ describe('HorizontalPodAutoscalerController and the custom-metrics adapter', () 
       message: `the HPA was unable to compute the replica count: unable to get metric ${METRIC}: unable to fetch metrics from custom metrics API: the server could not find the metric ${METRIC} for pods`,
     });
     expect(condition(h, 'AbleToScale')?.status).toBe('True');
-    expect(
-      (await api.get(`/apis/apps/v1/namespaces/${NS}/deployments/busy`)).json
-        .spec.replicas,
-    ).toBe(1);
+    expect(await replicas(api, 'busy')).toBe(1);
     const reasons = (await api.events(NS, 'busy')).map(e => e.reason);
     expect(reasons.filter(r => r === 'FailedGetPodsMetric')).toHaveLength(1);
   });
 
   it('with the adapter unavailable answers 503 and the HPA says the API cannot be reached', async () => {
-    const api = await deploy('down', 'busy', 40);
+    const api = await autoscaled('down', 'busy', 40);
     const read = await api.get(
       `/apis/custom.metrics.k8s.io/v1beta2/namespaces/${NS}/pods/*/${METRIC}`,
     );
     expect(read.status).toBe(503);
-    await api.post(
-      `/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers`,
-      hpa('busy'),
-    );
-    const h = await api.waitFor(
-      `/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers/busy`,
+    const h = await hpaWhen(
+      api,
+      'busy',
       x => condition(x, 'ScalingActive')?.status === 'False',
     );
     expect(condition(h, 'ScalingActive')?.message).toContain(
@@ -255,12 +243,10 @@ describe('HorizontalPodAutoscalerController and the custom-metrics adapter', () 
 
   it('reports FailedGetScale for a missing target', async () => {
     const api = simClient(sim.cluster('healthy'));
-    await api.post(
-      `/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers`,
-      hpa('nothing'),
-    );
-    const h = await api.waitFor(
-      `/apis/autoscaling/v2/namespaces/${NS}/horizontalpodautoscalers/nothing`,
+    await api.post(HPAS, hpa('nothing'));
+    const h = await hpaWhen(
+      api,
+      'nothing',
       x => condition(x, 'AbleToScale')?.status === 'False',
     );
     expect(condition(h, 'AbleToScale')).toMatchObject({
