@@ -1,15 +1,15 @@
-import { startKubeSim } from '@ai-conformance/kube-sim';
-import { connectToCluster } from '../cluster/connectToCluster';
-import { KubeApiClient } from '../cluster/KubeApiClient';
-import { loadClientNode } from '../cluster/loadClientNode';
 import { runConformanceCheck } from '../collector/runConformanceCheck';
 import { mergeActiveResults } from './mergeActiveResults';
 import { runActiveChecks, RunActiveChecksOptions } from './runActiveChecks';
-import { ACTIVE_RUN_SELECTOR } from './runLabels';
+import {
+  labelledObjects,
+  type Sim,
+  simApiClient,
+  simConnection,
+  startActiveSim,
+} from './__testUtils__/simClusters';
 
 jest.setTimeout(120_000);
-
-type Sim = Awaited<ReturnType<typeof startKubeSim>>;
 
 const ONLY: RunActiveChecksOptions = {
   requirementIds: ['pod_autoscaling'],
@@ -22,69 +22,38 @@ describe('pod_autoscaling against kube-sim', () => {
   let sim: Sim;
 
   beforeAll(async () => {
-    await loadClientNode();
-    sim = await startKubeSim({
-      clusters: [
-        { name: 'gke134', scenario: 'gke-1.34-conformant' },
-        { name: 'gke137', scenario: 'gke-1.37-conformant' },
-        {
-          name: 'stuck',
-          scenario: 'gke-1.37-conformant',
-          workloads: { hpa: 'stuck' },
-        },
-        {
-          name: 'absent',
-          scenario: 'gke-1.37-conformant',
-          workloads: { metrics: 'absent' },
-        },
-        { name: 'down', scenario: 'adapter-down' },
-      ],
-    });
+    sim = await startActiveSim([
+      { name: 'gke134', scenario: 'gke-1.34-conformant' },
+      { name: 'gke137', scenario: 'gke-1.37-conformant' },
+      {
+        name: 'stuck',
+        scenario: 'gke-1.37-conformant',
+        workloads: { hpa: 'stuck' },
+      },
+      {
+        name: 'absent',
+        scenario: 'gke-1.37-conformant',
+        workloads: { metrics: 'absent' },
+      },
+      { name: 'down', scenario: 'adapter-down' },
+    ]);
   });
 
   afterAll(() => sim?.stop());
 
-  const connection = (name: string) => {
-    const c = sim.cluster(name);
-    return connectToCluster({
-      type: 'explicit',
-      name,
-      url: c.server,
-      caData: c.caData,
-      token: c.token,
-    });
-  };
-  const client = async (name: string) =>
-    KubeApiClient.create(await connection(name));
-
-  const leftovers = async (name: string) => {
-    const c = await client(name);
-    const found: string[] = [];
-    for (const path of [
+  /** What the check creates, by the run label. */
+  const leftovers = (name: string) =>
+    labelledObjects(sim, name, [
       '/api/v1/namespaces',
       '/api/v1/pods',
       '/apis/apps/v1/deployments',
       '/apis/autoscaling/v2/horizontalpodautoscalers',
-    ]) {
-      const res = await c.request({
-        path,
-        query: { labelSelector: ACTIVE_RUN_SELECTOR },
-        timeoutMs: 5000,
-      });
-      expect(res.status).toBe(200);
-      found.push(
-        ...JSON.parse(res.body).items.map(
-          (o: any) => `${path} ${o.metadata.name}`,
-        ),
-      );
-    }
-    return found;
-  };
+    ]);
 
   it.each(['gke134', 'gke137'])(
     'healthy %s: the HPA on the pod’s custom metric grows the Deployment of accelerator pods; nothing is left',
     async name => {
-      const run = await runActiveChecks(await client(name), ONLY);
+      const run = await runActiveChecks(await simApiClient(sim, name), ONLY);
       const r = run.results[0];
       expect([r.id, r.status]).toEqual(['pod_autoscaling', 'pass']);
       expect(r.summary).toMatch(
@@ -103,11 +72,13 @@ describe('pod_autoscaling against kube-sim', () => {
   );
 
   it('hpa: stuck fails pod_autoscaling under active while passive passes it', async () => {
-    const { report } = await runConformanceCheck(await connection('stuck'));
+    const { report } = await runConformanceCheck(
+      await simConnection(sim, 'stuck'),
+    );
     expect(
       report.requirements.find(x => x.id === 'pod_autoscaling')?.status,
     ).toBe('pass');
-    const run = await runActiveChecks(await client('stuck'), ONLY);
+    const run = await runActiveChecks(await simApiClient(sim, 'stuck'), ONLY);
     const r = run.results[0];
     expect(r.status).toBe('fail');
     expect(r.summary).toMatch(
@@ -123,7 +94,7 @@ describe('pod_autoscaling against kube-sim', () => {
 
   it('metrics: absent is unknown: the metric is never served, so the HPA cannot be judged', async () => {
     const r = (
-      await runActiveChecks(await client('absent'), {
+      await runActiveChecks(await simApiClient(sim, 'absent'), {
         ...ONLY,
         checkDeadlineMs: 5000,
       })
@@ -139,7 +110,7 @@ describe('pod_autoscaling against kube-sim', () => {
   });
 
   it('an unavailable adapter is unknown, quoting its APIService, and creates no workload', async () => {
-    const run = await runActiveChecks(await client('down'), ONLY);
+    const run = await runActiveChecks(await simApiClient(sim, 'down'), ONLY);
     const r = run.results[0];
     expect(r.status).toBe('unknown');
     expect(r.summary).toContain(

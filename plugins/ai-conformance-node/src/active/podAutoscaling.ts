@@ -95,6 +95,25 @@ export function metricNameFor(adapter: string): string {
     : HPA_METRIC;
 }
 
+/** Creates the check's object of that kind (named like the check) in the run's namespace. */
+function createInRun(
+  ctx: ActiveCheckContext,
+  apiVersion: string,
+  resource: string,
+  kind: string,
+  spec: Record<string, unknown>,
+): Promise<ActiveObject> {
+  return ctx.kube.create(
+    `/apis/${apiVersion}/namespaces/${ctx.namespace}/${resource}`,
+    {
+      apiVersion,
+      kind,
+      metadata: { name: NAME, namespace: ctx.namespace, labels: ctx.labels },
+      spec,
+    },
+  );
+}
+
 /** An accelerator resource some Ready node still has free, if any. */
 async function freeAccelerator(
   ctx: ActiveCheckContext,
@@ -198,49 +217,39 @@ export const podAutoscalingActive: ActiveCheck = {
       'create',
       `Deployment ${NAME} and HorizontalPodAutoscaler ${NAME}`,
     );
-    await ctx.kube.create(
-      `/apis/apps/v1/namespaces/${ctx.namespace}/deployments`,
-      {
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata: { name: NAME, namespace: ctx.namespace, labels: ctx.labels },
-        spec: {
-          replicas: 1,
-          selector: { matchLabels: { app: NAME, ...ctx.labels } },
-          template: {
-            metadata: { labels },
-            spec: { ...spec, restartPolicy: 'Always' },
-          },
-        },
+    await createInRun(ctx, 'apps/v1', 'deployments', 'Deployment', {
+      replicas: 1,
+      selector: { matchLabels: { app: NAME, ...ctx.labels } },
+      template: {
+        metadata: { labels },
+        spec: { ...spec, restartPolicy: 'Always' },
       },
-    );
-    await ctx.kube.create(
-      `/apis/autoscaling/v2/namespaces/${ctx.namespace}/horizontalpodautoscalers`,
+    });
+    await createInRun(
+      ctx,
+      'autoscaling/v2',
+      'horizontalpodautoscalers',
+      'HorizontalPodAutoscaler',
       {
-        apiVersion: 'autoscaling/v2',
-        kind: 'HorizontalPodAutoscaler',
-        metadata: { name: NAME, namespace: ctx.namespace, labels: ctx.labels },
-        spec: {
-          scaleTargetRef: {
-            apiVersion: 'apps/v1',
-            kind: 'Deployment',
-            name: NAME,
-          },
-          minReplicas: 1,
-          maxReplicas: MAX_REPLICAS,
-          metrics: [
-            {
-              type: 'Pods',
-              pods: {
-                metric: { name: metric },
-                target: {
-                  type: 'AverageValue',
-                  averageValue: String(TARGET_VALUE),
-                },
+        scaleTargetRef: {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          name: NAME,
+        },
+        minReplicas: 1,
+        maxReplicas: MAX_REPLICAS,
+        metrics: [
+          {
+            type: 'Pods',
+            pods: {
+              metric: { name: metric },
+              target: {
+                type: 'AverageValue',
+                averageValue: String(TARGET_VALUE),
               },
             },
-          ],
-        },
+          },
+        ],
       },
     );
     const started = Date.now();

@@ -1,13 +1,15 @@
 import { loadScenario, startKubeSim } from '@ai-conformance/kube-sim';
 import type { ConformanceReport } from '@ai-conformance/plugin-ai-conformance-common';
-import { connectToCluster } from '../cluster/connectToCluster';
-import { KubeApiClient } from '../cluster/KubeApiClient';
 import { loadClientNode } from '../cluster/loadClientNode';
 import { runConformanceCheck } from '../collector/runConformanceCheck';
 import { reportSchemaErrors } from '../evaluate/__testUtils__/schemaValidators';
 import { mergeActiveResults } from './mergeActiveResults';
 import { runActiveChecks, RunActiveChecksOptions } from './runActiveChecks';
-import { ACTIVE_RUN_SELECTOR } from './runLabels';
+import {
+  labelledObjects,
+  simApiClient,
+  simConnection,
+} from './__testUtils__/simClusters';
 
 jest.setTimeout(120_000);
 
@@ -100,23 +102,12 @@ describe('active checks against kube-sim', () => {
 
   afterAll(() => sim?.stop());
 
-  const connection = (name: string) => {
-    const c = sim.cluster(name);
-    return connectToCluster({
-      type: 'explicit',
-      name,
-      url: c.server,
-      caData: c.caData,
-      token: c.token,
-    });
-  };
-  const client = async (name: string) =>
-    KubeApiClient.create(await connection(name));
+  const connection = (name: string) => simConnection(sim, name);
+  const client = (name: string) => simApiClient(sim, name);
 
   /** Every kind a run creates, listed by the run label. */
-  const leftovers = async (name: string) => {
-    const c = await client(name);
-    const paths = [
+  const leftovers = (name: string) =>
+    labelledObjects(sim, name, [
       '/api/v1/namespaces',
       '/api/v1/pods',
       '/apis/batch/v1/jobs',
@@ -126,23 +117,7 @@ describe('active checks against kube-sim', () => {
       '/apis/kueue.x-k8s.io/v1beta1/resourceflavors',
       '/apis/kueue.x-k8s.io/v1beta1/localqueues',
       '/apis/ray.io/v1/rayclusters',
-    ];
-    const found: string[] = [];
-    for (const path of paths) {
-      const res = await c.request({
-        path,
-        query: { labelSelector: ACTIVE_RUN_SELECTOR },
-        timeoutMs: 5000,
-      });
-      expect(res.status).toBe(200);
-      found.push(
-        ...JSON.parse(res.body).items.map(
-          (o: any) => `${path} ${o.metadata.name}`,
-        ),
-      );
-    }
-    return found;
-  };
+    ]);
 
   const passiveAndActive = async (
     name: string,
