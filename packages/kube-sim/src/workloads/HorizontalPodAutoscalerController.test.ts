@@ -255,4 +255,56 @@ describe('HorizontalPodAutoscalerController and the custom-metrics adapter', () 
         'the HPA controller was unable to get the target\'s current scale: deployments.apps "nothing" not found',
     });
   });
+
+  it('scales on an Object metric of a pod (Value target) and reports once an External metric it cannot read', async () => {
+    const api = await deploy('healthy', 'object', 25);
+    const pod = (
+      await api.get(`/api/v1/namespaces/${NS}/pods?labelSelector=app=object`)
+    ).json.items[0].metadata.name;
+    const metrics = [
+      {
+        type: 'Object',
+        object: {
+          metric: { name: METRIC },
+          describedObject: { apiVersion: 'v1', kind: 'Pod', name: pod },
+          target: { type: 'Value', value: '10' },
+        },
+      },
+      {
+        type: 'External',
+        external: {
+          metric: { name: 'queue_depth' },
+          target: { type: 'AverageValue', averageValue: '5' },
+        },
+      },
+    ];
+    const spec = { ...hpa('object').spec, maxReplicas: 5, metrics };
+    expect((await api.post(HPAS, { ...hpa('object'), spec })).status).toBe(201);
+    const h = await hpaWhen(
+      api,
+      'object',
+      x => x?.status?.desiredReplicas === 3,
+    );
+    expect(h.status.currentMetrics).toEqual([
+      {
+        type: 'Object',
+        object: {
+          metric: { name: METRIC },
+          describedObject: { apiVersion: 'v1', kind: 'Pod', name: pod },
+          current: { value: '25' },
+        },
+      },
+    ]);
+    expect(condition(h, 'ScalingActive')?.message).toBe(
+      `the HPA was able to successfully calculate a replica count from object metric ${METRIC}`,
+    );
+    expect(await replicas(api, 'object')).toBe(3);
+    const failed = (await api.events(NS, 'object')).filter(
+      e => e.reason === 'FailedGetExternalMetric',
+    );
+    expect(failed).toHaveLength(1);
+    expect(failed[0].message).toMatch(
+      /^unable to get external metric hpa\/queue_depth\/nil: unable to fetch metrics from external metrics API: /,
+    );
+  });
 });

@@ -1,7 +1,6 @@
 import type { KubeObject } from '../types';
 import type { StoreChange } from '../store/ClusterStore';
 import { ApiCatalog } from '../api/ApiCatalog';
-import { parseLabelSelector } from '../api/parseLabelSelector';
 import {
   CUSTOM_METRICS_GROUP,
   type ExposedMetrics,
@@ -104,6 +103,8 @@ function matchLabelsSelector(selector: unknown): string | undefined {
 export class HorizontalPodAutoscalerController extends WorkloadController {
   readonly name = 'horizontal-pod-autoscaler';
   private ticking = false;
+  /** Failures of single metrics already reported, per HPA uid (one event each). */
+  private readonly reported = new Map<string, Set<string>>();
   /** Recent recommendations per HPA uid, for the scale-down stabilization window. */
   private readonly recommendations = new Map<
     string,
@@ -131,6 +132,8 @@ export class HorizontalPodAutoscalerController extends WorkloadController {
     const live = new Set(hpas.map(h => String(h.metadata.uid)));
     for (const uid of this.recommendations.keys())
       if (!live.has(uid)) this.recommendations.delete(uid);
+    for (const uid of this.reported.keys())
+      if (!live.has(uid)) this.reported.delete(uid);
     for (const hpa of hpas) {
       try {
         this.reconcile(hpa);
@@ -238,6 +241,18 @@ export class HorizontalPodAutoscalerController extends WorkloadController {
       });
       return;
     }
+    if (bad && !this.reported.get(String(hpa.metadata.uid))?.has(bad.error)) {
+      // some metrics are invalid: scale on the others, as the controller does
+      const seen = this.reported.get(String(hpa.metadata.uid)) ?? new Set();
+      seen.add(bad.error);
+      this.reported.set(String(hpa.metadata.uid), seen);
+      recordEvent(this.store, hpa, {
+        type: 'Warning',
+        reason: bad.reason,
+        message: bad.error,
+        component: COMPONENT,
+      });
+    }
     const best = good.reduce((a, b) => (b.replicas > a.replicas ? b : a));
     conditions = withCondition(conditions, {
       type: 'ScalingActive',
@@ -245,7 +260,12 @@ export class HorizontalPodAutoscalerController extends WorkloadController {
       reason: 'ValidMetricFound',
       message: `the HPA was able to successfully calculate a replica count from ${best.label}`,
     });
-    let desired = this.stabilized(hpa, spec, best.replicas);
+    // with an invalid metric the controller never scales down
+    let desired = this.stabilized(
+      hpa,
+      spec,
+      bad ? Math.max(best.replicas, currentReplicas) : best.replicas,
+    );
     let limited = {
       status: 'False',
       reason: 'DesiredWithinRange',
@@ -399,9 +419,18 @@ export class HorizontalPodAutoscalerController extends WorkloadController {
         );
       }
       if (m.type === 'External' && m.external) {
+        // the double has no external source: an available adapter answers no series
+        const external = new ApiCatalog(this.store).group(
+          'external.metrics.k8s.io',
+        );
+        const why = !external
+          ? 'no known available metric versions found'
+          : external.aggregated && !external.aggregated.available
+          ? `the server is currently unable to handle the request (get ${m.external.metric.name}.external.metrics.k8s.io)`
+          : 'no metrics returned from external metrics API';
         throw new MetricError(
           'FailedGetExternalMetric',
-          `unable to get external metric ${hpa.metadata.namespace}/${m.external.metric.name}/nil: no metrics returned from external metrics API`,
+          `unable to get external metric ${hpa.metadata.namespace}/${m.external.metric.name}/nil: unable to fetch metrics from external metrics API: ${why}`,
         );
       }
       throw new MetricError(
@@ -485,8 +514,7 @@ export class HorizontalPodAutoscalerController extends WorkloadController {
         `unable to get metric ${metric}: unable to fetch metrics from custom metrics API: the server is currently unable to handle the request (get pods.${CUSTOM_METRICS_GROUP} ${podName})`,
       );
     }
-    // the scale selector is also how the HPA picks its pods
-    if (selector !== undefined) parseLabelSelector(selector);
+    // the scale's selector is how the HPA picks its pods
     const values = podMetricValues(this.store, this.exposed, {
       namespace: hpa.metadata.namespace,
       name: podName,
