@@ -423,11 +423,10 @@ export class HorizontalPodAutoscalerController extends WorkloadController {
         const external = new ApiCatalog(this.store).group(
           'external.metrics.k8s.io',
         );
-        const why = !external
-          ? 'no known available metric versions found'
-          : external.aggregated && !external.aggregated.available
-          ? `the server is currently unable to handle the request (get ${m.external.metric.name}.external.metrics.k8s.io)`
-          : 'no metrics returned from external metrics API';
+        let why = 'no metrics returned from external metrics API';
+        if (!external) why = 'no known available metric versions found';
+        else if (external.aggregated && !external.aggregated.available)
+          why = `the server is currently unable to handle the request (get ${m.external.metric.name}.external.metrics.k8s.io)`;
         throw new MetricError(
           'FailedGetExternalMetric',
           `unable to get external metric ${hpa.metadata.namespace}/${m.external.metric.name}/nil: unable to fetch metrics from external metrics API: ${why}`,
