@@ -160,7 +160,9 @@ describe('official-suite artifacts (real format)', () => {
       'e2e.log line 2: a result line must read "--- PASS|FAIL|SKIP: TestName (1.23s)", got "--- PASS TestX (1.00s)"',
     );
     expect(() =>
-      parseE2eLogArtifact('=== RUN   TestX\n    a\u0000b\n--- PASS: TestX (1.00s)\n'),
+      parseE2eLogArtifact(
+        '=== RUN   TestX\n    a\u0000b\n--- PASS: TestX (1.00s)\n',
+      ),
     ).toThrow('e2e.log line 2: control character U+0000');
     // terminal colours and CRLF line ends are plain text
     expect(

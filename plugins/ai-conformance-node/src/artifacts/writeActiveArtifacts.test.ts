@@ -121,9 +121,9 @@ describe('writeActiveArtifacts', () => {
     const official = new Set(
       getChecklist('1.37').requirements.flatMap(r => r.officialTests ?? []),
     );
-    const names = [
-      ...a['e2e.log'].matchAll(/^=== RUN\s+(\S+)$/gm),
-    ].map(m => m[1]);
+    const names = [...a['e2e.log'].matchAll(/^=== RUN\s+(\S+)$/gm)].map(
+      m => m[1],
+    );
     expect(names).toContain(
       'TestAIConformanceActive/secure_accelerator_access/PositiveAccess',
     );
@@ -235,7 +235,9 @@ describe('writeActiveArtifacts', () => {
     expect(a['e2e.log']).toMatch(
       /^--- FAIL: TestAIConformanceActive \(37\.50s\)\n {4}--- PASS: TestAIConformanceActive\/secure_accelerator_access \(12\.50s\)$/m,
     );
-    expect(a['e2e.log']).toMatch(/^FAIL\nFAIL\tai-conformance\/active\t37\.500s\n$/m);
+    expect(a['e2e.log']).toMatch(
+      /^FAIL\nFAIL\tai-conformance\/active\t37\.500s\n$/m,
+    );
   });
 
   it('our own parsers read all three back with the same outcome', () => {
@@ -304,7 +306,9 @@ describe('writeActiveArtifacts', () => {
     expect(names).toContain(
       'TestAIConformanceActive/secure_accelerator_access/Positive_Access_x_',
     );
-    expect(a['e2e.log']).not.toMatch(/^\s*--- PASS: TestSecureAcceleratorAccess/m);
+    expect(a['e2e.log']).not.toMatch(
+      /^\s*--- PASS: TestSecureAcceleratorAccess/m,
+    );
     expect(a['e2e.log']).not.toContain('\u0007');
     for (const parsed of [
       parseGoTestJsonArtifact(a['results.json']),

@@ -48,12 +48,14 @@ function subtestName(s: string): string {
 
 /** Log text as t.Log prints it: each line indented, never a result line. */
 function logLines(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    // eslint-disable-next-line no-control-regex
-    .map(l => l.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ').trim())
-    .filter(Boolean)
-    .map(l => (/^(---|===)\s/.test(l) ? `| ${l}` : l));
+  return (
+    text
+      .split(/\r?\n/)
+      // eslint-disable-next-line no-control-regex
+      .map(l => l.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ').trim())
+      .filter(Boolean)
+      .map(l => (/^(---|===)\s/.test(l) ? `| ${l}` : l))
+  );
 }
 
 function outcomeOf(status: string): GoOutcome {
@@ -137,7 +139,13 @@ interface GoEvent {
 function events(root: GoTest, clock: () => string): GoEvent[] {
   const out: GoEvent[] = [];
   const ev = (Action: string, Test: string, extra: Partial<GoEvent> = {}) =>
-    out.push({ Time: clock(), Action, Package: ACTIVE_PACKAGE, Test, ...extra });
+    out.push({
+      Time: clock(),
+      Action,
+      Package: ACTIVE_PACKAGE,
+      Test,
+      ...extra,
+    });
   const run = (t: GoTest) => {
     ev('run', t.name);
     ev('output', t.name, { Output: `=== RUN   ${t.name}\n` });
@@ -198,9 +206,7 @@ function junit(root: GoTest, timestamp: string, elapsed: number): string {
     if (t.outcome === 'pass') return `${open}></testcase>`;
     const tag =
       t.outcome === 'fail'
-        ? `<failure message="Failed" type="">${xmlText(
-            outputOf(t),
-          )}</failure>`
+        ? `<failure message="Failed" type="">${xmlText(outputOf(t))}</failure>`
         : `<skipped message="${xmlAttr(outputOf(t))}"></skipped>`;
     return `${open}>\n\t\t\t${tag}\n\t\t</testcase>`;
   });
@@ -208,7 +214,9 @@ function junit(root: GoTest, timestamp: string, elapsed: number): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites tests="${all.length}" failures="${failures}" errors="0" time="${time}">`,
-    `\t<testsuite tests="${all.length}" failures="${failures}" errors="0" id="0" name="${cls}" skipped="${skipped}" time="${time}" timestamp="${xmlAttr(
+    `\t<testsuite tests="${
+      all.length
+    }" failures="${failures}" errors="0" id="0" name="${cls}" skipped="${skipped}" time="${time}" timestamp="${xmlAttr(
       timestamp,
     )}">`,
     ...cases,

@@ -83,7 +83,9 @@ export function clusterRoleYaml(
     },
     rules,
   };
-  return `${header.map(h => `# ${h}\n`).join('')}${stringify(role)}`;
+  return `${header.map(h => `# ${h}\n`).join('')}${stringify(role, {
+    singleQuote: true,
+  })}`;
 }
 
 /**
