@@ -9,6 +9,7 @@
 // page's first request (failures first, with facets), a filtered search,
 // and a page revalidated with If-None-Match (304). Prints p50/p99 and req/s.
 // Usage: node test/bench/clusters-list.mjs [--sizes 1000,10000] [--connections 50] [--duration 10] [--only <case prefix>] [--json out.json]
+// BENCH_KEEP=1 keeps the temporary directory (backend logs, databases) and prints it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
