@@ -408,6 +408,7 @@ export class DatabaseConformanceStore implements ConformanceStore {
       status: 'running',
       started_at: startedAt,
     });
+    if (updated === 1) await writeClusterSummaryOfRun(this.db, runId);
     return updated === 1;
   }
 
