@@ -13,7 +13,10 @@ export { createGkeCreateClusterAction } from './actions/gkeCreateClusterAction';
 export type { GkeCreateClusterOutput } from './actions/gkeCreateClusterAction';
 export { createInstallAddonsAction } from './actions/installAddonsAction';
 export { createRegisterClusterAction } from './actions/registerClusterAction';
-export type { RegistrationSettings } from './actions/registerClusterAction';
+export type {
+  RegistrationAuthProvider,
+  RegistrationSettings,
+} from './actions/registerClusterAction';
 export { createCheckClusterAction } from './actions/checkClusterAction';
 export { containerApiFactory } from './gke/containerApi';
 export type {

@@ -29,17 +29,22 @@ export const REGISTER_CLUSTER_ACTION_ID = 'ai-conformance:cluster:register';
 /** Config key of the registration settings. */
 export const REGISTRATION_CONFIG_KEY = 'aiConformance.gke.registration';
 
+/**
+ * A Google auth provider a registered entity may name.
+ *
+ * @public
+ */
+export type RegistrationAuthProvider = 'googleServiceAccount' | 'google';
+
 /** Google auth providers the entity may name. */
-export const REGISTRATION_AUTH_PROVIDERS = [
-  'googleServiceAccount',
-  'google',
-] as const;
+export const REGISTRATION_AUTH_PROVIDERS: readonly RegistrationAuthProvider[] =
+  ['googleServiceAccount', 'google'];
 
 /** @public */
 export interface RegistrationSettings {
   /** Directory the catalog reads `*.yaml` from (a `file` location). */
   directory?: string;
-  authProvider: (typeof REGISTRATION_AUTH_PROVIDERS)[number];
+  authProvider: RegistrationAuthProvider;
 }
 
 /** Reads `aiConformance.gke.registration`. */
