@@ -1,4 +1,5 @@
 import type { Evidence } from '@ai-conformance/plugin-ai-conformance-common';
+import { isAcceleratorResource } from '../accelerators/acceleratorLabels';
 import { ActiveInconclusive, ActiveObject } from './KubeOps';
 import { parseNvidiaSmiList } from './nvidiaSmi';
 import {
@@ -84,10 +85,8 @@ export async function detectGrantMode(
     }
   }
   const other = nodes.find(n =>
-    Object.keys(n.status?.allocatable ?? {}).some(r =>
-      /^(amd\.com|google\.com|intel\.com|gpu\.intel\.com|habana\.ai|aws\.amazon\.com)\//.test(
-        r,
-      ),
+    Object.keys(n.status?.allocatable ?? {}).some(
+      r => isAcceleratorResource(r) && !r.startsWith('nvidia.com/'),
     ),
   );
   throw new ActiveInconclusive(
