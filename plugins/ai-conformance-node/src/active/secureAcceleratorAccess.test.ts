@@ -126,6 +126,17 @@ describe('secure_accelerator_access (active)', () => {
     expect(c.writes().filter(w => w.path.endsWith('/pods'))).toEqual([]);
   });
 
+  it('is unknown, naming the node, when the only accelerators are not NVIDIA GPUs', async () => {
+    const c = new FakeCluster();
+    c.add('/api/v1/nodes', node('mi300-a', {}, { 'amd.com/gpu': '8' }));
+    const r = (await runOne(c, secureAcceleratorAccessActive)).results[0];
+    expect(r.status).toBe('unknown');
+    expect(r.summary).toContain(
+      'node mi300-a has accelerators other than NVIDIA GPUs',
+    );
+    expect(c.writes().filter(w => w.path.endsWith('/pods'))).toEqual([]);
+  });
+
   it('uses a ResourceClaim in DRA mode', async () => {
     const c = new FakeCluster();
     c.add('/api/v1/nodes', node('gpu-dra'));
