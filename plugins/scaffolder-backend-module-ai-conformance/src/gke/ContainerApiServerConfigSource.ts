@@ -7,6 +7,7 @@ import {
   GkeServerConfig,
   GkeServerConfigSource,
 } from './GkeServerConfigSource';
+import { containerApiFactory } from './containerApi';
 
 /** Container API `ReleaseChannel.Channel` numbers, when enums come as numbers. */
 const CHANNEL_NAMES: Record<number, string> = {
@@ -53,10 +54,12 @@ export function toGkeServerConfig(raw: RawServerConfig): GkeServerConfig {
   };
 }
 
-/** Loads `@google-cloud/container` and creates a client (ADC credentials). */
+/**
+ * The client the actions use, with Application Default Credentials and
+ * Google's endpoint (the module passes its configured one).
+ */
 async function loadContainerClient(): Promise<ClusterManagerClient> {
-  const container = await import('@google-cloud/container');
-  return new container.v1.ClusterManagerClient() as unknown as ClusterManagerClient;
+  return (await containerApiFactory({})()).client;
 }
 
 /** gRPC status codes the Container API answers with. */
