@@ -19,6 +19,9 @@ const jobOf = (
   },
 });
 
+// Waits for simulated controllers (up to 8 s each) under a loaded run.
+jest.setTimeout(30_000);
+
 describe('JobController', () => {
   let sim: KubeSim;
   let api: ReturnType<typeof simClient>;

@@ -33,6 +33,9 @@ function job(name: string, parallelism: number, command: string[]) {
   };
 }
 
+// Waits for simulated controllers (up to 8 s each) under a loaded run.
+jest.setTimeout(30_000);
+
 describe('Kueue admission and the Job controller', () => {
   let sim: KubeSim;
 

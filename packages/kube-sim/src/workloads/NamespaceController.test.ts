@@ -2,6 +2,9 @@ import { startKubeSim } from '../server/startKubeSim';
 import type { KubeSim } from '../types';
 import { podManifest, simClient } from '../__testUtils__/simClient';
 
+// Waits for simulated controllers (up to 8 s each) under a loaded run.
+jest.setTimeout(30_000);
+
 describe('NamespaceController', () => {
   let sim: KubeSim;
 

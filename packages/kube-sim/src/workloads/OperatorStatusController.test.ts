@@ -25,6 +25,9 @@ const invalid = {
   spec: { rayVersion: '2.49.0' },
 };
 
+// Waits for simulated controllers (up to 8 s each) under a loaded run.
+jest.setTimeout(30_000);
+
 describe('operator webhooks and status', () => {
   let sim: KubeSim;
 

@@ -38,6 +38,9 @@ function replicated(
   };
 }
 
+// Waits for simulated controllers (up to 8 s each) under a loaded run.
+jest.setTimeout(30_000);
+
 describe('WorkloadAvailabilityController', () => {
   let sim: KubeSim;
   beforeAll(async () => {
