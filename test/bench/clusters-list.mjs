@@ -10,6 +10,9 @@
 // and a page revalidated with If-None-Match (304). Prints p50/p99 and req/s.
 // Usage: node test/bench/clusters-list.mjs [--sizes 1000,10000] [--connections 50] [--duration 10] [--only <case prefix>] [--json out.json]
 // BENCH_KEEP=1 keeps the temporary directory (backend logs, databases) and prints it.
+// The backend runs as production runs Node (no source maps, a 384 MiB heap);
+// --cpu-prof <dir> writes its CPU profile there, BENCH_BACKEND_NODE_ARGS adds
+// Node options (e.g. --trace-gc).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -169,6 +172,16 @@ async function measure(n, dir) {
     port,
     configs: [configFile],
     logFile: path.join(dir, `backend-${n}.log`),
+    // As production runs Node: no source maps, a bounded heap.
+    sourceMaps: false,
+    nodeArgs: [
+      '--max-old-space-size=384',
+      ...(arg('cpu-prof')
+        ? ['--cpu-prof', `--cpu-prof-dir=${arg('cpu-prof')}`]
+        : []),
+      ...(process.env.BENCH_BACKEND_NODE_ARGS?.split(' ').filter(Boolean) ??
+        []),
+    ],
   });
   try {
     const token = (
@@ -245,7 +258,11 @@ async function measure(n, dir) {
           1,
         )} ms  p99 ${r.p99Ms.toFixed(1)} ms  ${r.rps.toFixed(
           0,
-        )} req/s  ${JSON.stringify(r.statuses)}`,
+        )} req/s  ${JSON.stringify(r.statuses)}  client CPU ${(
+          r.clientCpu * 100
+        ).toFixed(0)} %, loop delay max ${r.clientLoopDelayMaxMs.toFixed(
+          0,
+        )} ms`,
       );
     }
     return { clusters: n, populateSeconds, listed: listed.totalCount, rows };

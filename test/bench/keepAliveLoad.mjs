@@ -1,6 +1,7 @@
 // Closed-loop load of one URL: `connections` clients (Node's fetch, keep-alive)
 // send requests back to back for `durationMs`; latency percentiles, requests
 // per second and the answers' statuses. Shared by the route benchmarks.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** The p-th percentile of xs (nearest rank). */
 export const pct = (xs, p) => {
@@ -14,6 +15,9 @@ export async function keepAliveLoad(url, headers, { connections, durationMs }) {
   const statuses = {};
   const until = performance.now() + durationMs;
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < until) {
@@ -32,12 +36,19 @@ export async function keepAliveLoad(url, headers, { connections, durationMs }) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  loopDelay.disable();
   return {
+    // The load's own process: CPU share of one core and its event loop's
+    // worst delay (a busy client adds its delays to the latencies).
+    clientCpu: (cpu.user + cpu.system) / 1e6 / seconds,
+    clientLoopDelayMaxMs: loopDelay.max / 1e6,
     requests: latencies.length,
     errors,
     statuses,
     rps: latencies.length / seconds,
     p50Ms: pct(latencies, 50),
+    p95Ms: pct(latencies, 95),
     p99Ms: pct(latencies, 99),
+    maxMs: Math.max(...latencies),
   };
 }

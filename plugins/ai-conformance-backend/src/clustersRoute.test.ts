@@ -314,6 +314,23 @@ describe('GET /clusters', () => {
     expect(den.body).toMatchObject({ items: [], totalCount: 0 });
   });
 
+  it('sends a page gzip-compressed to clients that accept it, as it is to others', async () => {
+    const gzip = await get('/clusters?limit=30', PAT, {
+      'Accept-Encoding': 'gzip, deflate, br',
+    });
+    expect(gzip.status).toBe(200);
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers['content-type']).toMatch(/^application\/json/);
+    expect(gzip.headers.vary).toMatch(/Accept-Encoding/);
+    const plain = await get('/clusters?limit=30', PAT, {
+      'Accept-Encoding': 'identity',
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(gzip.body).toEqual(plain.body);
+    expect(gzip.body.items).toHaveLength(30);
+    expect(gzip.headers.etag).toBe(plain.headers.etag);
+  });
+
   it('answers 304 to its own current entity tag only', async () => {
     const first = await get('/clusters?limit=5');
     const etag = first.headers.etag;

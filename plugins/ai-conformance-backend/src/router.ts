@@ -11,6 +11,9 @@ import { PayloadTooLargeError } from './PayloadTooLargeError';
 import { userTokens } from './http/userTokens';
 import { matchesIfNoneMatch } from './http/matchesIfNoneMatch';
 
+/** Bodies smaller than this are sent as they are (the compression middleware's default). */
+const GZIP_THRESHOLD = 1024;
+
 /** Options of {@link createRouter}. */
 export interface RouterOptions {
   api: ClusterApiService;
@@ -118,7 +121,7 @@ export async function createRouter(
       v ? (v.split(',') as T[]) : undefined;
     const number = (v?: number | string) =>
       v === undefined ? undefined : Number(v);
-    const { json, etag } = await api.listClusters(credentials, {
+    const answer = await api.listClusters(credentials, {
       verdict: list(q.verdict),
       level: list(q.level),
       platform: list(q.platform),
@@ -133,17 +136,28 @@ export async function createRouter(
       facets: q.facets === true || String(q.facets) === 'true',
     });
     res.set({
-      ETag: etag,
+      ETag: answer.etag,
       'Cache-Control': 'private, no-cache',
-      Vary: 'Authorization, Cookie',
+      Vary: 'Authorization, Cookie, Accept-Encoding',
     });
-    if (matchesIfNoneMatch(req.get('if-none-match'), etag)) {
+    if (matchesIfNoneMatch(req.get('if-none-match'), answer.etag)) {
       res.status(304).end();
       return;
     }
     // The typed ClusterListResponse, serialized once by the service (its
-    // entity tag is computed over these bytes).
-    (res as express.Response).type('application/json').send(json);
+    // entity tag is computed over these bytes). A page many clients read is
+    // compressed once, not by the compression middleware per response
+    // (which leaves a body with a Content-Encoding alone).
+    res.type('application/json');
+    if (
+      answer.json.length >= GZIP_THRESHOLD &&
+      req.acceptsEncodings('gzip', 'identity') === 'gzip'
+    ) {
+      (res as express.Response).set('Content-Encoding', 'gzip');
+      (res as express.Response).send(answer.gzip());
+      return;
+    }
+    (res as express.Response).send(answer.json);
   });
 
   validated.get('/clusters/:namespace/:name', async (req, res) => {

@@ -108,6 +108,12 @@ export interface ClusterSummaryStore {
     levels: ClusterSummaryQuery['levels'],
   ): Promise<ClusterSummaryFacets>;
 
+  /**
+   * A value that changes whenever any summary changes (on any replica):
+   * equal values mean an answer read from the summaries is still current.
+   */
+  generation(): Promise<string>;
+
   /** One cluster's summary, if it has a row. */
   get(entityRef: string): Promise<ClusterSummaryRecord | undefined>;
 

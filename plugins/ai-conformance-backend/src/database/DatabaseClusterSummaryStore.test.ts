@@ -391,6 +391,53 @@ describe.each(databases.ids)(
       );
     });
 
+    it('raises the generation with every change of the rows, and only then', async () => {
+      const ref = 'resource:default/gen';
+      const g0 = await summaries.generation();
+      await runs.createRun({
+        runId: 'gen-q',
+        entityRef: ref,
+        trigger: 'user',
+        createdAt: at(700),
+      });
+      const g1 = await summaries.generation();
+      expect(g1).not.toBe(g0);
+      await runs.completeRun('gen-q', report('conformant'), at(701));
+      const g2 = await summaries.generation();
+      expect(g2).not.toBe(g1);
+
+      // The catalog: a new cluster changes the rows, the same list again
+      // does not.
+      const catalog = (await summaries.listChecked())
+        .filter(r => r.inCatalog)
+        .map(r => ({
+          entityRef: r.entityRef,
+          owner: r.owner ?? undefined,
+          title: r.title ?? undefined,
+        }));
+      const exists = async (refs: string[]) => refs;
+      await summaries.syncCatalog(
+        [...catalog, { entityRef: 'resource:default/gen-new' }],
+        exists,
+      );
+      const g3 = await summaries.generation();
+      expect(g3).not.toBe(g2);
+      await summaries.syncCatalog(
+        [...catalog, { entityRef: 'resource:default/gen-new' }],
+        exists,
+      );
+      expect(await summaries.generation()).toBe(g3);
+      // Its owner changes.
+      await summaries.syncCatalog(
+        [
+          ...catalog,
+          { entityRef: 'resource:default/gen-new', owner: 'group:default/x' },
+        ],
+        exists,
+      );
+      expect(await summaries.generation()).not.toBe(g3);
+    });
+
     it('builds the rows of a database from before the read model', async () => {
       const ref = 'resource:default/old';
       await check(ref, report('conformant', { gpus: 2 }));

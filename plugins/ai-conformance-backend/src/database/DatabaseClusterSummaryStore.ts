@@ -18,6 +18,7 @@ import type {
 import type { StoredOutcome } from './ConformanceStore';
 
 const SUMMARIES = 'ai_conformance_cluster_summaries';
+const GENERATION = 'ai_conformance_cluster_summaries_generation';
 const RUNS = 'ai_conformance_runs';
 const RESULTS = 'ai_conformance_results';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -146,6 +147,7 @@ export async function writeClusterSummary(
         last_run_finished_at: null,
         updated_at: now.toISOString(),
       });
+    await bumpSummaryGeneration(db);
     return;
   }
   const latest = await db(RUNS)
@@ -223,6 +225,18 @@ export async function writeClusterSummary(
     })
     .onConflict('entity_ref')
     .merge(Object.keys(values));
+  await bumpSummaryGeneration(db);
+}
+
+/**
+ * Raises the summaries' generation: call it after the rows changed (last in
+ * a transaction, so the counter's row lock is held briefly). A reader that
+ * sees the new value reads the changed rows.
+ */
+export async function bumpSummaryGeneration(
+  db: Knex | Knex.Transaction,
+): Promise<void> {
+  await db(GENERATION).where({ id: 1 }).increment('generation', 1);
 }
 
 /** {@link writeClusterSummary} of the cluster of a run. */
@@ -357,7 +371,10 @@ export class DatabaseClusterSummaryStore implements ClusterSummaryStore {
         q.orderByRaw(`COALESCE(last_run_created_at, '') ${dir}`);
         break;
       default:
-        q.orderBy('name', dir.toLowerCase());
+        // Name order (the index on in_catalog, name, entity_ref serves it).
+        return q
+          .orderBy('name', dir.toLowerCase())
+          .orderBy('entity_ref', dir.toLowerCase());
     }
     return q.orderBy('name', 'asc').orderBy('entity_ref', 'asc');
   }
@@ -445,6 +462,14 @@ export class DatabaseClusterSummaryStore implements ClusterSummaryStore {
       owners: sorted(owners),
       requirementsVersions: sorted(versions),
     };
+  }
+
+  async generation(): Promise<string> {
+    const row = await this.db(GENERATION)
+      .select('generation')
+      .where({ id: 1 })
+      .first();
+    return String(row?.generation ?? 0);
   }
 
   async get(entityRef: string): Promise<ClusterSummaryRecord | undefined> {
@@ -561,6 +586,9 @@ export class DatabaseClusterSummaryStore implements ClusterSummaryStore {
         .whereIn('entity_ref', chunk)
         .update({ in_catalog: false, owner: null, title: null });
     }
+    if (missing.length || changed.length || present.length || absent.length) {
+      await bumpSummaryGeneration(this.db);
+    }
   }
 
   async backfill(): Promise<number> {
@@ -586,6 +614,7 @@ export class DatabaseClusterSummaryStore implements ClusterSummaryStore {
         await this.db(SUMMARIES)
           .where({ entity_ref: row.entity_ref })
           .update({ gke_certified: certified });
+        await bumpSummaryGeneration(this.db);
       }
     }
     return refs.length;

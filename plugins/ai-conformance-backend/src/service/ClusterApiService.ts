@@ -4,6 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { MetricsRange } from '@ai-conformance/plugin-ai-conformance-node';
 import { parse as parseYaml } from 'yaml';
@@ -39,6 +40,7 @@ import type { ClusterAccess } from './ClusterAccess';
 import { toRunRecord, toRunStatus, type RunManager } from './RunManager';
 import type { ReportUpload, ReportUploadService } from './ReportUploadService';
 import { summarizeRecord } from './summarizeCluster';
+import { ClusterListCache, type CachedClusterList } from './ClusterListCache';
 import { principalRef, runCreator } from './runCreator';
 import {
   clusterSubmissionBundle,
@@ -52,12 +54,15 @@ const MAX_CLUSTER_PAGE = 1000;
 
 /** The logic behind each HTTP route, with entity and permission checks. */
 export class ClusterApiService {
+  /** Recent answers of `GET /clusters` for the whole catalog fleet. */
+  readonly #listCache = new ClusterListCache();
+
   constructor(
     private readonly deps: {
       access: ClusterAccess;
       store: ConformanceStore;
       /** The fleet's read model behind `GET /clusters`. */
-      summaries: ClusterSummaryStore;
+      summaries: Pick<ClusterSummaryStore, 'list' | 'facets' | 'generation'>;
       /** Which clusters each caller's `GET /clusters` covers. */
       visibility: Pick<FleetVisibility, 'scope'>;
       runs: RunManager;
@@ -92,11 +97,25 @@ export class ClusterApiService {
   async listClusters(
     credentials: BackstageCredentials,
     query: ClusterListQuery = {},
-  ): Promise<{ body: ClusterListResponse; json: string; etag: string }> {
+  ): Promise<ClusterListAnswer> {
     const now = this.#now();
     const offset = query.offset ?? 0;
     const limit = query.limit ?? DEFAULT_CLUSTER_PAGE;
     const scope = await this.deps.visibility.scope(credentials);
+    // The whole catalog fleet is the same answer for every caller who may
+    // read it all: reused while the summaries have not changed.
+    const cacheKey =
+      'inCatalog' in scope
+        ? JSON.stringify({ ...query, offset, limit, facets: !!query.facets })
+        : undefined;
+    const generation = cacheKey
+      ? await this.deps.summaries.generation()
+      : undefined;
+    const cached =
+      cacheKey && generation !== undefined
+        ? this.#listCache.get(cacheKey, generation, now.getTime())
+        : undefined;
+    if (cached) return answerOf(credentials, cached);
     const levels = {
       rules: { ...DEFAULT_GOLD_LEVEL_RULES, ...this.deps.goldRules },
       now,
@@ -130,13 +149,17 @@ export class ClusterApiService {
     };
     // Serialized once, for the tag and the answer.
     const json = JSON.stringify(body);
-    const etag = `W/"${createHash('sha256')
-      .update(callerKey(credentials))
-      .update('\n')
-      .update(json)
-      .digest('base64url')
-      .slice(0, 32)}"`;
-    return { body, json, etag };
+    const entry: CachedClusterList = {
+      generation: generation ?? '',
+      at: now.getTime(),
+      body,
+      json,
+      digest: createHash('sha256').update(json).digest('base64url'),
+    };
+    if (cacheKey && generation !== undefined) {
+      this.#listCache.set(cacheKey, entry);
+    }
+    return answerOf(credentials, entry);
   }
 
   /** Every page of {@link ClusterApiService.listClusters} (for actions). */
@@ -403,6 +426,33 @@ export class ClusterApiService {
     await this.deps.access.authorizeRead(ref, credentials);
     return ref;
   }
+}
+
+/** A `GET /clusters` answer, serialized once. */
+export interface ClusterListAnswer {
+  body: ClusterListResponse;
+  json: string;
+  /** A weak entity tag of the answer, different for each caller. */
+  etag: string;
+  /** `json` gzip-compressed (computed once per answer). */
+  gzip(): Buffer;
+}
+
+function answerOf(
+  credentials: BackstageCredentials,
+  entry: CachedClusterList,
+): ClusterListAnswer {
+  return {
+    body: entry.body,
+    json: entry.json,
+    etag: `W/"${createHash('sha256')
+      .update(callerKey(credentials))
+      .update('\n')
+      .update(entry.digest)
+      .digest('base64url')
+      .slice(0, 32)}"`,
+    gzip: () => (entry.gzip ??= gzipSync(entry.json)),
+  };
 }
 
 function withoutReport(run: RunRecord): RunRecord {
