@@ -37,6 +37,7 @@ export async function keepAliveLoad(url, headers, { connections, durationMs }) {
   );
   const seconds = (performance.now() - started) / 1000;
   loopDelay.disable();
+  const cpu = process.cpuUsage(cpuStarted);
   return {
     // The load's own process: CPU share of one core and its event loop's
     // worst delay (a busy client adds its delays to the latencies).
@@ -49,6 +50,6 @@ export async function keepAliveLoad(url, headers, { connections, durationMs }) {
     p50Ms: pct(latencies, 50),
     p95Ms: pct(latencies, 95),
     p99Ms: pct(latencies, 99),
-    maxMs: Math.max(...latencies),
+    maxMs: latencies.reduce((a, b) => Math.max(a, b), 0),
   };
 }
