@@ -482,7 +482,8 @@ ${
    system) each replica used during the pass.
 
 7. **GET /clusters over the summaries** (\`clusters-list.mjs\`): for 1,000 and 10,000 clusters a
-   backend from source starts on a SQLite directory holding one succeeded run per cluster
+   backend from source (started as in production: no \`--enable-source-maps\`,
+   \`--max-old-space-size=384\`) starts on a SQLite directory holding one succeeded run per cluster
    (written through the plugin's store, so each cluster's summary row is written as a finished run
    writes it) and a catalog file with the cluster entities (catalog processing every 60 min, so
    no re-processing pass overlaps the measurement). Once the catalog lists them all, 50 concurrent
@@ -490,7 +491,8 @@ ${
    warm-up of the same case: a page of 50; the fleet page's first request (failures first, with
    facets); a filtered search; the page of 50 revalidated with \`If-None-Match\` (304). Two
    reference routes measured the same way give the floor at that moment: \`GET /health\` (no
-   authentication) and \`GET /requirements\` (token check, fixed body).
+   authentication) and \`GET /requirements\` (token check, fixed body). The load runs on the same
+   two cores as the backend; the script prints the load's own CPU share.
 
 Run one benchmark alone with \`node test/bench/<script>.mjs\` (each script documents its flags).
 `;

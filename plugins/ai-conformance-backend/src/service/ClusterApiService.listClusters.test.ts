@@ -95,6 +95,27 @@ describe('ClusterApiService.listClusters', () => {
     expect(summaries.list).toHaveBeenCalledTimes(4);
   });
 
+  it('reads once for concurrent requests that find no current answer', async () => {
+    const { api, summaries, change } = setup({ inCatalog: true });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => api.listClusters(jane, { limit: 50 })),
+    );
+    expect(summaries.list).toHaveBeenCalledTimes(1);
+    expect(new Set(answers.map(a => a.json)).size).toBe(1);
+    // A failed read fails the requests that waited for it, not later ones.
+    change('not-conformant');
+    summaries.list.mockRejectedValueOnce(new Error('database gone'));
+    const failed = await Promise.allSettled([
+      api.listClusters(jane, { limit: 50 }),
+      api.listClusters(joe, { limit: 50 }),
+    ]);
+    expect(failed.map(f => f.status)).toEqual(['rejected', 'rejected']);
+    expect(summaries.list).toHaveBeenCalledTimes(2);
+    const after = await api.listClusters(jane, { limit: 50 });
+    expect(after.body.items[0].verdict).toBe('not-conformant');
+    expect(summaries.list).toHaveBeenCalledTimes(3);
+  });
+
   it('reads again for every caller whose set is decided per cluster', async () => {
     const { api, summaries } = setup({ refs: ['resource:default/a'] });
     await api.listClusters(jane, { limit: 50 });

@@ -29,7 +29,10 @@ import {
   type RunRecord,
 } from '@ai-conformance/plugin-ai-conformance-common';
 import type { ConformanceStore } from '../database/ConformanceStore';
-import type { ClusterSummaryStore } from '../database/ClusterSummaryStore';
+import type {
+  ClusterSummaryQuery,
+  ClusterSummaryStore,
+} from '../database/ClusterSummaryStore';
 import { callerKey, type FleetVisibility } from './FleetVisibility';
 import type {
   AcceleratorMetricsService,
@@ -56,6 +59,8 @@ const MAX_CLUSTER_PAGE = 1000;
 export class ClusterApiService {
   /** Recent answers of `GET /clusters` for the whole catalog fleet. */
   readonly #listCache = new ClusterListCache();
+  /** Reads of answers in flight, by generation and query. */
+  readonly #listReads = new Map<string, Promise<CachedClusterList>>();
 
   constructor(
     private readonly deps: {
@@ -99,23 +104,46 @@ export class ClusterApiService {
     query: ClusterListQuery = {},
   ): Promise<ClusterListAnswer> {
     const now = this.#now();
-    const offset = query.offset ?? 0;
-    const limit = query.limit ?? DEFAULT_CLUSTER_PAGE;
     const scope = await this.deps.visibility.scope(credentials);
+    if (!('inCatalog' in scope)) {
+      return answerOf(credentials, await this.#readList(scope, query, now, ''));
+    }
     // The whole catalog fleet is the same answer for every caller who may
     // read it all: reused while the summaries have not changed.
-    const cacheKey =
-      'inCatalog' in scope
-        ? JSON.stringify({ ...query, offset, limit, facets: !!query.facets })
-        : undefined;
-    const generation = cacheKey
-      ? await this.deps.summaries.generation()
-      : undefined;
-    const cached =
-      cacheKey && generation !== undefined
-        ? this.#listCache.get(cacheKey, generation, now.getTime())
-        : undefined;
+    const key = JSON.stringify({
+      ...query,
+      offset: query.offset ?? 0,
+      limit: query.limit ?? DEFAULT_CLUSTER_PAGE,
+      facets: !!query.facets,
+    });
+    const generation = await this.deps.summaries.generation();
+    const cached = this.#listCache.get(key, generation, now.getTime());
     if (cached) return answerOf(credentials, cached);
+    // Concurrent misses of one query share one read: when an answer
+    // expires under load, one request reads it again, not all of them.
+    const flight = `${generation}\n${key}`;
+    let reading = this.#listReads.get(flight);
+    if (!reading) {
+      reading = this.#readList(scope, query, now, generation)
+        .then(entry => {
+          this.#listCache.set(key, entry);
+          return entry;
+        })
+        .finally(() => this.#listReads.delete(flight));
+      this.#listReads.set(flight, reading);
+    }
+    return answerOf(credentials, await reading);
+  }
+
+  /** A page read from the summaries, serialized once. */
+  async #readList(
+    scope: ClusterSummaryQuery['scope'],
+    query: ClusterListQuery,
+    now: Date,
+    generation: string,
+  ): Promise<CachedClusterList> {
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? DEFAULT_CLUSTER_PAGE;
     const levels = {
       rules: { ...DEFAULT_GOLD_LEVEL_RULES, ...this.deps.goldRules },
       now,
@@ -149,17 +177,13 @@ export class ClusterApiService {
     };
     // Serialized once, for the tag and the answer.
     const json = JSON.stringify(body);
-    const entry: CachedClusterList = {
-      generation: generation ?? '',
+    return {
+      generation,
       at: now.getTime(),
       body,
       json,
       digest: createHash('sha256').update(json).digest('base64url'),
     };
-    if (cacheKey && generation !== undefined) {
-      this.#listCache.set(cacheKey, entry);
-    }
-    return answerOf(credentials, entry);
   }
 
   /** Every page of {@link ClusterApiService.listClusters} (for actions). */
