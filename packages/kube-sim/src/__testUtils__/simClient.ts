@@ -47,11 +47,15 @@ export function simClient(cluster: SimCluster) {
     post: (path: string, body: unknown) => request('POST', path, body),
     put: (path: string, body: unknown) => request('PUT', path, body),
     del: (path: string) => request('DELETE', path),
-    /** Polls `path` until `until` holds for its JSON (or throws after `timeoutMs`). */
+    /**
+     * Polls `path` until `until` holds for its JSON (or throws after
+     * `timeoutMs`). Simulated controllers act within a second alone; the
+     * budget is for a full test run sharing two cores with every suite.
+     */
     async waitFor(
       path: string,
       until: (json: any, status: number) => boolean,
-      timeoutMs = 8000,
+      timeoutMs = 20_000,
     ): Promise<any> {
       const end = Date.now() + timeoutMs;
       let last: { status: number; json: any } | undefined;

@@ -5,8 +5,8 @@ import { podManifest, simClient } from '../__testUtils__/simClient';
 const L4_NODES =
   '/api/v1/nodes?labelSelector=cloud.google.com/gke-nodepool=l4-pool';
 
-// Waits for simulated controllers (up to 8 s each) under a loaded run.
-jest.setTimeout(30_000);
+// Waits for simulated controllers (up to 20 s each) under a loaded run.
+jest.setTimeout(60_000);
 
 describe('ClusterAutoscaler', () => {
   let sim: KubeSim;

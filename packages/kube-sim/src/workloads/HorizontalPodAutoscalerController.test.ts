@@ -60,8 +60,8 @@ function hpa(name: string, metric = METRIC, maxReplicas = 3) {
 const condition = (h: any, type: string) =>
   (h?.status?.conditions ?? []).find((c: any) => c.type === type);
 
-// Waits for simulated controllers (up to 8 s each) under a loaded run.
-jest.setTimeout(30_000);
+// Waits for simulated controllers (up to 20 s each) under a loaded run.
+jest.setTimeout(60_000);
 
 describe('HorizontalPodAutoscalerController and the custom-metrics adapter', () => {
   let sim: KubeSim;

@@ -19,8 +19,8 @@ const jobOf = (
   },
 });
 
-// Waits for simulated controllers (up to 8 s each) under a loaded run.
-jest.setTimeout(30_000);
+// Waits for simulated controllers (up to 20 s each) under a loaded run.
+jest.setTimeout(60_000);
 
 describe('JobController', () => {
   let sim: KubeSim;

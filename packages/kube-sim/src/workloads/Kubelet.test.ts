@@ -7,8 +7,8 @@ import {
 
 const GPU_LINE = /^GPU 0: NVIDIA L4 \(UUID: GPU-[0-9a-f-]{36}\)\n$/;
 
-// Waits for simulated controllers (up to 8 s each) under a loaded run.
-jest.setTimeout(30_000);
+// Waits for simulated controllers (up to 20 s each) under a loaded run.
+jest.setTimeout(60_000);
 
 describe('Kubelet', () => {
   let sim: KubeSim;

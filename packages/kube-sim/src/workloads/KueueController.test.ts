@@ -33,8 +33,8 @@ function job(name: string, parallelism: number, command: string[]) {
   };
 }
 
-// Waits for simulated controllers (up to 8 s each) under a loaded run.
-jest.setTimeout(30_000);
+// Waits for simulated controllers (up to 20 s each) under a loaded run.
+jest.setTimeout(60_000);
 
 describe('Kueue admission and the Job controller', () => {
   let sim: KubeSim;

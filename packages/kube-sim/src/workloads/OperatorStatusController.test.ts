@@ -25,8 +25,8 @@ const invalid = {
   spec: { rayVersion: '2.49.0' },
 };
 
-// Waits for simulated controllers (up to 8 s each) under a loaded run.
-jest.setTimeout(30_000);
+// Waits for simulated controllers (up to 20 s each) under a loaded run.
+jest.setTimeout(60_000);
 
 describe('operator webhooks and status', () => {
   let sim: KubeSim;

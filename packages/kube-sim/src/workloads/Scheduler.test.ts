@@ -2,8 +2,8 @@ import { startKubeSim } from '../server/startKubeSim';
 import type { KubeSim } from '../types';
 import { podManifest, simClient } from '../__testUtils__/simClient';
 
-// Waits for simulated controllers (up to 8 s each) under a loaded run.
-jest.setTimeout(30_000);
+// Waits for simulated controllers (up to 20 s each) under a loaded run.
+jest.setTimeout(60_000);
 
 describe('Scheduler', () => {
   let sim: KubeSim;

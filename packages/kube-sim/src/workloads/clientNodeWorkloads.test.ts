@@ -6,7 +6,7 @@ import { kubeConfigFor } from '../__testUtils__/kubeConfigFor';
 async function until<T>(
   read: () => Promise<T>,
   ok: (t: T) => boolean,
-  timeoutMs = 8000,
+  timeoutMs = 20_000,
 ): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
@@ -15,6 +15,9 @@ async function until<T>(
     await new Promise(r => setTimeout(r, 25));
   }
 }
+
+// Waits for simulated controllers under a full run sharing two cores.
+jest.setTimeout(60_000);
 
 // The real @kubernetes/client-node runs a workload against kube-sim over HTTPS.
 describe('workloads with @kubernetes/client-node', () => {

@@ -38,8 +38,8 @@ function replicated(
   };
 }
 
-// Waits for simulated controllers (up to 8 s each) under a loaded run.
-jest.setTimeout(30_000);
+// Waits for simulated controllers (up to 20 s each) under a loaded run.
+jest.setTimeout(60_000);
 
 describe('WorkloadAvailabilityController', () => {
   let sim: KubeSim;
