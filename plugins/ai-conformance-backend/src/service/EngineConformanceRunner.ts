@@ -14,9 +14,7 @@ import {
   mergeActiveResults,
   mergeArtifactResults,
   runActiveChecks,
-  parseGoTestJsonArtifact,
-  parseJUnitArtifact,
-  parseE2eLogArtifact,
+  parseOfficialArtifact,
   parseSnapshot,
   runConformanceCheck,
   type DeclaredSolution,
@@ -213,12 +211,9 @@ export class EngineConformanceRunner implements ConformanceRunner {
     base: ConformanceReport | undefined,
     clusterName: string,
   ): Promise<ConformanceReport> {
-    const results = artifacts.map(a => {
-      if (a.kind === 'junit') return parseJUnitArtifact(a.content, 'junit.xml');
-      if (a.kind === 'e2e-log')
-        return parseE2eLogArtifact(a.content, 'e2e.log');
-      return parseGoTestJsonArtifact(a.content, 'results.json');
-    });
+    const results = artifacts.map(a =>
+      parseOfficialArtifact(a.kind, a.content),
+    );
     const merged = mergeArtifactResults(
       base ?? emptyReport(clusterName),
       results,

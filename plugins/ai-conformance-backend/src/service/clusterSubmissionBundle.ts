@@ -2,28 +2,17 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   buildSubmissionBundle,
   isSubmissionProductName,
+  OFFICIAL_ARTIFACTS,
+  submissionCitesArtifacts,
+  type OfficialArtifactKind,
   type SubmissionArtifactName,
 } from '@ai-conformance/plugin-ai-conformance-node';
 import {
-  compareChecklistVersions,
   getChecklist,
   type ProductYamlMetadata,
 } from '@ai-conformance/plugin-ai-conformance-common';
-import type {
-  ConformanceStore,
-  NewArtifact,
-} from '../database/ConformanceStore';
+import type { ConformanceStore } from '../database/ConformanceStore';
 import { tarGzipFiles } from './tarGzipFiles';
-
-/** The stored artifact kind of each official-suite file of a submission. */
-const KIND_OF: Record<SubmissionArtifactName, NewArtifact['kind']> = {
-  'junit.xml': 'junit',
-  'results.json': 'go-test-json',
-  'e2e.log': 'e2e-log',
-};
-
-/** The first checklist version whose submissions cite artifacts. */
-const ARTIFACTS_SINCE = '1.37';
 
 /** A cluster's submission bundle as a download. */
 export interface SubmissionBundleDownload {
@@ -37,7 +26,7 @@ export interface SubmissionBundleDownload {
  * by the engine's buildSubmissionBundle (as `ai-conformance bundle`) from
  * the latest succeeded report (of `version` when given) and the newest
  * upload of each official-suite artifact (junit.xml, results.json, e2e.log;
- * from checklist v1.37). InputError for a product name that is not one
+ * for the checklist versions whose submissions cite them). InputError for a product name that is not one
  * folder name; NotFoundError when the cluster has no report.
  */
 export async function clusterSubmissionBundle(
@@ -61,17 +50,14 @@ export async function clusterSubmissionBundle(
   }
   const report = latest.report;
   const artifacts: Partial<Record<SubmissionArtifactName, string>> = {};
-  if (
-    compareChecklistVersions(report.requirementsVersion, ARTIFACTS_SINCE) >= 0
-  ) {
-    const names = Object.keys(KIND_OF) as SubmissionArtifactName[];
-    const stored = await deps.store.getLatestArtifacts(
-      entityRef,
-      names.map(n => KIND_OF[n]),
-    );
-    for (const n of names) {
-      const content = stored.get(KIND_OF[n]);
-      if (content !== undefined) artifacts[n] = content;
+  if (submissionCitesArtifacts(report.requirementsVersion)) {
+    const kinds = Object.keys(OFFICIAL_ARTIFACTS) as OfficialArtifactKind[];
+    const stored = await deps.store.getLatestArtifacts(entityRef, kinds);
+    for (const kind of kinds) {
+      const content = stored.get(kind);
+      if (content !== undefined) {
+        artifacts[OFFICIAL_ARTIFACTS[kind].fileName] = content;
+      }
     }
   }
   const platformVersion =

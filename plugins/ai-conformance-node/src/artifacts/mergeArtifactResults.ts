@@ -5,6 +5,7 @@ import {
   getRequirementDefinition,
   RequirementResult,
 } from '@ai-conformance/plugin-ai-conformance-common';
+import { OFFICIAL_ARTIFACTS } from './officialArtifacts';
 import type { ArtifactResults, ArtifactTestResult } from './types';
 
 /**
@@ -15,12 +16,6 @@ import type { ArtifactResults, ArtifactTestResult } from './types';
 export function officialTestsFor(id: string): string[] {
   return getRequirementDefinition(id)?.officialTests ?? [];
 }
-
-const DEFAULT_LOCATION: Record<ArtifactResults['source'], string> = {
-  junit: 'junit.xml',
-  'go-test-json': 'results.json',
-  'e2e-log': 'e2e.log',
-};
 
 function describe(t: ArtifactTestResult, where: string): Evidence {
   const fields: Record<string, string | number> = { status: t.status };
@@ -105,7 +100,7 @@ export function mergeArtifactResults(
         .filter(t => names.has(t.name))
         .map(test => ({
           test,
-          where: ` (${a.location ?? DEFAULT_LOCATION[a.source]})`,
+          where: ` (${a.location ?? OFFICIAL_ARTIFACTS[a.source].fileName})`,
         })),
     );
     return mergeOne(r, tests);

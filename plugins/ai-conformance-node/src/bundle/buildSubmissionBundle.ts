@@ -10,10 +10,10 @@ import type {
   ParsedOfficialChecklist,
   ProductYamlMetadata,
 } from '@ai-conformance/plugin-ai-conformance-common';
-import { parseE2eLogArtifact } from '../artifacts/parseE2eLogArtifact';
-import { parseGoTestJsonArtifact } from '../artifacts/parseGoTestJsonArtifact';
-import { parseJUnitArtifact } from '../artifacts/parseJUnitArtifact';
-import type { ArtifactResults } from '../artifacts/types';
+import {
+  OFFICIAL_ARTIFACTS,
+  type OfficialArtifactKind,
+} from '../artifacts/officialArtifacts';
 import { writeActiveArtifacts } from '../artifacts/writeActiveArtifacts';
 
 /**
@@ -21,20 +21,31 @@ import { writeActiveArtifacts } from '../artifacts/writeActiveArtifacts';
  *
  * @public
  */
-export const SUBMISSION_ARTIFACT_NAMES = [
-  'junit.xml',
-  'results.json',
-  'e2e.log',
-] as const;
+export const SUBMISSION_ARTIFACT_NAMES = Object.values(OFFICIAL_ARTIFACTS).map(
+  a => a.fileName,
+) as readonly SubmissionArtifactName[];
 
 /** @public */
-export type SubmissionArtifactName = (typeof SUBMISSION_ARTIFACT_NAMES)[number];
+export type SubmissionArtifactName =
+  (typeof OFFICIAL_ARTIFACTS)[OfficialArtifactKind]['fileName'];
 
 /** Folder (inside the product folder) of our own active run's artifacts. */
 export const ACTIVE_ARTIFACTS_DIR = 'active';
 
 /** First checklist version whose submissions cite files with file://. */
 const FILE_EVIDENCE_SINCE = '1.37';
+
+/**
+ * True when a submission for this checklist version cites the official
+ * suite's artifacts (from v1.37); earlier bundles take none.
+ *
+ * @public
+ */
+export function submissionCitesArtifacts(requirementsVersion: string): boolean {
+  return (
+    compareChecklistVersions(requirementsVersion, FILE_EVIDENCE_SINCE) >= 0
+  );
+}
 
 const PRODUCT_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/i;
 
@@ -79,14 +90,10 @@ export interface BuiltSubmissionBundle {
   warnings: string[];
 }
 
-const PARSERS: Record<
-  SubmissionArtifactName,
-  (text: string, location: string) => ArtifactResults
-> = {
-  'junit.xml': parseJUnitArtifact,
-  'results.json': parseGoTestJsonArtifact,
-  'e2e.log': parseE2eLogArtifact,
-};
+/** The kind of each submission artifact name. */
+const KIND_OF_NAME = Object.fromEntries(
+  Object.entries(OFFICIAL_ARTIFACTS).map(([kind, a]) => [a.fileName, kind]),
+) as Record<SubmissionArtifactName, OfficialArtifactKind>;
 
 /**
  * Builds a CNCF submission folder `vX.Y/<product>/` in memory: the
@@ -111,7 +118,7 @@ export function buildSubmissionBundle(
     );
   }
   const version = input.report.requirementsVersion;
-  const fileLinks = compareChecklistVersions(version, FILE_EVIDENCE_SINCE) >= 0;
+  const fileLinks = submissionCitesArtifacts(version);
   const given = SUBMISSION_ARTIFACT_NAMES.filter(
     n => input.artifacts[n] !== undefined,
   );
@@ -122,7 +129,8 @@ export function buildSubmissionBundle(
   }
   const found = new Set<string>();
   for (const name of given) {
-    for (const t of PARSERS[name](input.artifacts[name]!, name).tests) {
+    const { parse } = OFFICIAL_ARTIFACTS[KIND_OF_NAME[name]];
+    for (const t of parse(input.artifacts[name]!, name).tests) {
       found.add(t.name);
     }
   }

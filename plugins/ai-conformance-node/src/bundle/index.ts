@@ -2,6 +2,7 @@ export {
   buildSubmissionBundle,
   isSubmissionProductName,
   SUBMISSION_ARTIFACT_NAMES,
+  submissionCitesArtifacts,
 } from './buildSubmissionBundle';
 export type {
   BuiltSubmissionBundle,
